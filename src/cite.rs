@@ -1,0 +1,390 @@
+//! The format-independent citation finder: parenthetical source attributions
+//! (`(Xinhua, May 4)`), author–year citations (`(Ostrom, 1990)`) and, inside notes,
+//! bibliographic references (author, “title,” journal, volume, year, pages).
+
+use crate::article::{Article, Citation, CitationKind, MarkKind, Place};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
+
+/// A personal or corporate name as it appears in an author–year citation.
+const NAME: &str = r"(?:(?:van|von|de|der|da|di|du|le|la|al|el)\s+)?\p{Lu}[\p{L}'’\-]+";
+
+static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)^(?P<source>.+?),\s*(?P<date>
+            {MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
+          | \d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}})?
+          | {MONTH}\s+\d{{4}}
+          | (?:Spring|Summer|Autumn|Fall|Winter)\s+\d{{4}}
+          | \d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?
+          | (?:1[5-9]|20)\d{{2}}
+        )$"
+    ))
+    .expect("date tail regex")
+});
+
+static AUTHOR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?x)^(?P<authors>{NAME}(?:\s+{NAME})?
+            (?:(?:,\s*|\s+)(?:and|&)\s+{NAME}(?:\s+{NAME})?|,\s*{NAME}(?:\s+{NAME})?)*
+            (?:,?\s+et\s+al\.?)?)
+          ,?\s+(?P<year>(?:1[5-9]|20)\d{{2}}[a-z]?|n\.d\.)
+          (?:(?:,\s*|:\s*)(?P<loc>(?:pp?\.|ch\.|chap\.|para\.|§)?\s*\d+(?:\s*[-–]\s*\d+)?))?$"
+    ))
+    .expect("author-year regex")
+});
+
+static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?x)
+        (?P<author>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}
+            (?:(?:,\s*|\s+)(?:and|&)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3})?
+            (?:,?\s+et\s+al\.)?)
+        ,\s+[“"](?P<title>[^”"]{3,400}?)[,.]?[”"],?\s+
+        (?P<container>[^,“”"()]{2,160}?),
+        (?P<mid>[^“”"]{0,120}?)
+        \(?\b(?P<year>(?:1[5-9]|20)\d{2})\b\)?
+        (?:,\s*(?:Issue|No\.?|no\.?|Vol\.?|vol\.?)\s*[\w–\-]+)*
+        (?:,\s*(?P<pages>pp?\.\s*\d+(?:\s*[-–]\s*\d+)?))?
+        "#,
+    )
+    .expect("reference regex")
+});
+
+/// Words that can start a capitalised parenthetical without naming a source.
+const NOT_SOURCES: &[&str] = &[
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Spring", "Summer", "Autumn", "Fall", "Winter", "In",
+    "From", "Since", "Until", "Before", "After", "Circa", "Born", "Died", "Founded", "Around",
+    "About", "Approximately", "Between", "During", "Ca", "Est", "Updated", "Published", "Today",
+    "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+    "Sunday", "Figure", "Fig", "Table", "Chapter", "Section", "Page", "Vol", "Volume", "No",
+    "Issue", "Edition", "Ed", "Eds", "Aged", "Age", "Now", "Then", "Also", "But", "And", "The",
+    "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You",
+];
+
+/// Lower-case words allowed inside a source name.
+const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "de", "del", "la", "le", "du", "di", "da", "der", "des", "van",
+    "von", "al", "el", "on", "in", "&", "y", "und", "et", "am", "im", "zu", "e", "a", "-", "–",
+];
+
+/// Prefixes that introduce a citation without being part of the source.
+const LEAD_INS: &[&str] = &["See also ", "see also ", "See ", "see ", "Cf. ", "cf. ", "e.g., ", "e.g. ", "As cited in ", "cited in "];
+
+/// Finds every citation in the article's body and notes, records it in
+/// `article.citations` and marks its range in the block.
+pub fn find_citations(article: &mut Article) {
+    let mut found: Vec<Citation> = Vec::new();
+    for place in article.places() {
+        let Some(block) = article.block(place) else { continue };
+        if matches!(block.kind, crate::article::BlockKind::Code) {
+            continue;
+        }
+        let mut here = parenthetical(&block.text, place);
+        if matches!(place, Place::Note { .. }) {
+            for r in references(&block.text, place) {
+                if !here.iter().any(|c| overlaps(&c.range, &r.range)) {
+                    here.push(r);
+                }
+            }
+        }
+        here.sort_by_key(|c| c.range.start);
+        found.extend(here);
+    }
+    for cit in found {
+        let index = article.citations.len();
+        if let Some(block) = article.block_mut(cit.place) {
+            block.add_mark(cit.range.clone(), MarkKind::Citation { index });
+        }
+        article.citations.push(cit);
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Citations inside parentheses, one per `;`-separated part.
+pub fn parenthetical(text: &str, place: Place) -> Vec<Citation> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let Some(close) = matching_paren(bytes, open) else { continue };
+        let inner = open + 1..close;
+        let parts = split_parts(text, inner.clone());
+        let last = parts.len().saturating_sub(1);
+        for (i, part) in parts.iter().enumerate() {
+            let Some(mut cit) = classify(&text[part.clone()], place) else { continue };
+            // The first and last parts own the parentheses, so the highlight covers them.
+            let start = if i == 0 { open } else { part.start };
+            let end = if i == last { close + 1 } else { part.end };
+            cit.range = start..end;
+            out.push(cit);
+        }
+    }
+    out
+}
+
+/// The index of the `)` closing the `(` at `open`, within 400 bytes, skipping nested pairs.
+fn matching_paren(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, &b) in bytes.iter().enumerate().skip(open).take(400) {
+        match b {
+            b'(' => depth += 1,
+            b')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+            }
+            b'\n' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Splits the inside of a parenthesis at `;` outside brackets; each range is trimmed.
+fn split_parts(text: &str, inner: Range<usize>) -> Vec<Range<usize>> {
+    let mut parts = Vec::new();
+    let mut depth = 0i32;
+    let mut start = inner.start;
+    for (i, c) in text[inner.clone()].char_indices() {
+        let at = inner.start + i;
+        match c {
+            '[' | '(' => depth += 1,
+            ']' | ')' => depth -= 1,
+            ';' if depth == 0 => {
+                parts.push(trim_range(text, start..at));
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(trim_range(text, start..inner.end));
+    parts
+}
+
+fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    r.start + lead..r.end - trail
+}
+
+/// Classifies one part of a parenthetical as a citation, or not.
+fn classify(part: &str, place: Place) -> Option<Citation> {
+    let body = LEAD_INS
+        .iter()
+        .find_map(|p| part.strip_prefix(p))
+        .unwrap_or(part)
+        .trim();
+    if let Some(c) = AUTHOR_YEAR.captures(body) {
+        let authors = c["authors"].trim().trim_end_matches(',').to_string();
+        if is_plausible_author(&authors) {
+            return Some(Citation {
+                kind: CitationKind::AuthorYear,
+                text: part.to_string(),
+                source: authors,
+                date: Some(c["year"].to_string()),
+                locator: c.name("loc").map(|m| m.as_str().trim().to_string()),
+                title: None,
+                place,
+                range: 0..0,
+            });
+        }
+    }
+    let c = DATE_TAIL.captures(body)?;
+    let source = c["source"].trim().trim_end_matches(',').trim();
+    if !is_source_name(source) {
+        return None;
+    }
+    Some(Citation {
+        kind: CitationKind::Attribution,
+        text: part.to_string(),
+        source: source.to_string(),
+        date: Some(c["date"].to_string()),
+        locator: None,
+        title: None,
+        place,
+        range: 0..0,
+    })
+}
+
+fn first_word(s: &str) -> &str {
+    s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+}
+
+fn is_plausible_author(authors: &str) -> bool {
+    !NOT_SOURCES.contains(&first_word(authors))
+}
+
+/// Whether text reads as the name of an outlet: a few capitalised words, connectors,
+/// bracketed qualifiers and domain names, and nothing that looks like a clause.
+fn is_source_name(source: &str) -> bool {
+    if source.is_empty() || source.len() > 80 || source.contains(['“', '”', '"', ':', '(', ')']) {
+        return false;
+    }
+    let first = source.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit()) || NOT_SOURCES.contains(&first_word(source)) {
+        return false;
+    }
+    let mut words = 0;
+    let mut depth = 0i32;
+    for word in source.split_whitespace() {
+        let in_bracket = depth > 0 || word.starts_with('[');
+        depth += word.matches('[').count() as i32 - word.matches(']').count() as i32;
+        if in_bracket {
+            continue;
+        }
+        words += 1;
+        let c = word.chars().next().unwrap_or(' ');
+        let ok = c.is_uppercase()
+            || c.is_ascii_digit()
+            || CONNECTORS.contains(&word)
+            || is_domain(word);
+        if !ok {
+            return false;
+        }
+    }
+    (1..=8).contains(&words)
+}
+
+fn is_domain(word: &str) -> bool {
+    let Some((name, tld)) = word.rsplit_once('.') else { return false };
+    !name.is_empty()
+        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Bibliographic references (author, “title,” journal, …, year, pages) in a note's text.
+pub fn references(text: &str, place: Place) -> Vec<Citation> {
+    REFERENCE
+        .captures_iter(text)
+        .filter_map(|c| {
+            let whole = c.get(0)?;
+            let author_m = c.name("author")?;
+            let (lead, author) = strip_lead_in(author_m.as_str());
+            let start = author_m.start() + lead;
+            Some(Citation {
+                kind: CitationKind::Reference,
+                text: text[start..whole.end()].to_string(),
+                source: author.to_string(),
+                date: Some(c["year"].to_string()),
+                locator: c.name("pages").map(|m| m.as_str().to_string()),
+                title: Some(c["title"].trim_end_matches([',', '.']).to_string()),
+                place,
+                range: start..whole.end(),
+            })
+        })
+        .collect()
+}
+
+/// Drops a capitalised lead-in word ("See", "In") that the author pattern swallowed.
+fn strip_lead_in(author: &str) -> (usize, &str) {
+    for lead in ["See also ", "See ", "In ", "Cf. ", "Also ", "And "] {
+        if let Some(rest) = author.strip_prefix(lead) {
+            return (lead.len(), rest);
+        }
+    }
+    (0, author)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P: Place = Place::Body { block: 0 };
+
+    fn sources(text: &str) -> Vec<(CitationKind, String, Option<String>)> {
+        parenthetical(text, P)
+            .into_iter()
+            .map(|c| (c.kind, c.source, c.date))
+            .collect()
+    }
+
+    fn one(text: &str) -> (CitationKind, String, Option<String>) {
+        let mut s = sources(text);
+        assert_eq!(s.len(), 1, "{text}: {s:?}");
+        s.remove(0)
+    }
+
+    #[test]
+    fn news_attributions() {
+        use CitationKind::Attribution as A;
+        assert_eq!(one("said so (Xinhua, May 4)."), (A, "Xinhua".into(), Some("May 4".into())));
+        assert_eq!(one("(See China Brief, October 17, 2007)"), (A, "China Brief".into(), Some("October 17, 2007".into())));
+        assert_eq!(one("(Apple Daily [Hong Kong], April 23)").1, "Apple Daily [Hong Kong]");
+        assert_eq!(one("(HKO1.com, May 4)").1, "HKO1.com");
+        assert_eq!(one("(People’s Daily, December 3, 2004)").1, "People’s Daily");
+    }
+
+    #[test]
+    fn two_sources_in_one_parenthesis() {
+        let s = sources("zone (NHK News, April 19; Asahi Shimbun, January 30). Yet");
+        assert_eq!(
+            s.iter().map(|c| c.1.as_str()).collect::<Vec<_>>(),
+            ["NHK News", "Asahi Shimbun"]
+        );
+        let cits = parenthetical("x (NHK News, April 19; Asahi Shimbun, January 30)", P);
+        assert_eq!(cits[0].range, 2..21);
+        assert_eq!(cits[1].text, "Asahi Shimbun, January 30");
+    }
+
+    #[test]
+    fn author_year() {
+        use CitationKind::AuthorYear as Y;
+        assert_eq!(one("(Ostrom, 1990)"), (Y, "Ostrom".into(), Some("1990".into())));
+        let h = &parenthetical("(Hardin 1968, p. 1244)", P)[0];
+        assert_eq!((h.source.as_str(), h.locator.as_deref()), ("Hardin", Some("p. 1244")));
+        let s = sources("(Dietz et al., 2003; Agrawal 2001)");
+        assert_eq!(s[0].1, "Dietz et al.");
+        assert_eq!(s[1], (Y, "Agrawal".into(), Some("2001".into())));
+        assert_eq!(one("(Tanaka and Reyes, 2015)").1, "Tanaka and Reyes");
+        assert_eq!(one("(Jiménez et al. 2017)").1, "Jiménez et al.");
+        assert_eq!(one("(van der Berg, 2009)").1, "van der Berg");
+    }
+
+    #[test]
+    fn non_citations_are_left_alone() {
+        for text in [
+            "the Chinese Communist Party (CCP) propaganda",
+            "the Cultural Revolution (1966-76).",
+            "the Treaty of Peace and Friendship (hereafter “the Treaty”).",
+            "(the son of former prime minister Takeo Fukuda, who signed the Treaty on behalf of Japan)",
+            "Today (27 March 2014) the minister",
+            "the launch (May 2019) went well",
+            "landing (April 1969)",
+            "(which had, as usual, arrived late in 2009)",
+            "(born 1952)",
+            "(see below, 2019)",
+            "(Figure 3, 2019)",
+            "(i.e. the harbour, June 4)",
+        ] {
+            assert!(sources(text).is_empty(), "{text}: {:?}", sources(text));
+        }
+    }
+
+    #[test]
+    fn nested_and_doubled_parentheses() {
+        let s = sources("(China News Service, June 24, 2008))Explanations");
+        assert_eq!(s[0].1, "China News Service");
+    }
+
+    #[test]
+    fn bibliographic_reference_in_a_note() {
+        let note = "For a discussion, see, for example, Xinjun Zhang, “Why the 2008 Consensus Has Stalled: Good Faith in Interim Measures,” Ocean Development and International Law, Vol. 42, 2011, Issue 1-2, pp. 53-65.";
+        let r = references(note, Place::Note { note: 0, block: 0 });
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].source, "Xinjun Zhang");
+        assert_eq!(r[0].date.as_deref(), Some("2011"));
+        assert_eq!(r[0].locator.as_deref(), Some("pp. 53-65"));
+        assert!(r[0].title.as_deref().unwrap().starts_with("Why the 2008"));
+        assert!(note[r[0].range.clone()].ends_with("pp. 53-65"));
+    }
+}

@@ -1,0 +1,209 @@
+//! Dates as articles write them, and resolving numeric dates (DD/MM or MM/DD?)
+//! from the evidence of the other dates in the same document.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+static NUMERIC: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b").expect("numeric date"));
+static ISO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").expect("iso date"));
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").expect("month-first date")
+});
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b").expect("day-first date")
+});
+static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)^(?:(?:published|posted|updated|date|dated)\s*:?\s*)?
+        (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
+        (?:
+            \d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})
+          | \d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+\-]\d{2}:?\d{2})?)?
+          | [a-z]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
+          | \d{1,2}(?:st|nd|rd|th)?\s+[a-z]{3,9}\.?,?\s+\d{4}
+        )
+        (?:[,\s|·\-–—]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?
+        \s*$",
+    )
+    .expect("date line")
+});
+
+/// Whether a whole line is a date (with optional weekday, time and zone), as a date line is.
+pub fn is_date_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() <= 60 && DATE_LINE.is_match(t) && month_ok(t)
+}
+
+/// Rejects "Chapter 12, 2019"-like false date lines: any month word must be a real month.
+fn month_ok(t: &str) -> bool {
+    for c in MONTH_FIRST.captures_iter(t) {
+        if month_number(&c[1]).is_none() {
+            return false;
+        }
+    }
+    for c in DAY_FIRST.captures_iter(t) {
+        if month_number(&c[2]).is_none() {
+            return false;
+        }
+    }
+    true
+}
+
+/// The month's number for an English month name or abbreviation.
+pub fn month_number(name: &str) -> Option<u32> {
+    let n = name.to_ascii_lowercase();
+    const MONTHS: [&str; 12] = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december",
+    ];
+    MONTHS
+        .iter()
+        .position(|m| n == *m || (n.len() >= 3 && m.starts_with(&n) && (n.len() == 3 || n == "sept")))
+        .map(|i| i as u32 + 1)
+}
+
+/// Which order numeric dates in a document use, judged from all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// 24/01/2017: day first.
+    DayMonth,
+    /// 01/24/2017: month first.
+    MonthDay,
+    /// No evidence, or evidence both ways.
+    Unknown,
+}
+
+/// Looks at every numeric date in `text`: one whose first field exceeds 12 shows day-first,
+/// one whose second field exceeds 12 shows month-first. Mixed evidence decides nothing.
+pub fn numeric_order(text: &str) -> Order {
+    let (mut dm, mut md) = (false, false);
+    for c in NUMERIC.captures_iter(text) {
+        if c[2] != c[4] {
+            continue;
+        }
+        let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[3].parse().unwrap_or(0));
+        match (a, b) {
+            (13..=31, 1..=12) => dm = true,
+            (1..=12, 13..=31) => md = true,
+            _ => {}
+        }
+    }
+    match (dm, md) {
+        (true, false) => Order::DayMonth,
+        (false, true) => Order::MonthDay,
+        _ => Order::Unknown,
+    }
+}
+
+/// The ISO date (`YYYY-MM-DD`) a date text stands for, using `order` for numeric dates.
+/// `None` when it cannot be told without guessing or is not a real date.
+pub fn to_iso(text: &str, order: Order) -> Option<String> {
+    let t = text.trim();
+    if let Some(c) = ISO.captures(t) {
+        return ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    }
+    if let Some(c) = NUMERIC.captures(t) {
+        let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
+        let year = full_year(&c[5])?;
+        // Dots are the European convention and mean day first.
+        let order = if &c[2] == "." { Order::DayMonth } else { order };
+        let (d, m) = match (a > 12, b > 12, order) {
+            (true, false, _) => (a, b),
+            (false, true, _) => (b, a),
+            (false, false, _) if a == b => (a, b),
+            (false, false, Order::DayMonth) => (a, b),
+            (false, false, Order::MonthDay) => (b, a),
+            _ => return None,
+        };
+        return ymd(year, m, d);
+    }
+    if let Some(c) = MONTH_FIRST.captures(t) {
+        return ymd(c[3].parse().ok()?, month_number(&c[1])?, c[2].parse().ok()?);
+    }
+    if let Some(c) = DAY_FIRST.captures(t) {
+        return ymd(c[3].parse().ok()?, month_number(&c[2])?, c[1].parse().ok()?);
+    }
+    None
+}
+
+fn full_year(s: &str) -> Option<i32> {
+    let y: i32 = s.parse().ok()?;
+    Some(if s.len() == 2 { if y < 70 { 2000 + y } else { 1900 + y } } else { y })
+}
+
+fn ymd(year: i32, month: u32, day: u32) -> Option<String> {
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days)
+        .contains(&day)
+        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+}
+
+/// A readable form of an ISO date: `6 August 2018`.
+pub fn readable(iso: &str) -> Option<String> {
+    let c = ISO.captures(iso)?;
+    const NAMES: [&str; 12] = [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ];
+    let m: usize = c[2].parse().ok()?;
+    let d: u32 = c[3].parse().ok()?;
+    Some(format!("{d} {} {}", NAMES.get(m.checked_sub(1)?)?, &c[1]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_lines() {
+        for l in [
+            "06/08/2018, 12.57",
+            "11/23/2019 08:15",
+            "March 3, 2021",
+            "2019-11-23",
+            "Published: 2019-11-23T10:00:00Z",
+            "Monday, 4 May 2020 | 10:15 BST",
+            "22/11/2018, 17.05",
+        ] {
+            assert!(is_date_line(l), "{l}");
+        }
+        for l in ["Send to a friend", "Chapter 12, 2019", "06/08/2018 was a Monday", "Pope talks"] {
+            assert!(!is_date_line(l), "{l}");
+        }
+    }
+
+    #[test]
+    fn evidence_decides_numeric_order() {
+        assert_eq!(numeric_order("06/08/2018 and 24/01/2017"), Order::DayMonth);
+        assert_eq!(numeric_order("04/07/2021 and 03/22/2021"), Order::MonthDay);
+        assert_eq!(numeric_order("05/06/2022"), Order::Unknown);
+        assert_eq!(numeric_order("13/01/2020 and 01/13/2020"), Order::Unknown);
+    }
+
+    #[test]
+    fn iso_resolution() {
+        assert_eq!(to_iso("06/08/2018, 12.57", Order::DayMonth).as_deref(), Some("2018-08-06"));
+        assert_eq!(to_iso("04/07/2021 06:30", Order::MonthDay).as_deref(), Some("2021-04-07"));
+        assert_eq!(to_iso("05/06/2022, 08.15", Order::Unknown), None);
+        assert_eq!(to_iso("24/01/2017", Order::Unknown).as_deref(), Some("2017-01-24"));
+        assert_eq!(to_iso("07/07/2017", Order::Unknown).as_deref(), Some("2017-07-07"));
+        assert_eq!(to_iso("June 2, 2020", Order::Unknown).as_deref(), Some("2020-06-02"));
+        assert_eq!(to_iso("Monday, 4 May 2020", Order::Unknown).as_deref(), Some("2020-05-04"));
+        assert_eq!(to_iso("31/02/2020", Order::Unknown), None);
+        assert_eq!(to_iso("06.08.2018", Order::Unknown).as_deref(), Some("2018-08-06"));
+    }
+
+    #[test]
+    fn readable_dates() {
+        assert_eq!(readable("2018-08-06").as_deref(), Some("6 August 2018"));
+    }
+}

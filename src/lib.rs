@@ -1,0 +1,12 @@
+//! Lectern: a terminal reader for a folder of saved articles.
+//!
+//! The core (article model, parsers, citation finder, layout) has no terminal code;
+//! `tui` is the thin terminal layer on top.
+
+pub mod article;
+pub mod chrome;
+pub mod cite;
+pub mod dates;
+pub mod decode;
+pub mod inspect;
+pub mod parse;

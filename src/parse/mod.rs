@@ -1,0 +1,125 @@
+//! Format parsers and the passes every parser's output goes through.
+
+pub mod notes;
+pub mod text;
+
+use crate::article::{Article, Format, MarkKind};
+use crate::decode::{self, DecodeError};
+use crate::{cite, dates};
+use std::path::Path;
+
+/// Why a file could not be opened as an article.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The path does not exist.
+    #[error("{0}: no such file")]
+    NotFound(String),
+    /// A directory where a file was expected.
+    #[error("{0}: is a directory, not an article")]
+    IsDir(String),
+    /// The file exists but could not be read.
+    #[error("{0}: cannot read: {1}")]
+    Unreadable(String, std::io::Error),
+    /// Too big to be an article.
+    #[error("{0}: too large to open ({1} MB; the limit is {2} MB)")]
+    TooLarge(String, u64, u64),
+    /// Bytes that are not text.
+    #[error("{0}: {1}")]
+    Decode(String, DecodeError),
+}
+
+/// Largest file Lectern will open, in bytes.
+pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads, decodes and parses the article at `path`.
+pub fn load(path: &Path) -> Result<Article, LoadError> {
+    let shown = path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(shown.clone()),
+        _ => LoadError::Unreadable(shown.clone(), e),
+    })?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDir(shown));
+    }
+    if meta.len() > MAX_BYTES {
+        return Err(LoadError::TooLarge(shown, meta.len() >> 20, MAX_BYTES >> 20));
+    }
+    let bytes = std::fs::read(path).map_err(|e| LoadError::Unreadable(shown.clone(), e))?;
+    parse_bytes(&bytes, format_for(path)).map_err(|e| LoadError::Decode(shown, e))
+}
+
+/// The format a file name suggests; anything unknown is read as plain text.
+pub fn format_for(path: &Path) -> Format {
+    match path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        Some("md" | "markdown") => Format::Markdown,
+        Some("html" | "htm" | "xhtml") => Format::Html,
+        _ => Format::Text,
+    }
+}
+
+/// Decodes and parses bytes of a known format.
+pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<Article, DecodeError> {
+    let decoded = decode::decode(bytes)?;
+    let mut article = parse_str(&decoded.text, format);
+    article.encoding = decoded.encoding.to_string();
+    Ok(article)
+}
+
+/// Parses already-decoded, sanitised text.
+pub fn parse_str(text: &str, format: Format) -> Article {
+    let mut article = match format {
+        Format::Text | Format::Markdown | Format::Html => text::parse(text),
+    };
+    article.format = format;
+    finish(&mut article, text);
+    article
+}
+
+/// The passes that run after every parser: dates, citations, quotations, note references.
+pub fn finish(article: &mut Article, source_text: &str) {
+    if let Some(date) = &mut article.meta.date
+        && date.iso.is_none()
+    {
+        date.iso = dates::to_iso(&date.text, dates::numeric_order(source_text));
+    }
+    cite::find_citations(article);
+    mark_quotations(article);
+    notes::collect_refs(article);
+}
+
+/// Marks “curly-quoted” passages so views can style quoted speech.
+fn mark_quotations(article: &mut Article) {
+    for place in article.places() {
+        let Some(block) = article.block_mut(place) else { continue };
+        let mut open = None;
+        let mut found = Vec::new();
+        for (i, c) in block.text.char_indices() {
+            match c {
+                '“' => open = Some(i),
+                '”' => {
+                    if let Some(s) = open.take()
+                        && i - s < 1200
+                    {
+                        found.push(s..i + '”'.len_utf8());
+                    }
+                }
+                _ => {}
+            }
+        }
+        for r in found {
+            // A quotation that crosses a citation or note reference would break nesting.
+            let crosses = block.marks.iter().any(|m| {
+                (m.range.start < r.start && m.range.end > r.start && m.range.end < r.end)
+                    || (m.range.start > r.start && m.range.start < r.end && m.range.end > r.end)
+            });
+            if !crosses {
+                block.add_mark(r, MarkKind::Quotation);
+            }
+        }
+    }
+}
