@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?";
 
 /// A personal or corporate name as it appears in an author–year citation.
-const NAME: &str = r"(?:(?:van|von|de|der|da|di|du|le|la|al|el)\s+)?\p{Lu}[\p{L}'’\-]+";
+const NAME: &str = r"(?:(?:van|von|de|der|den|da|di|du|le|la|al|el)\s+){0,2}\p{Lu}[\p{L}'’\-]+";
 
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
@@ -69,7 +69,8 @@ const NOT_SOURCES: &[&str] = &[
 /// Lower-case words allowed inside a source name.
 const CONNECTORS: &[&str] = &[
     "of", "the", "for", "and", "de", "del", "la", "le", "du", "di", "da", "der", "des", "van",
-    "von", "al", "el", "on", "in", "&", "y", "und", "et", "am", "im", "zu", "e", "a", "-", "–",
+    "von", "al", "el", "on", "in", "&", "y", "und", "et", "am", "im", "zu", "e", "a", "-", "–", "della",
+    "delle", "dei", "degli", "dello", "do", "dos", "das", "du", "d’", "d'", "op", "ter", "te",
 ];
 
 /// Prefixes that introduce a citation without being part of the source.

@@ -9,4 +9,7 @@ pub mod cite;
 pub mod dates;
 pub mod decode;
 pub mod inspect;
+pub mod layout;
 pub mod parse;
+pub mod render;
+pub mod tui;

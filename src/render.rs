@@ -1,0 +1,71 @@
+//! `lectern render`: the typeset article as plain or ANSI-styled text.
+
+use crate::article::Article;
+use crate::layout::{Doc, Layout, Look, Role, Style, flags};
+use std::sync::Arc;
+
+/// The whole article typeset at `width` columns; with `styled`, SGR codes mark styles.
+pub fn render(article: Article, width: u16, styled: bool) -> String {
+    let doc = Arc::new(Doc::new(Arc::new(article)));
+    let layout = Layout::new(doc, Style { width, ..Style::default() });
+    let mut out = String::new();
+    for i in 0..layout.parts() {
+        for line in layout.lines(i) {
+            for span in &line.spans {
+                if styled {
+                    out.push_str(&sgr(span.look));
+                    out.push_str(&span.text);
+                    out.push_str("\x1b[0m");
+                } else {
+                    out.push_str(&span.text);
+                }
+            }
+            let trimmed = out.trim_end_matches(' ').len();
+            out.truncate(trimmed);
+            out.push('\n');
+        }
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    out.trim_end_matches('\n').to_string()
+}
+
+/// The SGR sequence for a look (text itself never carries escapes: it is sanitised).
+fn sgr(look: Look) -> String {
+    let mut codes: Vec<&str> = Vec::new();
+    match look.role {
+        Role::Title => codes.push("1"),
+        Role::Heading(_) | Role::Section => codes.push("1"),
+        Role::Summary => codes.push("3"),
+        Role::Byline | Role::Meta | Role::Rule | Role::TableBorder | Role::ListMarker => codes.push("2"),
+        Role::Quote | Role::Note | Role::NoteLabel => codes.push("2"),
+        _ => {}
+    }
+    let f = look.flags;
+    if f & flags::EMPH != 0 {
+        codes.push("3");
+    }
+    if f & flags::STRONG != 0 {
+        codes.push("1");
+    }
+    if f & flags::CITATION != 0 {
+        codes.extend(["4", "36"]);
+    }
+    if f & flags::NOTE_REF != 0 {
+        codes.push("33");
+    }
+    if f & flags::NOTE_MISSING != 0 {
+        codes.push("31");
+    }
+    if f & flags::LINK != 0 {
+        codes.extend(["4", "34"]);
+    }
+    if f & flags::STRIKE != 0 {
+        codes.push("9");
+    }
+    if codes.is_empty() {
+        return String::new();
+    }
+    format!("\x1b[{}m", codes.join(";"))
+}
