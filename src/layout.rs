@@ -388,6 +388,14 @@ impl Layout {
         (est as isize + self.correction.get()).max(1) as usize
     }
 
+    /// Lines above `pos`: exact for parts already wrapped, estimated for the rest.
+    pub fn lines_before(&self, pos: LinePos) -> usize {
+        let above: usize = (0..pos.part.min(self.parts()))
+            .map(|i| self.cache[i].get().map_or_else(|| self.estimate(i), Vec::len))
+            .sum();
+        above + pos.line
+    }
+
     /// The line a position names, if it exists.
     pub fn line(&self, pos: LinePos) -> Option<&Line> {
         self.lines(pos.part).get(pos.line)
@@ -851,6 +859,37 @@ fn wrap(d: &Display, width: usize, indent: usize, prefix: Option<(Span, Span)>, 
         out.push(Line { spans, start: d.src_at(start), end: d.src_at(end) });
     }
     out
+}
+
+/// A line's spans with the first `skip` columns removed and cut to `width` columns;
+/// the flag says whether anything was cut on the right.
+pub fn cut_spans(spans: &[Span], skip: usize, width: usize) -> (Vec<Span>, bool) {
+    let mut out = Vec::new();
+    let mut col = 0;
+    let mut cut = false;
+    for span in spans {
+        let mut text = String::new();
+        for c in span.text.chars() {
+            let w = c.width().unwrap_or(0);
+            if col < skip {
+                col += w;
+                continue;
+            }
+            if col + w > skip + width {
+                cut = true;
+                break;
+            }
+            col += w;
+            text.push(c);
+        }
+        if !text.is_empty() {
+            out.push(Span { text, look: span.look, src: span.src.clone() });
+        }
+        if cut {
+            break;
+        }
+    }
+    (out, cut)
 }
 
 /// Cuts spans so the line is never wider than `width` (a safety net for odd glyphs).

@@ -1,7 +1,7 @@
 //! `lectern render`: the typeset article as plain or ANSI-styled text.
 
 use crate::article::Article;
-use crate::layout::{Doc, Layout, Look, Role, Style, flags};
+use crate::layout::{Doc, Layout, Look, Role, Span, Style, cut_spans, flags};
 use std::sync::Arc;
 
 /// The whole article typeset at `width` columns; with `styled`, SGR codes mark styles.
@@ -11,7 +11,15 @@ pub fn render(article: Article, width: u16, styled: bool) -> String {
     let mut out = String::new();
     for i in 0..layout.parts() {
         for line in layout.lines(i) {
-            for span in &line.spans {
+            // Code lines are not wrapped: cut them at the width with a marker, as the reader does.
+            let (mut spans, cut) = cut_spans(&line.spans, 0, width as usize);
+            if cut {
+                let (shorter, _) = cut_spans(&spans, 0, (width as usize).saturating_sub(1));
+                spans = shorter;
+                let look = spans.last().map(|s| s.look).unwrap_or_default();
+                spans.push(Span { text: "→".into(), look, src: 0..0 });
+            }
+            for span in &spans {
                 if styled {
                     out.push_str(&sgr(span.look));
                     out.push_str(&span.text);

@@ -1,9 +1,34 @@
-//! The terminal layer.
+//! The terminal layer: a thin shell over the core that reads keys and draws.
 
+pub mod app;
+pub mod draw;
+pub mod help;
+pub mod keys;
+pub mod reader;
+pub mod reader_view;
+pub mod status;
+pub mod terminal;
+pub mod theme;
+
+use crate::article::Format;
+use crate::parse;
+use crate::samples::SAMPLES;
+use anyhow::Context;
 use std::path::PathBuf;
 
-/// Opens the reader on a path (or the default library).
+/// Opens the reader on a path (or the bundled samples).
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
-    println!("would open {:?}", path);
+    let (article, path) = match path {
+        Some(p) if p.is_dir() => anyhow::bail!("{}: opening a folder needs the library view", p.display()),
+        Some(p) => (parse::load(&p)?, p),
+        None => {
+            let (name, text) = SAMPLES[0];
+            let article = parse::parse_bytes(text.as_bytes(), Format::Text).context("the bundled sample")?;
+            (article, PathBuf::from(name))
+        }
+    };
+    let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let app = app::App::with_article(article, path, (w, h));
+    terminal::run(app)?;
     Ok(())
 }

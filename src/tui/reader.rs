@@ -1,0 +1,288 @@
+//! The reading screen's state: what is shown where, search, and how keys move it.
+//! No drawing here; `reader_view` draws it.
+
+use crate::article::Article;
+use crate::layout::{Anchor, Doc, Layout, LinePos, Style};
+use regex::{Regex, RegexBuilder};
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Narrowest and widest text column `+`/`-` allow.
+pub const MEASURE_RANGE: (u16, u16) = (30, 120);
+/// Columns kept free on each side of the text column.
+pub const MARGIN: u16 = 2;
+
+/// A search and its matches across the whole document.
+#[derive(Debug)]
+pub struct Search {
+    /// What was typed.
+    pub query: String,
+    /// Matches as (part index, byte range in the part's text), in reading order.
+    pub matches: Vec<(usize, Range<usize>)>,
+    /// The match the user is on.
+    pub current: Option<usize>,
+}
+
+/// One open article.
+#[derive(Debug)]
+pub struct Reader {
+    /// Where it came from (for display and state).
+    pub path: PathBuf,
+    /// The document's parts.
+    pub doc: Arc<Doc>,
+    /// The document typeset at the current width.
+    pub layout: Layout,
+    /// The first line on screen.
+    pub top: LinePos,
+    /// The user's preferred text width.
+    pub measure: u16,
+    /// Typesetting options besides the width.
+    pub style: Style,
+    /// Screen size the layout was made for (columns, rows).
+    pub screen: (u16, u16),
+    /// Sideways scroll of code blocks.
+    pub hscroll: usize,
+    /// The live search, if any.
+    pub search: Option<Search>,
+    /// Places jumped from, newest last (Backspace goes back).
+    pub jumps: Vec<Anchor>,
+}
+
+impl Reader {
+    /// Opens an article for a screen of `screen` (columns, rows).
+    pub fn new(article: Article, path: PathBuf, screen: (u16, u16), style: Style) -> Self {
+        let doc = Arc::new(Doc::new(Arc::new(article)));
+        let style = Style { width: style.width.clamp(MEASURE_RANGE.0, MEASURE_RANGE.1), ..style };
+        let layout = Layout::new(doc.clone(), Style { width: text_width(style.width, screen.0), ..style });
+        Reader {
+            path,
+            doc,
+            layout,
+            top: LinePos::default(),
+            measure: style.width,
+            style,
+            screen,
+            hscroll: 0,
+            search: None,
+            jumps: Vec::new(),
+        }
+    }
+
+    /// The article.
+    pub fn article(&self) -> &Article {
+        &self.doc.article
+    }
+
+    /// Rows available for text (the status line takes one).
+    pub fn page(&self) -> usize {
+        self.screen.1.saturating_sub(1).max(1) as usize
+    }
+
+    /// Reflows for a new screen size or measure, keeping the anchor at the top of the screen.
+    pub fn reflow(&mut self, screen: (u16, u16)) {
+        let anchor = self.layout.anchor(self.top);
+        self.screen = screen;
+        let width = text_width(self.measure, screen.0);
+        if width != self.layout.style.width {
+            self.layout = Layout::new(self.doc.clone(), Style { width, ..self.style });
+        }
+        self.top = self.layout.locate(anchor);
+        self.clamp();
+    }
+
+    /// Changes the measure by `delta` columns within `MEASURE_RANGE`.
+    pub fn set_measure(&mut self, measure: u16) {
+        self.measure = measure.clamp(MEASURE_RANGE.0, MEASURE_RANGE.1);
+        self.reflow(self.screen);
+    }
+
+    /// Scrolls by `delta` lines.
+    pub fn scroll(&mut self, delta: isize) {
+        self.top = self.layout.step(self.top, delta);
+        self.clamp();
+    }
+
+    /// Keeps the last page full: the top never goes past the last screenful.
+    fn clamp(&mut self) {
+        let last = self.layout.last_top(self.page());
+        if self.top > last {
+            self.top = last;
+        }
+    }
+
+    /// Goes to the top of the document.
+    pub fn to_top(&mut self) {
+        self.top = LinePos::default();
+    }
+
+    /// Goes to the end of the document.
+    pub fn to_bottom(&mut self) {
+        self.top = self.layout.last_top(self.page());
+    }
+
+    /// Jumps to a percentage of the document.
+    pub fn to_percent(&mut self, pct: usize) {
+        self.top = self.layout.at_fraction(pct.min(100) as f64 / 100.0);
+        self.clamp();
+    }
+
+    /// Moves to the start of the next part that has text.
+    pub fn next_paragraph(&mut self) {
+        let mut part = self.top.part + 1;
+        while part < self.layout.parts() && self.doc.text(self.doc.parts[part]).trim().is_empty() {
+            part += 1;
+        }
+        if part < self.layout.parts() {
+            self.top = LinePos { part, line: 0 };
+            self.clamp();
+        }
+    }
+
+    /// Moves to the start of this part, or of the previous one when already there.
+    pub fn prev_paragraph(&mut self) {
+        if self.top.line > 0 {
+            self.top.line = 0;
+        } else if self.top.part > 0 {
+            self.top = LinePos { part: self.top.part - 1, line: 0 };
+        }
+    }
+
+    /// Whether the end of the document is on screen.
+    pub fn at_end(&self) -> bool {
+        self.top >= self.layout.last_top(self.page())
+    }
+
+    /// How far through the article the reader is, 0–100 (100 once the end is on screen).
+    pub fn percent(&self) -> usize {
+        if self.at_end() {
+            100
+        } else {
+            (self.layout.fraction(self.top) * 100.0).floor() as usize
+        }
+    }
+
+    /// (current page, page count), both from 1.
+    pub fn pages(&self) -> (usize, usize) {
+        let page = self.page();
+        let total = self.layout.total_lines().div_ceil(page).max(1);
+        if self.at_end() {
+            return (total, total);
+        }
+        let at = self.layout.lines_before(self.top);
+        ((at / page + 1).min(total), total)
+    }
+
+    /// Minutes of reading left at `wpm` words per minute.
+    pub fn minutes_left(&self, wpm: usize) -> usize {
+        let words = self.article().words() as f64;
+        let left = if self.at_end() { 0.0 } else { words * (1.0 - self.layout.fraction(self.top)) };
+        (left / wpm.max(1) as f64).ceil() as usize
+    }
+
+    /// Remembers where we are before a jump, so Backspace can return.
+    pub fn push_jump(&mut self) {
+        let here = self.layout.anchor(self.top);
+        if self.jumps.last() != Some(&here) {
+            self.jumps.push(here);
+        }
+        if self.jumps.len() > 100 {
+            self.jumps.remove(0);
+        }
+    }
+
+    /// Returns to the place of the last jump; false when there is none.
+    pub fn jump_back(&mut self) -> bool {
+        match self.jumps.pop() {
+            Some(anchor) => {
+                self.top = self.layout.locate(anchor);
+                self.clamp();
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Brings a line into view, leaving it where it is when already visible;
+    /// otherwise puts it a quarter of the way down the screen.
+    pub fn reveal(&mut self, pos: LinePos) {
+        let bottom = self.layout.step(self.top, self.page() as isize - 1);
+        if pos >= self.top && pos <= bottom {
+            return;
+        }
+        self.top = self.layout.step(pos, -((self.page() / 4) as isize));
+        self.clamp();
+    }
+
+    /// Runs a search (smart case: case-insensitive unless the query has a capital).
+    pub fn search(&mut self, query: &str) -> Result<usize, String> {
+        let regex = build_regex(query)?;
+        let mut matches = Vec::new();
+        for (i, &part) in self.doc.parts.iter().enumerate() {
+            let text = self.doc.text(part);
+            matches.extend(regex.find_iter(&text).filter(|m| !m.is_empty()).map(|m| (i, m.range())));
+        }
+        let n = matches.len();
+        self.search = Some(Search { query: query.to_string(), matches, current: None });
+        Ok(n)
+    }
+
+    /// Goes to the first match at or below the top of the screen, else the first of all;
+    /// true when it had to wrap to the top.
+    pub fn first_match(&mut self) -> bool {
+        if self.step_match(true) {
+            return false;
+        }
+        let Some(s) = &mut self.search else { return false };
+        if s.matches.is_empty() {
+            return false;
+        }
+        s.current = Some(0);
+        self.show_match(0);
+        true
+    }
+
+    fn show_match(&mut self, i: usize) {
+        let Some((part, range)) = self.search.as_ref().and_then(|s| s.matches.get(i).cloned()) else { return };
+        let anchor = Anchor { part: self.doc.parts[part], offset: range.start };
+        let pos = self.layout.locate(anchor);
+        self.reveal(pos);
+    }
+
+    /// Moves to the next (or previous) match from the top of the screen; false when there is none.
+    pub fn step_match(&mut self, forward: bool) -> bool {
+        let Some(s) = &self.search else { return false };
+        let here = self.layout.anchor(self.top);
+        let here_key = (self.top.part, here.offset);
+        let next = match s.current {
+            Some(c) if forward => (c + 1 < s.matches.len()).then_some(c + 1),
+            Some(c) => c.checked_sub(1),
+            None if forward => s.matches.iter().position(|(p, r)| (*p, r.start) >= here_key),
+            None => s.matches.iter().rposition(|(p, r)| (*p, r.start) < here_key),
+        };
+        let Some(i) = next else { return false };
+        if let Some(s) = &mut self.search {
+            s.current = Some(i);
+        }
+        self.show_match(i);
+        true
+    }
+}
+
+/// The text column's width for a measure on a screen this wide.
+pub fn text_width(measure: u16, cols: u16) -> u16 {
+    measure.min(cols.saturating_sub(2 * MARGIN)).max(1)
+}
+
+/// Compiles a search with smart case.
+pub fn build_regex(query: &str) -> Result<Regex, String> {
+    let sensitive = query.chars().any(char::is_uppercase);
+    RegexBuilder::new(query)
+        .case_insensitive(!sensitive)
+        .size_limit(1 << 22)
+        .build()
+        .map_err(|e| {
+            let msg = e.to_string();
+            format!("bad pattern: {}", msg.lines().last().unwrap_or("invalid").trim())
+        })
+}

@@ -1,0 +1,106 @@
+//! The terminal itself: raw mode in and out, restored on every way out (quit, error,
+//! panic, SIGTERM, SIGHUP), suspend on Ctrl-Z, and the event loop.
+
+use super::app::{App, Effect};
+use super::draw::draw;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
+use ratatui::crossterm::{cursor, execute};
+use std::io::{self, Stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+type Term = Terminal<CrosstermBackend<Stdout>>;
+
+/// Puts the terminal in reading mode: raw, alternate screen, mouse, hidden cursor.
+fn enter() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)
+}
+
+/// Gives the terminal back as it was; safe to call more than once.
+pub fn leave() {
+    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Restores the terminal before the default panic message prints, so it is readable.
+fn install_panic_hook() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        leave();
+        previous(info);
+    }));
+}
+
+/// Runs the app until it quits or a signal asks it to stop.
+pub fn run(mut app: App) -> anyhow::Result<App> {
+    let stop = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+        signal_hook::flag::register(sig, stop.clone())?;
+    }
+    install_panic_hook();
+    enter()?;
+    let result = event_loop(&mut app, &stop);
+    leave();
+    result.map(|_| app)
+}
+
+fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
+    let mut term: Term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let size = term.size()?;
+    app.resize(size.width, size.height);
+    let mut dirty = true;
+    let mut message_shown = false;
+    while !app.quit && !stop.load(Ordering::Relaxed) {
+        if dirty {
+            term.draw(|f| draw(app, f))?;
+            message_shown = app.current_message().is_some();
+            dirty = false;
+        }
+        // Wake up now and then to notice signals and to let a message fade.
+        if !event::poll(Duration::from_millis(250))? {
+            if message_shown && app.current_message().is_none() {
+                dirty = true;
+            }
+            continue;
+        }
+        let mut resize = None;
+        let mut effect = None;
+        // Drain whatever is queued: resize events come in floods, only the last counts.
+        loop {
+            match event::read()? {
+                Event::Key(k) if k.kind == KeyEventKind::Press => {
+                    effect = effect.or(app.key(k));
+                }
+                Event::Mouse(m) => app.mouse(m),
+                Event::Resize(w, h) => resize = Some((w, h)),
+                _ => {}
+            }
+            if effect.is_some() || app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+        }
+        if let Some((w, h)) = resize {
+            app.resize(w, h);
+            term.autoresize()?;
+        }
+        if effect == Some(Effect::Suspend) {
+            suspend(&mut term)?;
+        }
+        dirty = true;
+    }
+    Ok(())
+}
+
+/// Ctrl-Z: give the terminal back, stop like any job, and take it again on `fg`.
+fn suspend(term: &mut Term) -> anyhow::Result<()> {
+    leave();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    enter()?;
+    term.clear()?;
+    Ok(())
+}

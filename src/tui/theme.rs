@@ -1,0 +1,112 @@
+//! Colours and attributes for each kind of text; `mono` keeps every highlight
+//! distinguishable without colour (NO_COLOR).
+
+use crate::layout::{Look, Role, flags};
+use ratatui::style::{Color, Modifier, Style};
+
+/// How the reader paints text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// No colours at all: attributes only.
+    pub mono: bool,
+}
+
+impl Theme {
+    /// The theme for this environment: mono when `NO_COLOR` is set (to anything non-empty).
+    pub fn from_env() -> Self {
+        Theme {
+            mono: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        }
+    }
+
+    fn fg(&self, style: Style, color: Color) -> Style {
+        if self.mono { style } else { style.fg(color) }
+    }
+
+    /// The style for a span's look.
+    pub fn look(&self, look: Look) -> Style {
+        let m = Modifier::empty();
+        let mut s = Style::default();
+        s = match look.role {
+            Role::Title => s.add_modifier(m | Modifier::BOLD),
+            Role::Byline => self.fg(s.add_modifier(Modifier::ITALIC), Color::Gray),
+            Role::Meta => self.fg(s, Color::DarkGray).add_modifier(if self.mono { Modifier::DIM } else { m }),
+            Role::Summary => s.add_modifier(Modifier::ITALIC),
+            Role::Heading(1 | 2) => self.fg(s.add_modifier(Modifier::BOLD), Color::LightBlue),
+            Role::Heading(_) => s.add_modifier(Modifier::BOLD),
+            Role::Quote => self.fg(s, Color::Gray),
+            Role::Code => self.fg(s, Color::LightGreen),
+            Role::ListMarker | Role::Rule | Role::TableBorder => self.fg(s, Color::DarkGray),
+            Role::Section => s.add_modifier(Modifier::BOLD),
+            Role::NoteLabel => self.fg(s.add_modifier(Modifier::BOLD), Color::Yellow),
+            Role::Note | Role::Related | Role::Body => s,
+        };
+        let f = look.flags;
+        if f & flags::EMPH != 0 {
+            s = s.add_modifier(Modifier::ITALIC);
+        }
+        if f & flags::STRONG != 0 || f & flags::DATELINE != 0 {
+            s = s.add_modifier(Modifier::BOLD);
+        }
+        if f & flags::CODE != 0 {
+            s = self.fg(s, Color::LightGreen);
+        }
+        if f & flags::STRIKE != 0 {
+            s = s.add_modifier(Modifier::CROSSED_OUT);
+        }
+        if f & flags::QUOTATION != 0 && !self.mono {
+            s = s.fg(Color::Rgb(0xd7, 0xc9, 0xaa));
+        }
+        if f & flags::LINK != 0 {
+            s = self.fg(s.add_modifier(Modifier::UNDERLINED), Color::LightBlue);
+        }
+        if f & flags::CITATION != 0 {
+            s = self.fg(s.add_modifier(Modifier::UNDERLINED), Color::Cyan);
+        }
+        if f & flags::NOTE_REF != 0 {
+            s = self.fg(s.add_modifier(Modifier::BOLD), Color::Yellow);
+        }
+        if f & flags::NOTE_MISSING != 0 {
+            s = self.fg(s.add_modifier(Modifier::CROSSED_OUT), Color::Red);
+        }
+        s
+    }
+
+    /// A search match.
+    pub fn search_match(&self, current: bool) -> Style {
+        match (self.mono, current) {
+            (true, false) => Style::default().add_modifier(Modifier::REVERSED),
+            (true, true) => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            (false, false) => Style::default().bg(Color::Yellow).fg(Color::Black),
+            (false, true) => Style::default().bg(Color::LightMagenta).fg(Color::Black),
+        }
+    }
+
+    /// The focused note reference or citation.
+    pub fn focus(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+    }
+
+    /// The status line.
+    pub fn status(&self) -> Style {
+        if self.mono {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default().bg(Color::Rgb(0x30, 0x30, 0x38)).fg(Color::Gray)
+        }
+    }
+
+    /// Borders of pop-ups.
+    pub fn border(&self) -> Style {
+        self.fg(Style::default(), Color::Cyan)
+    }
+
+    /// Dim secondary text (hints, counts).
+    pub fn dim(&self) -> Style {
+        if self.mono {
+            Style::default().add_modifier(Modifier::DIM)
+        } else {
+            Style::default().fg(Color::DarkGray)
+        }
+    }
+}
