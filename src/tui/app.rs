@@ -33,8 +33,10 @@ pub enum Effect {
 /// The whole UI.
 #[derive(Debug)]
 pub struct App {
-    /// The open article.
-    pub reader: Reader,
+    /// The open article, if one is open.
+    pub reader: Option<Reader>,
+    /// Screen size (columns, rows).
+    pub size: (u16, u16),
     /// Colours.
     pub theme: Theme,
     /// Keyboard mode.
@@ -53,7 +55,8 @@ impl App {
     /// A reader on one article, for a screen of `size` (columns, rows).
     pub fn with_article(article: Article, path: PathBuf, size: (u16, u16)) -> Self {
         App {
-            reader: Reader::new(article, path, size, Style::default()),
+            reader: Some(Reader::new(article, path, size, Style::default())),
+            size,
             theme: Theme::from_env(),
             mode: Mode::Normal,
             message: None,
@@ -78,7 +81,10 @@ impl App {
 
     /// The terminal changed size.
     pub fn resize(&mut self, cols: u16, rows: u16) {
-        self.reader.reflow((cols, rows));
+        self.size = (cols, rows);
+        if let Some(r) = &mut self.reader {
+            r.reflow((cols, rows));
+        }
     }
 
     /// Handles a key press.
@@ -117,12 +123,13 @@ impl App {
                 if query.is_empty() {
                     return;
                 }
-                match self.reader.search(&query) {
+                let Some(r) = &mut self.reader else { return };
+                match r.search(&query) {
                     Err(e) => self.say(e),
                     Ok(0) => self.say(format!("pattern not found: {query}")),
                     Ok(_) => {
-                        self.reader.push_jump();
-                        if self.reader.first_match() {
+                        r.push_jump();
+                        if r.first_match() {
                             self.say("search wrapped to the top");
                         }
                     }
@@ -145,7 +152,7 @@ impl App {
 
     /// Performs an action.
     pub fn act(&mut self, action: Action, count: Option<usize>) -> Option<Effect> {
-        let r = &mut self.reader;
+        let Some(r) = &mut self.reader else { return None };
         let page = r.page() as isize;
         let n = count.unwrap_or(1) as isize;
         match action {
@@ -233,9 +240,10 @@ impl App {
 
     /// Handles the mouse: the wheel scrolls.
     pub fn mouse(&mut self, ev: MouseEvent) {
+        let Some(r) = &mut self.reader else { return };
         match ev.kind {
-            MouseEventKind::ScrollDown => self.reader.scroll(3),
-            MouseEventKind::ScrollUp => self.reader.scroll(-3),
+            MouseEventKind::ScrollDown => r.scroll(3),
+            MouseEventKind::ScrollUp => r.scroll(-3),
             _ => {}
         }
     }

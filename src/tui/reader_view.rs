@@ -29,7 +29,7 @@ pub fn column(area: Rect, width: u16) -> Rect {
 
 /// Draws the article's visible lines into `area`.
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let r = &app.reader;
+    let Some(r) = &app.reader else { return };
     let col = column(area, r.layout.style.width);
     let highlights = highlights(r, &app.theme, r.top, area.height as usize);
     for (row, (pos, line)) in r.layout.window(r.top, area.height as usize).into_iter().enumerate() {

@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthStr;
 /// Draws the status line into `area` (one row).
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let style = app.theme.status();
-    let r = &app.reader;
+    let Some(r) = &app.reader else { return };
     let width = area.width as usize;
     if let Mode::Search(q) = &app.mode {
         let text = format!("/{q}");
