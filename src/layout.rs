@@ -583,6 +583,26 @@ fn role_of(part: Part, article: &Article) -> Role {
 
 /// Builds the display text of a part: marks become looks, note references become markers.
 fn display(doc: &Doc, part: Part) -> Display {
+    display_with(doc, part, true)
+}
+
+/// A note typeset on its own (for a pop-up): its blocks at `width`, blank lines between,
+/// each line with the index of the note block it comes from.
+pub fn note_lines(doc: &Doc, note: usize, width: u16) -> Vec<(usize, Line)> {
+    let width = width.max(1) as usize;
+    let blocks = doc.article.footnotes.get(note).map_or(0, |f| f.blocks.len());
+    let mut out = Vec::new();
+    for block in 0..blocks {
+        if block > 0 {
+            out.push((block, Line::default()));
+        }
+        let d = display_with(doc, Part::Note { note, block }, false);
+        out.extend(wrap(&d, width, 0, None, Style::default()).into_iter().map(|l| (block, l)));
+    }
+    out
+}
+
+fn display_with(doc: &Doc, part: Part, label: bool) -> Display {
     let a = &doc.article;
     let text = doc.text(part);
     let role = role_of(part, a);
@@ -592,7 +612,7 @@ fn display(doc: &Doc, part: Part) -> Display {
         Part::Note { note, block } => a.footnotes.get(note).and_then(|f| f.blocks.get(block)),
         _ => None,
     };
-    if let Part::Note { note, block: 0 } = part {
+    if let (Part::Note { note, block: 0 }, true) = (part, label) {
         let label = format!("{}. ", a.footnotes[note].label);
         d.push(&label, 0..0, true, Look { role: Role::NoteLabel, flags: 0, target: Some(Target::Note(note)) });
     }

@@ -1,11 +1,15 @@
 //! The state of the whole UI and the one place that changes it.
 
+use super::citation_popup::{CitationPopup, part_of};
+use super::footnote_popup::NotePopup;
 use super::keys::{self, Action};
 use super::reader::Reader;
+use super::sources::SourcesPanel;
+use super::targets::Kind;
 use super::theme::Theme;
 use crate::article::Article;
-use crate::layout::Style;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent, MouseEventKind};
+use crate::layout::{Anchor, Part, Style, Target};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -21,6 +25,17 @@ pub enum Mode {
     Search(String),
     /// The help overlay.
     Help,
+}
+
+/// A pop-up over the page; they stack (a note inside a note).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    /// A footnote.
+    Note(NotePopup),
+    /// A citation and its source.
+    Citation(CitationPopup),
+    /// The Sources panel.
+    Sources(SourcesPanel),
 }
 
 /// Things only the terminal loop can do.
@@ -41,6 +56,8 @@ pub struct App {
     pub theme: Theme,
     /// Keyboard mode.
     pub mode: Mode,
+    /// Open pop-ups, innermost last.
+    pub popups: Vec<Popup>,
     /// A status message and when it was set.
     pub message: Option<(String, Instant)>,
     /// Digits typed before a command (`50%`).
@@ -59,6 +76,7 @@ impl App {
             size,
             theme: Theme::from_env(),
             mode: Mode::Normal,
+            popups: Vec::new(),
             message: None,
             count: None,
             quit: false,
@@ -98,6 +116,10 @@ impl App {
                 if matches!(key.code, KeyCode::Esc | KeyCode::Char('q' | '?')) {
                     self.mode = Mode::Normal;
                 }
+                None
+            }
+            Mode::Normal if !self.popups.is_empty() => {
+                self.popup_key(key);
                 None
             }
             Mode::Normal => {
@@ -217,34 +239,264 @@ impl App {
             }
             Action::Help => self.mode = Mode::Help,
             Action::Cancel => {
-                if r.search.take().is_some() {
+                if r.source_filter.take().is_some() {
+                    self.say("citations of every source again");
+                } else if r.search.take().is_some() {
                     self.say("search cleared");
+                } else {
+                    r.focus = None;
                 }
             }
+            Action::NextNote | Action::PrevNote | Action::NextCitation | Action::PrevCitation | Action::NextTarget | Action::PrevTarget => {
+                let (kind, forward) = match action {
+                    Action::NextNote => (Kind::Notes, true),
+                    Action::PrevNote => (Kind::Notes, false),
+                    Action::NextCitation => (Kind::Citations, true),
+                    Action::PrevCitation => (Kind::Citations, false),
+                    Action::NextTarget => (Kind::Any, true),
+                    _ => (Kind::Any, false),
+                };
+                let mut moved = false;
+                for _ in 0..n {
+                    moved |= r.move_focus(kind, forward);
+                }
+                let filter = r.source_filter.clone();
+                if !moved {
+                    self.say(kind.none_left());
+                } else if let (Some(key), Kind::Citations) = (filter, kind) {
+                    let msg = self.source_position(key);
+                    self.say(msg);
+                }
+            }
+            Action::Open => self.open_focus(),
+            Action::Sources => self.popups.push(Popup::Sources(SourcesPanel::default())),
             Action::Quit => self.quit = true,
             Action::Suspend => return Some(Effect::Suspend),
-            Action::NextNote
-            | Action::PrevNote
-            | Action::NextCitation
-            | Action::PrevCitation
-            | Action::NextTarget
-            | Action::PrevTarget
-            | Action::Open
-            | Action::Sources
-            | Action::Bookmark
+            Action::Bookmark
             | Action::Bookmarks
             | Action::Outline => self.say("not available yet"),
         }
         None
     }
 
-    /// Handles the mouse: the wheel scrolls.
+    /// Handles the mouse: the wheel scrolls; a click on a note or citation opens it.
     pub fn mouse(&mut self, ev: MouseEvent) {
+        let size = self.size;
         let Some(r) = &mut self.reader else { return };
         match ev.kind {
-            MouseEventKind::ScrollDown => r.scroll(3),
-            MouseEventKind::ScrollUp => r.scroll(-3),
+            MouseEventKind::ScrollDown if self.popups.is_empty() => r.scroll(3),
+            MouseEventKind::ScrollUp if self.popups.is_empty() => r.scroll(-3),
+            MouseEventKind::Down(MouseButton::Left) => {
+                let area = super::draw::text_area(size);
+                if let Some(i) = super::reader_view::spot_at(r, area, ev.column, ev.row) {
+                    self.popups.clear();
+                    r.focus = Some(i);
+                    self.open_focus();
+                }
+            }
             _ => {}
         }
     }
+
+    /// "Xinhua: 2 of 3" for the focused citation while cycling one source.
+    fn source_position(&self, key: String) -> String {
+        let Some(r) = &self.reader else { return String::new() };
+        let a = r.article();
+        let of: Vec<usize> = (0..a.citations.len()).filter(|&i| a.citations[i].source_key() == key).collect();
+        let at = r.focus.and_then(|f| match r.spots[f].target {
+            Target::Citation(c) => of.iter().position(|&i| i == c),
+            Target::Note(_) => None,
+        });
+        let name = of.first().map_or(String::new(), |&i| a.citations[i].source.clone());
+        match at {
+            Some(k) => format!("{name}: {} of {} — c/C next/previous, Esc for all sources", k + 1, of.len()),
+            None => format!("{name}: {} citations", of.len()),
+        }
+    }
+
+    /// Enter on the focused spot: a note or citation pop-up.
+    fn open_focus(&mut self) {
+        let Some(r) = &self.reader else { return };
+        let Some(spot) = r.focus.and_then(|f| r.spots.get(f)) else {
+            self.say("nothing focused: f, c or Tab focuses a note or citation");
+            return;
+        };
+        let origin = Some((spot.part, spot.range.start));
+        self.popups.push(match spot.target {
+            Target::Note(note) => Popup::Note(NotePopup::new(note, origin)),
+            Target::Citation(c) => Popup::Citation(CitationPopup { citation: c, origin, selected: 0 }),
+        });
+    }
+
+    /// Rows of text a pop-up can show at most on this screen.
+    pub fn popup_rows(&self) -> usize {
+        (self.size.1.saturating_sub(1) as usize * 2 / 3).max(3).saturating_sub(2)
+    }
+
+    /// Columns of text inside a pop-up.
+    pub fn popup_text_width(&self) -> u16 {
+        let col = self.reader.as_ref().map_or(self.size.0, |r| r.layout.style.width);
+        col.min(self.size.0).saturating_sub(4).max(1)
+    }
+
+    fn popup_key(&mut self, key: KeyEvent) {
+        let Some(top) = self.popups.last().cloned() else { return };
+        let ctrl_o = key.code == KeyCode::Char('o') && key.modifiers.contains(KeyModifiers::CONTROL);
+        if key.code == KeyCode::Backspace && !matches!(top, Popup::Sources(_)) || ctrl_o {
+            self.popups.clear();
+            self.act(Action::JumpBack, None);
+            return;
+        }
+        match top {
+            Popup::Note(p) => self.note_key(p, key),
+            Popup::Citation(p) => self.citation_key(p, key),
+            Popup::Sources(p) => self.sources_key(p, key),
+        }
+    }
+
+    fn replace_top(&mut self, popup: Popup) {
+        if let Some(top) = self.popups.last_mut() {
+            *top = popup;
+        }
+    }
+
+    fn note_key(&mut self, mut p: NotePopup, key: KeyEvent) {
+        let rows = self.popup_rows();
+        let width = self.popup_text_width();
+        let Some(r) = &mut self.reader else { return };
+        let total = p.lines(r, &self.theme, width).len();
+        let max_scroll = total.saturating_sub(rows);
+        let notes = r.article().footnotes.len();
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => {
+                self.popups.pop();
+                return;
+            }
+            KeyCode::Char('j') | KeyCode::Down => p.scroll = (p.scroll + 1).min(max_scroll),
+            KeyCode::Char('k') | KeyCode::Up => p.scroll = p.scroll.saturating_sub(1),
+            KeyCode::Char(' ') | KeyCode::PageDown => p.scroll = (p.scroll + rows.saturating_sub(1).max(1)).min(max_scroll),
+            KeyCode::Char('b') | KeyCode::PageUp => p.scroll = p.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
+            KeyCode::Char('n' | 'f') => {
+                if p.note + 1 < notes {
+                    p = NotePopup::new(p.note + 1, p.origin);
+                } else {
+                    self.say("no more notes");
+                }
+            }
+            KeyCode::Char('p' | 'F') => {
+                if p.note > 0 {
+                    p = NotePopup::new(p.note - 1, p.origin);
+                } else {
+                    self.say("this is the first note");
+                }
+            }
+            KeyCode::Tab | KeyCode::BackTab => {
+                let n = p.inner_refs(r).len();
+                if n == 0 {
+                    self.say("this note refers to no other note");
+                } else {
+                    let forward = key.code == KeyCode::Tab;
+                    p.inner = Some(match (p.inner, forward) {
+                        (None, true) => 0,
+                        (None, false) => n - 1,
+                        (Some(i), true) => (i + 1) % n,
+                        (Some(i), false) => (i + n - 1) % n,
+                    });
+                }
+            }
+            KeyCode::Enter => {
+                if let Some(spot) = p.inner.and_then(|i| p.inner_refs(r).get(i).copied()) {
+                    if let Target::Note(inner) = r.spots[spot].target {
+                        self.popups.push(Popup::Note(NotePopup::new(inner, None)));
+                    }
+                    return;
+                }
+                if !r.article().footnotes[p.note].defined {
+                    self.say("this note has no text in the article");
+                    return;
+                }
+                self.popups.clear();
+                r.jump_to(Anchor { part: Part::Note { note: p.note, block: 0 }, offset: 0 });
+                return;
+            }
+            KeyCode::Char(c @ '1'..='9') => {
+                let places = p.ref_places(r);
+                let k = c as usize - '1' as usize;
+                if let Some(&(part, offset)) = places.get(k) {
+                    self.popups.clear();
+                    r.jump_to(Anchor { part: r.doc.parts[part], offset });
+                    r.focus = r.spots.iter().position(|s| s.part == part && s.range.start == offset);
+                }
+                return;
+            }
+            _ => return,
+        }
+        self.replace_top(Popup::Note(p));
+    }
+
+    fn citation_key(&mut self, mut p: CitationPopup, key: KeyEvent) {
+        let Some(r) = &mut self.reader else { return };
+        let others = p.others(r);
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => {
+                self.popups.pop();
+                return;
+            }
+            KeyCode::Char('j') | KeyCode::Down | KeyCode::Tab => p.selected = (p.selected + 1).min(others.len().saturating_sub(1)),
+            KeyCode::Char('k') | KeyCode::Up | KeyCode::BackTab => p.selected = p.selected.saturating_sub(1),
+            KeyCode::Enter => {
+                if let Some(&c) = others.get(p.selected) {
+                    self.popups.clear();
+                    goto_citation(r, c);
+                }
+                return;
+            }
+            _ => return,
+        }
+        self.replace_top(Popup::Citation(p));
+    }
+
+    fn sources_key(&mut self, mut p: SourcesPanel, key: KeyEvent) {
+        let Some(r) = &mut self.reader else { return };
+        let groups = p.visible(r);
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        match key.code {
+            KeyCode::Esc => {
+                self.popups.pop();
+                return;
+            }
+            KeyCode::Down | KeyCode::Tab => p.selected = (p.selected + 1).min(groups.len().saturating_sub(1)),
+            KeyCode::Char('n') if ctrl => p.selected = (p.selected + 1).min(groups.len().saturating_sub(1)),
+            KeyCode::Up | KeyCode::BackTab => p.selected = p.selected.saturating_sub(1),
+            KeyCode::Char('p') if ctrl => p.selected = p.selected.saturating_sub(1),
+            KeyCode::Backspace => {
+                p.filter.pop();
+                p.selected = 0;
+            }
+            KeyCode::Char(c) if !ctrl => {
+                p.filter.push(c);
+                p.selected = 0;
+            }
+            KeyCode::Enter => {
+                if let Some(g) = groups.get(p.selected) {
+                    self.popups.clear();
+                    r.source_filter = Some(g.key.clone());
+                    goto_citation(r, g.citations[0]);
+                    let msg = self.source_position(g.key.clone());
+                    self.say(msg);
+                }
+                return;
+            }
+            _ => return,
+        }
+        self.replace_top(Popup::Sources(p));
+    }
+}
+
+/// Jumps (onto the jump list) to citation `c` and focuses it.
+fn goto_citation(r: &mut Reader, c: usize) {
+    let Some(cit) = r.article().citations.get(c) else { return };
+    let anchor = Anchor { part: part_of(cit.place), offset: cit.range.start };
+    r.jump_to(anchor);
+    r.focus = r.spots.iter().position(|s| s.target == Target::Citation(c));
 }

@@ -1,13 +1,45 @@
 //! Rendering is a pure function of the app's state.
 
-use super::app::{App, Mode};
-use super::{help, reader_view, status};
+use super::app::{App, Mode, Popup};
+use super::{help, popup, reader_view, status};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
 
 /// Smallest screen that shows an article.
 pub const MIN_SIZE: (u16, u16) = (20, 5);
+
+/// The screen area where article text goes (all but the status line).
+pub fn text_area(size: (u16, u16)) -> Rect {
+    Rect { x: 0, y: 0, width: size.0, height: size.1.saturating_sub(1) }
+}
+
+/// Draws the open pop-ups, each nested one a little below and right of its parent.
+fn popups(app: &App, f: &mut Frame, area: Rect) {
+    let Some(r) = &app.reader else { return };
+    let col = reader_view::column(area, r.layout.style.width);
+    let text_w = app.popup_text_width();
+    let max_h = (app.popup_rows() + 2) as u16;
+    let mut last: Option<Rect> = None;
+    for p in &app.popups {
+        let (title, lines, scroll, hint, origin, wide) = match p {
+            Popup::Note(n) => (n.title(r), n.lines(r, &app.theme, text_w), n.scroll, "Enter: in Notes · n/p · Esc", n.origin, false),
+            Popup::Citation(c) => (c.title(r), c.lines(r, &app.theme, text_w), 0, "Enter: go there · Esc", c.origin, false),
+            Popup::Sources(s) => ("Sources".to_string(), s.lines(r, &app.theme, text_w), s.selected.saturating_sub(app.popup_rows().saturating_sub(2)), "type to filter · Enter · Esc", None, true),
+        };
+        let height = ((lines.len() + 2) as u16).min(if wide { area.height } else { max_h }).max(3);
+        let width = text_w + 4;
+        let rect = match (last, origin) {
+            (Some(parent), _) => popup::place_near(area, parent.x + 2, width, height, Some(parent.y)),
+            (None, Some(at)) => popup::place_near(area, col.x, width, height, reader_view::row_of(r, area, at)),
+            (None, None) => popup::place_near(area, col.x, width, height, None),
+        };
+        let inner = rect.height.saturating_sub(2) as usize;
+        let scroll = scroll.min(lines.len().saturating_sub(inner));
+        popup::frame(f, rect, &app.theme, &title, lines, scroll, hint);
+        last = Some(rect);
+    }
+}
 
 /// Draws the whole screen.
 pub fn draw(app: &App, f: &mut Frame) {
@@ -23,6 +55,7 @@ pub fn draw(app: &App, f: &mut Frame) {
     let text = Rect { height: area.height - 1, ..area };
     let bar = Rect { y: area.y + area.height - 1, height: 1, ..area };
     reader_view::draw(app, f, text);
+    popups(app, f, text);
     status::draw(app, f, bar);
     if app.mode == Mode::Help {
         help::draw(app, f, text);

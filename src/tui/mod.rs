@@ -1,12 +1,17 @@
 //! The terminal layer: a thin shell over the core that reads keys and draws.
 
 pub mod app;
+pub mod citation_popup;
 pub mod draw;
+pub mod footnote_popup;
 pub mod help;
 pub mod keys;
+pub mod popup;
 pub mod reader;
 pub mod reader_view;
+pub mod sources;
 pub mod status;
+pub mod targets;
 pub mod terminal;
 pub mod theme;
 

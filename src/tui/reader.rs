@@ -1,6 +1,7 @@
 //! The reading screen's state: what is shown where, search, and how keys move it.
 //! No drawing here; `reader_view` draws it.
 
+use super::targets::{self, Kind, Spot};
 use crate::article::Article;
 use crate::layout::{Anchor, Doc, Layout, LinePos, Style};
 use regex::{Regex, RegexBuilder};
@@ -47,6 +48,12 @@ pub struct Reader {
     pub search: Option<Search>,
     /// Places jumped from, newest last (Backspace goes back).
     pub jumps: Vec<Anchor>,
+    /// Every footnote reference and citation, in reading order.
+    pub spots: Vec<Spot>,
+    /// The focused spot (index into `spots`).
+    pub focus: Option<usize>,
+    /// When set, citation moves visit only citations of this source (a `source_key`).
+    pub source_filter: Option<String>,
 }
 
 impl Reader {
@@ -57,7 +64,6 @@ impl Reader {
         let layout = Layout::new(doc.clone(), Style { width: text_width(style.width, screen.0), ..style });
         Reader {
             path,
-            doc,
             layout,
             top: LinePos::default(),
             measure: style.width,
@@ -66,6 +72,10 @@ impl Reader {
             hscroll: 0,
             search: None,
             jumps: Vec::new(),
+            spots: targets::spots(&doc),
+            focus: None,
+            source_filter: None,
+            doc,
         }
     }
 
@@ -210,6 +220,74 @@ impl Reader {
         if pos >= self.top && pos <= bottom {
             return;
         }
+        self.top = self.layout.step(pos, -((self.page() / 4) as isize));
+        self.clamp();
+    }
+
+    /// (part, offset) of the first character on screen and just past the last.
+    pub fn visible_range(&self) -> ((usize, usize), (usize, usize)) {
+        let bottom = self.layout.step(self.top, self.page() as isize - 1);
+        let top_off = self.layout.line(self.top).map_or(0, |l| l.start);
+        let bottom_end = self.layout.line(bottom).map_or(usize::MAX, |l| l.end.max(l.start + 1));
+        ((self.top.part, top_off), (bottom.part, bottom_end))
+    }
+
+    /// Whether a spot is on screen.
+    pub fn spot_visible(&self, i: usize) -> bool {
+        let (top, bottom) = self.visible_range();
+        self.spots.get(i).is_some_and(|s| {
+            let key = (s.part, s.range.start);
+            key >= top && key < bottom
+        })
+    }
+
+    fn spot_ok(&self, s: &Spot, kind: Kind) -> bool {
+        kind.matches(s.target)
+            && match (&self.source_filter, s.target) {
+                (Some(key), crate::layout::Target::Citation(c)) => {
+                    self.article().citations.get(c).is_some_and(|c| &c.source_key() == key)
+                }
+                (Some(_), _) => kind != Kind::Citations,
+                (None, _) => true,
+            }
+    }
+
+    /// Moves focus to the next (or previous) spot of `kind`, starting from the focused
+    /// spot when it is on screen, else from the screen's edge; scrolls only when needed.
+    pub fn move_focus(&mut self, kind: Kind, forward: bool) -> bool {
+        let (top, bottom) = self.visible_range();
+        let current = self.focus.filter(|&i| self.spot_visible(i));
+        let key = |s: &Spot| (s.part, s.range.start);
+        let found = match (current, forward) {
+            (Some(i), true) => self.spots[i + 1..].iter().position(|s| self.spot_ok(s, kind)).map(|k| i + 1 + k),
+            (Some(i), false) => self.spots[..i].iter().rposition(|s| self.spot_ok(s, kind)),
+            (None, true) => self.spots.iter().position(|s| key(s) >= top && self.spot_ok(s, kind)),
+            (None, false) => self.spots.iter().rposition(|s| key(s) < bottom && self.spot_ok(s, kind)),
+        };
+        let Some(i) = found else { return false };
+        self.focus_spot(i);
+        true
+    }
+
+    /// Focuses spot `i` and brings it on screen.
+    pub fn focus_spot(&mut self, i: usize) {
+        self.focus = Some(i);
+        if !self.spot_visible(i) {
+            let pos = self.locate_spot(i);
+            self.reveal(pos);
+        }
+    }
+
+    /// The line holding spot `i`.
+    pub fn locate_spot(&self, i: usize) -> LinePos {
+        let s = &self.spots[i];
+        self.layout.locate(Anchor { part: self.doc.parts[s.part], offset: s.range.start })
+    }
+
+    /// Jumps (onto the jump list) to an anchor and shows it near the top.
+    pub fn jump_to(&mut self, anchor: Anchor) {
+        self.push_jump();
+        let pos = self.layout.locate(anchor);
         self.top = self.layout.step(pos, -((self.page() / 4) as isize));
         self.clamp();
     }

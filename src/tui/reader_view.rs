@@ -41,22 +41,62 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     }
 }
 
-/// Search matches in the lines on screen.
+/// Search matches in the lines on screen, and the focused spot.
 fn highlights(r: &Reader, theme: &Theme, top: LinePos, height: usize) -> Vec<Highlight> {
-    let Some(s) = &r.search else { return Vec::new() };
-    let last = r.layout.step(top, height as isize);
-    let (from, to) = (top.part, last.part);
-    let first = s.matches.partition_point(|(p, _)| *p < from);
-    s.matches[first..]
+    let mut out = Vec::new();
+    if let Some(s) = &r.search {
+        let last = r.layout.step(top, height as isize);
+        let (from, to) = (top.part, last.part);
+        let first = s.matches.partition_point(|(p, _)| *p < from);
+        out.extend(
+            s.matches[first..]
+                .iter()
+                .enumerate()
+                .take_while(|(_, (p, _))| *p <= to)
+                .map(|(i, (part, range))| Highlight {
+                    part: *part,
+                    range: range.clone(),
+                    style: theme.search_match(s.current == Some(first + i)),
+                }),
+        );
+    }
+    if let Some(spot) = r.focus.and_then(|f| r.spots.get(f)) {
+        out.push(Highlight { part: spot.part, range: spot.range.clone(), style: theme.focus() });
+    }
+    out
+}
+
+/// The screen row (in `area`) of the line holding (part, offset), if it is on screen.
+pub fn row_of(r: &Reader, area: Rect, at: (usize, usize)) -> Option<u16> {
+    r.layout
+        .window(r.top, area.height as usize)
         .iter()
-        .enumerate()
-        .take_while(|(_, (p, _))| *p <= to)
-        .map(|(i, (part, range))| Highlight {
-            part: *part,
-            range: range.clone(),
-            style: theme.search_match(s.current == Some(first + i)),
-        })
-        .collect()
+        .rposition(|(pos, line)| pos.part == at.0 && line.start <= at.1 && !line.spans.is_empty())
+        .map(|row| area.y + row as u16)
+}
+
+/// The focusable spot drawn at screen cell (col, row), if any.
+pub fn spot_at(r: &Reader, area: Rect, col: u16, row: u16) -> Option<usize> {
+    if row < area.y || row >= area.y + area.height {
+        return None;
+    }
+    let column = column(area, r.layout.style.width);
+    let window = r.layout.window(r.top, area.height as usize);
+    let (pos, line) = window.get((row - area.y) as usize)?;
+    let target_col = col.checked_sub(column.x)? as usize;
+    let mut x = 0;
+    for span in &line.spans {
+        let w = unicode_width::UnicodeWidthStr::width(span.text.as_str());
+        if target_col < x + w {
+            span.look.target?;
+            return r
+                .spots
+                .iter()
+                .position(|s| s.part == pos.part && s.range.start <= span.src.start && span.src.start < s.range.end.max(s.range.start + 1));
+        }
+        x += w;
+    }
+    None
 }
 
 /// Turns a layout line into a styled terminal line, cutting code to the width

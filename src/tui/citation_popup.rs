@@ -1,0 +1,105 @@
+//! The citation pop-up: who is cited, when, and every other citation of the same source.
+
+use super::popup::{fit_to, snippet, text_line};
+use super::reader::Reader;
+use super::theme::Theme;
+use crate::article::{CitationKind, Place};
+use crate::layout::Part;
+use ratatui::style::Modifier;
+use ratatui::text::{Line, Span};
+
+/// An open citation pop-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CitationPopup {
+    /// Index into `Article::citations`.
+    pub citation: usize,
+    /// Where it was opened from: (part index, byte offset).
+    pub origin: Option<(usize, usize)>,
+    /// Selected row in the list of other citations.
+    pub selected: usize,
+}
+
+impl CitationPopup {
+    /// Other citations of the same source, in reading order.
+    pub fn others(&self, r: &Reader) -> Vec<usize> {
+        let cits = &r.article().citations;
+        let Some(me) = cits.get(self.citation) else { return Vec::new() };
+        let key = me.source_key();
+        cits.iter()
+            .enumerate()
+            .filter(|(i, c)| *i != self.citation && c.source_key() == key)
+            .map(|(i, _)| i)
+            .collect()
+    }
+
+    /// The title line.
+    pub fn title(&self, r: &Reader) -> String {
+        r.article()
+            .citations
+            .get(self.citation)
+            .map_or("Citation".into(), |c| format!("Source: {}", c.source))
+    }
+
+    /// The pop-up's text at `width` columns.
+    pub fn lines(&self, r: &Reader, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+        let a = r.article();
+        let Some(c) = a.citations.get(self.citation) else { return Vec::new() };
+        let w = width as usize;
+        let label = theme.dim();
+        let field = |name: &str, value: &str| -> Line<'static> {
+            Line::from(vec![
+                Span::styled(format!("{name:<8}"), label),
+                Span::raw(super::reader_view::safe(&fit_to(value, w.saturating_sub(8)))),
+            ])
+        };
+        let mut out = vec![field("Source", &c.source)];
+        if let Some(t) = &c.title {
+            out.push(field("Title", t));
+        }
+        let date_name = if c.kind == CitationKind::Attribution { "Date" } else { "Year" };
+        if let Some(d) = &c.date {
+            out.push(field(date_name, d));
+        }
+        if let Some(l) = &c.locator {
+            out.push(field("Pages", l));
+        }
+        let kind = match c.kind {
+            CitationKind::Attribution => "news attribution",
+            CitationKind::AuthorYear => "author–year citation",
+            CitationKind::Reference => "bibliographic reference",
+        };
+        let place = match c.place {
+            Place::Body { .. } => kind.to_string(),
+            Place::Note { note, .. } => format!("{kind}, in note {}", a.footnotes[note].label),
+        };
+        out.push(field("Kind", &place));
+        let others = self.others(r);
+        out.push(Line::default());
+        if others.is_empty() {
+            out.push(text_line("Cited only here.", label));
+            return out;
+        }
+        out.push(text_line(&format!("Also cited {} more time{}:", others.len(), if others.len() == 1 { "" } else { "s" }), label));
+        for (k, &i) in others.iter().enumerate() {
+            let o = &a.citations[i];
+            let text = a.block(o.place).map_or("", |b| b.text.as_str());
+            let when = o.date.clone().unwrap_or_default();
+            let snip = snippet(text, o.range.start, w);
+            let row = fit_to(&format!("{when} — {snip}"), w);
+            let mut style = ratatui::style::Style::default();
+            if k == self.selected {
+                style = theme.focus().remove_modifier(Modifier::BOLD);
+            }
+            out.push(text_line(&row, style));
+        }
+        out
+    }
+}
+
+/// The document part a citation sits in.
+pub fn part_of(place: Place) -> Part {
+    match place {
+        Place::Body { block } => Part::Body { i: block },
+        Place::Note { note, block } => Part::Note { note, block },
+    }
+}

@@ -1,0 +1,86 @@
+//! What every pop-up shares: where it goes on screen and its frame.
+
+use super::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+
+/// Places a box of `width` × `height` next to screen row `row` of `area`: below it when
+/// there is room, above otherwise, else on whichever side has more room (shortened).
+pub fn place_near(area: Rect, x: u16, width: u16, height: u16, row: Option<u16>) -> Rect {
+    let width = width.min(area.width);
+    let x = x.clamp(area.x, area.x + area.width - width);
+    let Some(row) = row else {
+        let h = height.min(area.height);
+        return Rect { x, y: area.y + (area.height - h) / 2, width, height: h };
+    };
+    let below = (area.y + area.height).saturating_sub(row + 1);
+    let above = row.saturating_sub(area.y);
+    if height <= below {
+        Rect { x, y: row + 1, width, height }
+    } else if height <= above {
+        Rect { x, y: row - height, width, height }
+    } else if below >= above {
+        Rect { x, y: row + 1, width, height: below }
+    } else {
+        Rect { x, y: area.y, width, height: above }
+    }
+}
+
+/// Draws a bordered pop-up with `title`, showing `lines` from `scroll` on, and a scroll
+/// indicator in the bottom border when the text does not fit.
+pub fn frame(f: &mut Frame, rect: Rect, theme: &Theme, title: &str, lines: Vec<Line<'static>>, scroll: usize, hint: &str) {
+    let inner_h = rect.height.saturating_sub(2) as usize;
+    let total = lines.len();
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .padding(Padding::horizontal(1))
+        .border_style(theme.border())
+        .title(Span::styled(format!(" {} ", super::reader_view::safe(title)), theme.border()));
+    let mut bottom = String::new();
+    if total > inner_h {
+        let last = (scroll + inner_h).min(total);
+        let arrows = match (scroll > 0, last < total) {
+            (true, true) => "↑↓",
+            (true, false) => "↑",
+            (false, true) => "↓",
+            (false, false) => "",
+        };
+        bottom = format!(" {arrows} {}–{} of {} ", scroll + 1, last, total);
+    }
+    if !hint.is_empty() {
+        bottom.push_str(&format!(" {hint} "));
+    }
+    if !bottom.is_empty() {
+        block = block.title_bottom(Line::from(Span::styled(bottom, theme.dim())).right_aligned());
+    }
+    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
+    f.render_widget(Clear, rect);
+    f.render_widget(Paragraph::new(shown).block(block), rect);
+}
+
+/// One line of plain text, made safe for the terminal.
+pub fn text_line(text: &str, style: ratatui::style::Style) -> Line<'static> {
+    Line::from(Span::styled(super::reader_view::safe(text), style))
+}
+
+/// A short snippet of `text` around byte `at`, on one line.
+pub fn snippet(text: &str, at: usize, width: usize) -> String {
+    let at = at.min(text.len());
+    let mut start = at.saturating_sub(width / 2);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut out: String = text[start..].chars().take(width).collect();
+    out = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if start > 0 {
+        out.insert(0, '…');
+    }
+    out
+}
+
+/// Text cut to `width` columns.
+pub fn fit_to(text: &str, width: usize) -> String {
+    super::status::fit(text, width)
+}
