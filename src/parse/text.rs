@@ -2,7 +2,7 @@
 //! body with a dateline, `[1]` notes at the end, a "See also" list and boilerplate.
 
 use super::notes::NoteBuilder;
-use crate::article::{Article, Block, BlockKind, DateInfo, Format, MarkKind, Related};
+use crate::article::{Article, Block, BlockKind, DateInfo, Footnote, Format, MarkKind, Related};
 use crate::{chrome, dates};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -76,8 +76,8 @@ pub fn parse(text: &str) -> Article {
     }
     tail(&paras[tail_start..], &mut article);
     find_dateline(&mut article);
-    link_refs(&mut article, &mut notes);
     notes.finish(&mut article);
+    link_refs(&mut article);
     article
 }
 
@@ -387,8 +387,11 @@ fn find_dateline(article: &mut Article) {
     first.add_mark(m.range(), MarkKind::Dateline);
 }
 
-/// Marks every `[1]` / `[^label]` reference in body and notes and links it to its note.
-fn link_refs(article: &mut Article, notes: &mut NoteBuilder) {
+/// Marks every `[1]` / `[^label]` reference in body and notes and links it to its note;
+/// a label with no definition gets an undefined note, in order of first reference.
+fn link_refs(article: &mut Article) {
+    let mut by_label: std::collections::HashMap<String, usize> =
+        article.footnotes.iter().enumerate().map(|(i, f)| (f.label.clone(), i)).collect();
     for place in article.places() {
         let Some(block) = article.block_mut(place) else { continue };
         if matches!(block.kind, BlockKind::Code) {
@@ -401,9 +404,17 @@ fn link_refs(article: &mut Article, notes: &mut NoteBuilder) {
                 (c.get(0).expect("whole").range(), label)
             })
             .collect();
+        let mut fresh = Vec::new();
         for (range, label) in found {
-            let note = notes.index(&label);
+            let next = by_label.len();
+            let note = *by_label.entry(label.clone()).or_insert_with(|| {
+                fresh.push(label);
+                next
+            });
             block.add_mark(range, MarkKind::FootnoteRef { note });
+        }
+        for label in fresh {
+            article.footnotes.push(Footnote { label, blocks: Vec::new(), refs: Vec::new(), defined: false });
         }
     }
 }
