@@ -3,13 +3,34 @@
 
 /// (file name, text) of every bundled sample article.
 pub const SAMPLES: &[(&str, &str)] = &[
-    ("harbour-thaw.txt", include_str!("../assets/library/harbour-thaw.txt")),
-    ("long-river.txt", include_str!("../assets/library/long-river.txt")),
-    ("commons-essay.txt", include_str!("../assets/library/commons-essay.txt")),
-    ("council-budget.txt", include_str!("../assets/library/council-budget.txt")),
-    ("ink-and-brush.txt", include_str!("../assets/library/ink-and-brush.txt")),
-    ("night-trains.txt", include_str!("../assets/library/night-trains.txt")),
-    ("short-note.txt", include_str!("../assets/library/short-note.txt")),
+    (
+        "harbour-thaw.txt",
+        include_str!("../assets/library/harbour-thaw.txt"),
+    ),
+    (
+        "long-river.txt",
+        include_str!("../assets/library/long-river.txt"),
+    ),
+    (
+        "commons-essay.txt",
+        include_str!("../assets/library/commons-essay.txt"),
+    ),
+    (
+        "council-budget.txt",
+        include_str!("../assets/library/council-budget.txt"),
+    ),
+    (
+        "ink-and-brush.txt",
+        include_str!("../assets/library/ink-and-brush.txt"),
+    ),
+    (
+        "night-trains.txt",
+        include_str!("../assets/library/night-trains.txt"),
+    ),
+    (
+        "short-note.txt",
+        include_str!("../assets/library/short-note.txt"),
+    ),
 ];
 
 #[cfg(test)]

@@ -8,7 +8,9 @@ use lectern::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::style::{Color, Modifier};
 use std::path::{Path, PathBuf};
 
@@ -81,9 +83,15 @@ fn reader_at_80x24() {
     let buf = render(&app);
     insta::assert_snapshot!("harbour_80x24", text(&buf));
     let (x, y) = find(&buf, "Saltmere and Brennhaven").unwrap();
-    assert!(buf[(x, y)].modifier.contains(Modifier::BOLD), "title is bold");
+    assert!(
+        buf[(x, y)].modifier.contains(Modifier::BOLD),
+        "title is bold"
+    );
     let status = text(&buf).lines().last().unwrap().to_string();
-    assert!(status.contains("0%") && status.contains("min left"), "{status}");
+    assert!(
+        status.contains("0%") && status.contains("min left"),
+        "{status}"
+    );
 }
 
 #[test]
@@ -108,7 +116,10 @@ fn citations_and_note_refs_are_styled() {
     app.theme = Theme { mono: true };
     let buf = render(&app);
     let cell = &buf[(x + 1, y)];
-    assert!(cell.modifier.contains(Modifier::UNDERLINED), "mono keeps the underline");
+    assert!(
+        cell.modifier.contains(Modifier::UNDERLINED),
+        "mono keeps the underline"
+    );
     assert_eq!(cell.fg, Color::Reset, "mono has no colour");
 }
 
@@ -120,7 +131,10 @@ fn footnote_marker_is_a_superscript_in_its_own_colour() {
     let (x, y) = find(&buf, "strait.¹").expect("note marker");
     let cell = &buf[(x + 7, y)];
     assert_eq!(cell.symbol(), "¹");
-    assert!(cell.modifier.contains(Modifier::REVERSED), "focused marker is reversed");
+    assert!(
+        cell.modifier.contains(Modifier::REVERSED),
+        "focused marker is reversed"
+    );
     press(&mut app, "\u{1b}");
     key(&mut app, KeyCode::Esc);
     let buf = render(&app);
@@ -174,14 +188,25 @@ fn resize_keeps_the_same_sentence_on_top() {
     press(&mut app, "   ");
     let r = app.reader.as_ref().unwrap();
     let anchor = r.layout.anchor(r.top);
-    let top_before = text(&render(&app)).lines().next().unwrap().trim().to_string();
+    let top_before = text(&render(&app))
+        .lines()
+        .next()
+        .unwrap()
+        .trim()
+        .to_string();
     app.resize(50, 20);
     let r = app.reader.as_ref().unwrap();
     let line = r.layout.line(r.top).unwrap();
-    assert!(line.start <= anchor.offset && anchor.offset <= line.end, "anchor still on the top line");
+    assert!(
+        line.start <= anchor.offset && anchor.offset <= line.end,
+        "anchor still on the top line"
+    );
     let first_word = top_before.split_whitespace().next().unwrap();
     let top_after = text(&render(&app)).lines().next().unwrap().to_string();
-    assert!(top_after.contains(first_word), "{top_before:?} vs {top_after:?}");
+    assert!(
+        top_after.contains(first_word),
+        "{top_before:?} vs {top_after:?}"
+    );
     insta::assert_snapshot!("long_river_resized", text(&render(&app)));
 }
 
@@ -238,14 +263,25 @@ fn footnote_popup_opens_below_its_reference_without_moving_the_page() {
     key(&mut app, KeyCode::Enter);
     let buf = render(&app);
     let (_, title_row) = find(&buf, "Note 1 of 2").expect("pop-up title");
-    assert_eq!(title_row, ref_row + 1, "the pop-up sits just below the reference");
+    assert_eq!(
+        title_row,
+        ref_row + 1,
+        "the pop-up sits just below the reference"
+    );
     let screen = text(&buf);
     assert!(screen.contains("The 2009 Accord was negotiated"));
     assert!(screen.contains("Referred to 2 times"));
-    assert!(find(&buf, "(Coastline Wire, June 24, 2009)").is_some_and(|(x, y)| buf[(x + 1, y)].modifier.contains(Modifier::UNDERLINED)));
+    assert!(
+        find(&buf, "(Coastline Wire, June 24, 2009)")
+            .is_some_and(|(x, y)| buf[(x + 1, y)].modifier.contains(Modifier::UNDERLINED))
+    );
     key(&mut app, KeyCode::Esc);
     assert!(app.popups.is_empty());
-    assert_eq!(app.reader.as_ref().unwrap().top, top, "the page did not move");
+    assert_eq!(
+        app.reader.as_ref().unwrap().top,
+        top,
+        "the page did not move"
+    );
     assert_eq!(text(&render(&app)), text(&before));
 }
 
@@ -262,10 +298,17 @@ fn popup_goes_above_when_there_is_no_room_below() {
     assert!(ref_row > 20);
     key(&mut app, KeyCode::Enter);
     let buf = render(&app);
-    let (title_x, title_row) = find(&buf, "Note 1 of 2").unwrap_or_else(|| panic!("{}", text(&buf)));
+    let (title_x, title_row) =
+        find(&buf, "Note 1 of 2").unwrap_or_else(|| panic!("{}", text(&buf)));
     assert!(title_row < ref_row);
-    let bottom_border = (title_row..ref_row).find(|&y| buf[(title_x - 2, y)].symbol() == "└").unwrap();
-    assert_eq!(bottom_border + 1, ref_row, "the pop-up ends just above the reference");
+    let bottom_border = (title_row..ref_row)
+        .find(|&y| buf[(title_x - 2, y)].symbol() == "└")
+        .unwrap();
+    assert_eq!(
+        bottom_border + 1,
+        ref_row,
+        "the pop-up ends just above the reference"
+    );
 }
 
 #[test]
@@ -281,7 +324,10 @@ fn notes_popup_navigation_and_jump_list() {
     key(&mut app, KeyCode::Enter);
     assert!(app.popups.is_empty());
     let screen = text(&render(&app));
-    assert!(screen.contains("1. The 2009 Accord was negotiated"), "jumped to the Notes section");
+    assert!(
+        screen.contains("1. The 2009 Accord was negotiated"),
+        "jumped to the Notes section"
+    );
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.reader.as_ref().unwrap().top, top, "Backspace returns");
 }
@@ -296,7 +342,10 @@ fn visiting_each_place_that_refers_to_a_note() {
     let r = app.reader.as_ref().unwrap();
     let spot = &r.spots[r.focus.unwrap()];
     let text = r.doc.text(r.doc.parts[spot.part]);
-    assert!(text[..spot.range.start].ends_with("Accord,"), "focus is on the second reference");
+    assert!(
+        text[..spot.range.start].ends_with("Accord,"),
+        "focus is on the second reference"
+    );
     app.key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL));
 }
 
@@ -334,14 +383,22 @@ fn citation_popup_lists_the_same_source_and_jumps() {
     let r = app.reader.as_ref().unwrap();
     let c = &r.article().citations;
     let focused = r.focus.map(|f| r.spots[f].target);
-    assert_eq!(focused, Some(lectern::layout::Target::Citation(c.iter().position(|c| c.source == "Evening Post").unwrap())));
+    assert_eq!(
+        focused,
+        Some(lectern::layout::Target::Citation(
+            c.iter().position(|c| c.source == "Evening Post").unwrap()
+        ))
+    );
     key(&mut app, KeyCode::Backspace);
 }
 
 #[test]
 fn sources_panel_groups_and_counts() {
     let a = parse::load(&fixture("assets/library/harbour-thaw.txt")).unwrap();
-    let groups: Vec<(String, usize)> = sources::groups(&a).into_iter().map(|g| (g.name, g.citations.len())).collect();
+    let groups: Vec<(String, usize)> = sources::groups(&a)
+        .into_iter()
+        .map(|g| (g.name, g.citations.len()))
+        .collect();
     assert_eq!(
         groups,
         vec![
@@ -360,9 +417,18 @@ fn sources_panel_groups_and_counts() {
     assert!(matches!(app.popups.last(), Some(Popup::Sources(_))));
     press(&mut app, "post");
     let screen = text(&render(&app));
-    assert!(screen.contains("2  Evening Post") && !screen.contains("Harbour Daily"), "{screen}");
+    assert!(
+        screen.contains("2  Evening Post") && !screen.contains("Harbour Daily"),
+        "{screen}"
+    );
     key(&mut app, KeyCode::Enter);
-    assert_eq!(app.current_message().map(|m| m.starts_with("Evening Post [Brennhaven]: 1 of 2")), Some(true), "{:?}", app.current_message());
+    assert_eq!(
+        app.current_message()
+            .map(|m| m.starts_with("Evening Post [Brennhaven]: 1 of 2")),
+        Some(true),
+        "{:?}",
+        app.current_message()
+    );
     press(&mut app, "c");
     assert!(app.current_message().unwrap().contains("2 of 2"));
     press(&mut app, "c");
@@ -377,7 +443,12 @@ fn mouse_click_on_a_citation_opens_it() {
     press(&mut app, "j");
     let buf = render(&app);
     let (x, y) = find(&buf, "(Coastline Wire,").unwrap();
-    app.mouse(MouseEvent { kind: MouseEventKind::Down(MouseButton::Left), column: x + 3, row: y, modifiers: KeyModifiers::NONE });
+    app.mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column: x + 3,
+        row: y,
+        modifiers: KeyModifiers::NONE,
+    });
     assert!(matches!(app.popups.last(), Some(Popup::Citation(_))));
 }
 
@@ -393,7 +464,10 @@ fn hostile_text_never_reaches_the_screen() {
     let buf = render(&app);
     for cell in buf.content() {
         for c in cell.symbol().chars() {
-            assert!(!c.is_control() && !('\u{202a}'..='\u{202e}').contains(&c), "{c:?} reached the screen");
+            assert!(
+                !c.is_control() && !('\u{202a}'..='\u{202e}').contains(&c),
+                "{c:?} reached the screen"
+            );
         }
     }
     assert!(text(&buf).contains("␛]52;c;SGVsbG8=␇"));

@@ -42,7 +42,11 @@ pub fn load(path: &Path) -> Result<Article, LoadError> {
         return Err(LoadError::IsDir(shown));
     }
     if meta.len() > MAX_BYTES {
-        return Err(LoadError::TooLarge(shown, meta.len() >> 20, MAX_BYTES >> 20));
+        return Err(LoadError::TooLarge(
+            shown,
+            meta.len() >> 20,
+            MAX_BYTES >> 20,
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| LoadError::Unreadable(shown.clone(), e))?;
     parse_bytes(&bytes, format_for(path)).map_err(|e| LoadError::Decode(shown, e))
@@ -95,7 +99,9 @@ pub fn finish(article: &mut Article, source_text: &str) {
 /// Marks “curly-quoted” passages so views can style quoted speech.
 fn mark_quotations(article: &mut Article) {
     for place in article.places() {
-        let Some(block) = article.block_mut(place) else { continue };
+        let Some(block) = article.block_mut(place) else {
+            continue;
+        };
         let mut open = None;
         let mut found = Vec::new();
         for (i, c) in block.text.char_indices() {

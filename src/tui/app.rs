@@ -9,7 +9,9 @@ use super::targets::Kind;
 use super::theme::Theme;
 use crate::article::Article;
 use crate::layout::{Anchor, Part, Style, Target};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -127,7 +129,13 @@ impl App {
                     && key.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE
                 {
                     let digit = c as usize - '0' as usize;
-                    self.count = Some(self.count.unwrap_or(0).saturating_mul(10).saturating_add(digit).min(1_000_000));
+                    self.count = Some(
+                        self.count
+                            .unwrap_or(0)
+                            .saturating_mul(10)
+                            .saturating_add(digit)
+                            .min(1_000_000),
+                    );
                     return None;
                 }
                 let action = keys::action_for(&key);
@@ -174,7 +182,9 @@ impl App {
 
     /// Performs an action.
     pub fn act(&mut self, action: Action, count: Option<usize>) -> Option<Effect> {
-        let Some(r) = &mut self.reader else { return None };
+        let Some(r) = &mut self.reader else {
+            return None;
+        };
         let page = r.page() as isize;
         let n = count.unwrap_or(1) as isize;
         match action {
@@ -229,7 +239,11 @@ impl App {
                 if r.search.is_none() {
                     self.say("no search yet: press / to search");
                 } else if !r.step_match(forward) {
-                    self.say(if forward { "no more matches" } else { "no earlier matches" });
+                    self.say(if forward {
+                        "no more matches"
+                    } else {
+                        "no earlier matches"
+                    });
                 }
             }
             Action::JumpBack => {
@@ -247,7 +261,12 @@ impl App {
                     r.focus = None;
                 }
             }
-            Action::NextNote | Action::PrevNote | Action::NextCitation | Action::PrevCitation | Action::NextTarget | Action::PrevTarget => {
+            Action::NextNote
+            | Action::PrevNote
+            | Action::NextCitation
+            | Action::PrevCitation
+            | Action::NextTarget
+            | Action::PrevTarget => {
                 let (kind, forward) = match action {
                     Action::NextNote => (Kind::Notes, true),
                     Action::PrevNote => (Kind::Notes, false),
@@ -272,9 +291,7 @@ impl App {
             Action::Sources => self.popups.push(Popup::Sources(SourcesPanel::default())),
             Action::Quit => self.quit = true,
             Action::Suspend => return Some(Effect::Suspend),
-            Action::Bookmark
-            | Action::Bookmarks
-            | Action::Outline => self.say("not available yet"),
+            Action::Bookmark | Action::Bookmarks | Action::Outline => self.say("not available yet"),
         }
         None
     }
@@ -300,16 +317,26 @@ impl App {
 
     /// "Xinhua: 2 of 3" for the focused citation while cycling one source.
     fn source_position(&self, key: String) -> String {
-        let Some(r) = &self.reader else { return String::new() };
+        let Some(r) = &self.reader else {
+            return String::new();
+        };
         let a = r.article();
-        let of: Vec<usize> = (0..a.citations.len()).filter(|&i| a.citations[i].source_key() == key).collect();
+        let of: Vec<usize> = (0..a.citations.len())
+            .filter(|&i| a.citations[i].source_key() == key)
+            .collect();
         let at = r.focus.and_then(|f| match r.spots[f].target {
             Target::Citation(c) => of.iter().position(|&i| i == c),
             Target::Note(_) => None,
         });
-        let name = of.first().map_or(String::new(), |&i| a.citations[i].source.clone());
+        let name = of
+            .first()
+            .map_or(String::new(), |&i| a.citations[i].source.clone());
         match at {
-            Some(k) => format!("{name}: {} of {} — c/C next/previous, Esc for all sources", k + 1, of.len()),
+            Some(k) => format!(
+                "{name}: {} of {} — c/C next/previous, Esc for all sources",
+                k + 1,
+                of.len()
+            ),
             None => format!("{name}: {} citations", of.len()),
         }
     }
@@ -324,24 +351,36 @@ impl App {
         let origin = Some((spot.part, spot.range.start));
         self.popups.push(match spot.target {
             Target::Note(note) => Popup::Note(NotePopup::new(note, origin)),
-            Target::Citation(c) => Popup::Citation(CitationPopup { citation: c, origin, selected: 0 }),
+            Target::Citation(c) => Popup::Citation(CitationPopup {
+                citation: c,
+                origin,
+                selected: 0,
+            }),
         });
     }
 
     /// Rows of text a pop-up can show at most on this screen.
     pub fn popup_rows(&self) -> usize {
-        (self.size.1.saturating_sub(1) as usize * 2 / 3).max(3).saturating_sub(2)
+        (self.size.1.saturating_sub(1) as usize * 2 / 3)
+            .max(3)
+            .saturating_sub(2)
     }
 
     /// Columns of text inside a pop-up.
     pub fn popup_text_width(&self) -> u16 {
-        let col = self.reader.as_ref().map_or(self.size.0, |r| r.layout.style.width);
+        let col = self
+            .reader
+            .as_ref()
+            .map_or(self.size.0, |r| r.layout.style.width);
         col.min(self.size.0).saturating_sub(4).max(1)
     }
 
     fn popup_key(&mut self, key: KeyEvent) {
-        let Some(top) = self.popups.last().cloned() else { return };
-        let ctrl_o = key.code == KeyCode::Char('o') && key.modifiers.contains(KeyModifiers::CONTROL);
+        let Some(top) = self.popups.last().cloned() else {
+            return;
+        };
+        let ctrl_o =
+            key.code == KeyCode::Char('o') && key.modifiers.contains(KeyModifiers::CONTROL);
         if key.code == KeyCode::Backspace && !matches!(top, Popup::Sources(_)) || ctrl_o {
             self.popups.clear();
             self.act(Action::JumpBack, None);
@@ -374,8 +413,12 @@ impl App {
             }
             KeyCode::Char('j') | KeyCode::Down => p.scroll = (p.scroll + 1).min(max_scroll),
             KeyCode::Char('k') | KeyCode::Up => p.scroll = p.scroll.saturating_sub(1),
-            KeyCode::Char(' ') | KeyCode::PageDown => p.scroll = (p.scroll + rows.saturating_sub(1).max(1)).min(max_scroll),
-            KeyCode::Char('b') | KeyCode::PageUp => p.scroll = p.scroll.saturating_sub(rows.saturating_sub(1).max(1)),
+            KeyCode::Char(' ') | KeyCode::PageDown => {
+                p.scroll = (p.scroll + rows.saturating_sub(1).max(1)).min(max_scroll)
+            }
+            KeyCode::Char('b') | KeyCode::PageUp => {
+                p.scroll = p.scroll.saturating_sub(rows.saturating_sub(1).max(1))
+            }
             KeyCode::Char('n' | 'f') => {
                 if p.note + 1 < notes {
                     p = NotePopup::new(p.note + 1, p.origin);
@@ -416,7 +459,13 @@ impl App {
                     return;
                 }
                 self.popups.clear();
-                r.jump_to(Anchor { part: Part::Note { note: p.note, block: 0 }, offset: 0 });
+                r.jump_to(Anchor {
+                    part: Part::Note {
+                        note: p.note,
+                        block: 0,
+                    },
+                    offset: 0,
+                });
                 return;
             }
             KeyCode::Char(c @ '1'..='9') => {
@@ -424,8 +473,14 @@ impl App {
                 let k = c as usize - '1' as usize;
                 if let Some(&(part, offset)) = places.get(k) {
                     self.popups.clear();
-                    r.jump_to(Anchor { part: r.doc.parts[part], offset });
-                    r.focus = r.spots.iter().position(|s| s.part == part && s.range.start == offset);
+                    r.jump_to(Anchor {
+                        part: r.doc.parts[part],
+                        offset,
+                    });
+                    r.focus = r
+                        .spots
+                        .iter()
+                        .position(|s| s.part == part && s.range.start == offset);
                 }
                 return;
             }
@@ -442,8 +497,12 @@ impl App {
                 self.popups.pop();
                 return;
             }
-            KeyCode::Char('j') | KeyCode::Down | KeyCode::Tab => p.selected = (p.selected + 1).min(others.len().saturating_sub(1)),
-            KeyCode::Char('k') | KeyCode::Up | KeyCode::BackTab => p.selected = p.selected.saturating_sub(1),
+            KeyCode::Char('j') | KeyCode::Down | KeyCode::Tab => {
+                p.selected = (p.selected + 1).min(others.len().saturating_sub(1))
+            }
+            KeyCode::Char('k') | KeyCode::Up | KeyCode::BackTab => {
+                p.selected = p.selected.saturating_sub(1)
+            }
             KeyCode::Enter => {
                 if let Some(&c) = others.get(p.selected) {
                     self.popups.clear();
@@ -465,8 +524,12 @@ impl App {
                 self.popups.pop();
                 return;
             }
-            KeyCode::Down | KeyCode::Tab => p.selected = (p.selected + 1).min(groups.len().saturating_sub(1)),
-            KeyCode::Char('n') if ctrl => p.selected = (p.selected + 1).min(groups.len().saturating_sub(1)),
+            KeyCode::Down | KeyCode::Tab => {
+                p.selected = (p.selected + 1).min(groups.len().saturating_sub(1))
+            }
+            KeyCode::Char('n') if ctrl => {
+                p.selected = (p.selected + 1).min(groups.len().saturating_sub(1))
+            }
             KeyCode::Up | KeyCode::BackTab => p.selected = p.selected.saturating_sub(1),
             KeyCode::Char('p') if ctrl => p.selected = p.selected.saturating_sub(1),
             KeyCode::Backspace => {
@@ -495,8 +558,13 @@ impl App {
 
 /// Jumps (onto the jump list) to citation `c` and focuses it.
 fn goto_citation(r: &mut Reader, c: usize) {
-    let Some(cit) = r.article().citations.get(c) else { return };
-    let anchor = Anchor { part: part_of(cit.place), offset: cit.range.start };
+    let Some(cit) = r.article().citations.get(c) else {
+        return;
+    };
+    let anchor = Anchor {
+        part: part_of(cit.place),
+        offset: cit.range.start,
+    };
     r.jump_to(anchor);
     r.focus = r.spots.iter().position(|s| s.target == Target::Citation(c));
 }

@@ -23,7 +23,9 @@ impl CitationPopup {
     /// Other citations of the same source, in reading order.
     pub fn others(&self, r: &Reader) -> Vec<usize> {
         let cits = &r.article().citations;
-        let Some(me) = cits.get(self.citation) else { return Vec::new() };
+        let Some(me) = cits.get(self.citation) else {
+            return Vec::new();
+        };
         let key = me.source_key();
         cits.iter()
             .enumerate()
@@ -43,20 +45,29 @@ impl CitationPopup {
     /// The pop-up's text at `width` columns.
     pub fn lines(&self, r: &Reader, theme: &Theme, width: u16) -> Vec<Line<'static>> {
         let a = r.article();
-        let Some(c) = a.citations.get(self.citation) else { return Vec::new() };
+        let Some(c) = a.citations.get(self.citation) else {
+            return Vec::new();
+        };
         let w = width as usize;
         let label = theme.dim();
         let field = |name: &str, value: &str| -> Line<'static> {
             Line::from(vec![
                 Span::styled(format!("{name:<8}"), label),
-                Span::raw(super::reader_view::safe(&fit_to(value, w.saturating_sub(8)))),
+                Span::raw(super::reader_view::safe(&fit_to(
+                    value,
+                    w.saturating_sub(8),
+                ))),
             ])
         };
         let mut out = vec![field("Source", &c.source)];
         if let Some(t) = &c.title {
             out.push(field("Title", t));
         }
-        let date_name = if c.kind == CitationKind::Attribution { "Date" } else { "Year" };
+        let date_name = if c.kind == CitationKind::Attribution {
+            "Date"
+        } else {
+            "Year"
+        };
         if let Some(d) = &c.date {
             out.push(field(date_name, d));
         }
@@ -79,7 +90,14 @@ impl CitationPopup {
             out.push(text_line("Cited only here.", label));
             return out;
         }
-        out.push(text_line(&format!("Also cited {} more time{}:", others.len(), if others.len() == 1 { "" } else { "s" }), label));
+        out.push(text_line(
+            &format!(
+                "Also cited {} more time{}:",
+                others.len(),
+                if others.len() == 1 { "" } else { "s" }
+            ),
+            label,
+        ));
         for (k, &i) in others.iter().enumerate() {
             let o = &a.citations[i];
             let text = a.block(o.place).map_or("", |b| b.text.as_str());

@@ -23,7 +23,12 @@ pub struct NotePopup {
 impl NotePopup {
     /// A pop-up for `note`, opened from a reference at `origin`.
     pub fn new(note: usize, origin: Option<(usize, usize)>) -> Self {
-        NotePopup { note, origin, scroll: 0, inner: None }
+        NotePopup {
+            note,
+            origin,
+            scroll: 0,
+            inner: None,
+        }
     }
 
     /// The title: "Note 1 of 3", or with the label when it is not the number.
@@ -62,21 +67,36 @@ impl NotePopup {
 
     /// The pop-up's text at `width` columns.
     pub fn lines(&self, r: &Reader, theme: &Theme, width: u16) -> Vec<Line<'static>> {
-        let Some(note) = r.article().footnotes.get(self.note) else { return Vec::new() };
+        let Some(note) = r.article().footnotes.get(self.note) else {
+            return Vec::new();
+        };
         let mut out = Vec::new();
         if !note.defined {
             out.push(text_line(
-                &format!("The article refers to note [{}] but never gives its text.", note.label),
+                &format!(
+                    "The article refers to note [{}] but never gives its text.",
+                    note.label
+                ),
                 theme.dim(),
             ));
         }
         let inner = self.inner_refs(r);
         let focused = self.inner.and_then(|i| inner.get(i)).map(|&s| &r.spots[s]);
         for (block, line) in note_lines(&r.doc, self.note, width) {
-            let part = r.doc.index_of(Part::Note { note: self.note, block }).unwrap_or(usize::MAX);
+            let part = r
+                .doc
+                .index_of(Part::Note {
+                    note: self.note,
+                    block,
+                })
+                .unwrap_or(usize::MAX);
             let hs: Vec<Highlight> = focused
                 .filter(|s| s.part == part)
-                .map(|s| Highlight { part, range: s.range.clone(), style: theme.focus() })
+                .map(|s| Highlight {
+                    part,
+                    range: s.range.clone(),
+                    style: theme.focus(),
+                })
                 .into_iter()
                 .collect();
             let refs: Vec<&Highlight> = hs.iter().collect();
@@ -86,13 +106,20 @@ impl NotePopup {
         if places.len() > 1 {
             out.push(Line::default());
             out.push(text_line(
-                &format!("Referred to {} times — press 1–{} to visit:", places.len(), places.len().min(9)),
+                &format!(
+                    "Referred to {} times — press 1–{} to visit:",
+                    places.len(),
+                    places.len().min(9)
+                ),
                 theme.dim(),
             ));
             for (k, (part, offset)) in places.iter().enumerate().take(9) {
                 let text = r.doc.text(r.doc.parts[*part]);
                 let snip = snippet(&text, *offset, width.saturating_sub(4) as usize);
-                out.push(text_line(&popup::fit_to(&format!("{}. {snip}", k + 1), width as usize), theme.dim()));
+                out.push(text_line(
+                    &popup::fit_to(&format!("{}. {snip}", k + 1), width as usize),
+                    theme.dim(),
+                ));
             }
         }
         out

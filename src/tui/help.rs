@@ -10,19 +10,35 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 /// Draws the help overlay centred in `area`.
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let rows = keys::help_rows();
-    let key_w = rows.iter().map(|(k, _)| k.chars().count()).max().unwrap_or(0);
-    let desc_w = rows.iter().map(|(_, d)| d.chars().count()).max().unwrap_or(0);
+    let key_w = rows
+        .iter()
+        .map(|(k, _)| k.chars().count())
+        .max()
+        .unwrap_or(0);
+    let desc_w = rows
+        .iter()
+        .map(|(_, d)| d.chars().count())
+        .max()
+        .unwrap_or(0);
     let w = ((key_w + desc_w + 6) as u16).min(area.width);
     let h = ((rows.len() + 2) as u16).min(area.height);
-    let rect = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    };
     let lines: Vec<Line> = rows
         .iter()
         .map(|(k, d)| {
             Line::from(vec![
-                Span::styled(format!(" {k:<key_w$}  "), app.theme.look(crate::layout::Look {
-                    role: crate::layout::Role::NoteLabel,
-                    ..Default::default()
-                })),
+                Span::styled(
+                    format!(" {k:<key_w$}  "),
+                    app.theme.look(crate::layout::Look {
+                        role: crate::layout::Role::NoteLabel,
+                        ..Default::default()
+                    }),
+                ),
                 Span::raw(*d),
             ])
         })

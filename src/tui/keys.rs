@@ -88,11 +88,19 @@ pub struct Binding {
 }
 
 const fn key(code: KeyCode, action: Action) -> Binding {
-    Binding { code, mods: KeyModifiers::NONE, action }
+    Binding {
+        code,
+        mods: KeyModifiers::NONE,
+        action,
+    }
 }
 
 const fn ctrl(c: char, action: Action) -> Binding {
-    Binding { code: KeyCode::Char(c), mods: KeyModifiers::CONTROL, action }
+    Binding {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+        action,
+    }
 }
 
 /// The reader's key map, in the order the help screen lists it.
@@ -248,7 +256,11 @@ mod tests {
     fn every_key_maps_to_one_action() {
         for (i, a) in READER_KEYS.iter().enumerate() {
             for b in &READER_KEYS[i + 1..] {
-                assert!(!(a.code == b.code && a.mods == b.mods), "{:?} bound twice", a.code);
+                assert!(
+                    !(a.code == b.code && a.mods == b.mods),
+                    "{:?} bound twice",
+                    a.code
+                );
             }
         }
     }

@@ -24,11 +24,14 @@ use std::path::PathBuf;
 /// Opens the reader on a path (or the bundled samples).
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     let (article, path) = match path {
-        Some(p) if p.is_dir() => anyhow::bail!("{}: opening a folder needs the library view", p.display()),
+        Some(p) if p.is_dir() => {
+            anyhow::bail!("{}: opening a folder needs the library view", p.display())
+        }
         Some(p) => (parse::load(&p)?, p),
         None => {
             let (name, text) = SAMPLES[0];
-            let article = parse::parse_bytes(text.as_bytes(), Format::Text).context("the bundled sample")?;
+            let article =
+                parse::parse_bytes(text.as_bytes(), Format::Text).context("the bundled sample")?;
             (article, PathBuf::from(name))
         }
     };

@@ -13,31 +13,67 @@ pub fn place_near(area: Rect, x: u16, width: u16, height: u16, row: Option<u16>)
     let x = x.clamp(area.x, area.x + area.width - width);
     let Some(row) = row else {
         let h = height.min(area.height);
-        return Rect { x, y: area.y + (area.height - h) / 2, width, height: h };
+        return Rect {
+            x,
+            y: area.y + (area.height - h) / 2,
+            width,
+            height: h,
+        };
     };
     let below = (area.y + area.height).saturating_sub(row + 1);
     let above = row.saturating_sub(area.y);
     if height <= below {
-        Rect { x, y: row + 1, width, height }
+        Rect {
+            x,
+            y: row + 1,
+            width,
+            height,
+        }
     } else if height <= above {
-        Rect { x, y: row - height, width, height }
+        Rect {
+            x,
+            y: row - height,
+            width,
+            height,
+        }
     } else if below >= above {
-        Rect { x, y: row + 1, width, height: below }
+        Rect {
+            x,
+            y: row + 1,
+            width,
+            height: below,
+        }
     } else {
-        Rect { x, y: area.y, width, height: above }
+        Rect {
+            x,
+            y: area.y,
+            width,
+            height: above,
+        }
     }
 }
 
 /// Draws a bordered pop-up with `title`, showing `lines` from `scroll` on, and a scroll
 /// indicator in the bottom border when the text does not fit.
-pub fn frame(f: &mut Frame, rect: Rect, theme: &Theme, title: &str, lines: Vec<Line<'static>>, scroll: usize, hint: &str) {
+pub fn frame(
+    f: &mut Frame,
+    rect: Rect,
+    theme: &Theme,
+    title: &str,
+    lines: Vec<Line<'static>>,
+    scroll: usize,
+    hint: &str,
+) {
     let inner_h = rect.height.saturating_sub(2) as usize;
     let total = lines.len();
     let mut block = Block::default()
         .borders(Borders::ALL)
         .padding(Padding::horizontal(1))
         .border_style(theme.border())
-        .title(Span::styled(format!(" {} ", super::reader_view::safe(title)), theme.border()));
+        .title(Span::styled(
+            format!(" {} ", super::reader_view::safe(title)),
+            theme.border(),
+        ));
     let mut bottom = String::new();
     if total > inner_h {
         let last = (scroll + inner_h).min(total);

@@ -60,8 +60,17 @@ impl Reader {
     /// Opens an article for a screen of `screen` (columns, rows).
     pub fn new(article: Article, path: PathBuf, screen: (u16, u16), style: Style) -> Self {
         let doc = Arc::new(Doc::new(Arc::new(article)));
-        let style = Style { width: style.width.clamp(MEASURE_RANGE.0, MEASURE_RANGE.1), ..style };
-        let layout = Layout::new(doc.clone(), Style { width: text_width(style.width, screen.0), ..style });
+        let style = Style {
+            width: style.width.clamp(MEASURE_RANGE.0, MEASURE_RANGE.1),
+            ..style
+        };
+        let layout = Layout::new(
+            doc.clone(),
+            Style {
+                width: text_width(style.width, screen.0),
+                ..style
+            },
+        );
         Reader {
             path,
             layout,
@@ -95,7 +104,13 @@ impl Reader {
         self.screen = screen;
         let width = text_width(self.measure, screen.0);
         if width != self.layout.style.width {
-            self.layout = Layout::new(self.doc.clone(), Style { width, ..self.style });
+            self.layout = Layout::new(
+                self.doc.clone(),
+                Style {
+                    width,
+                    ..self.style
+                },
+            );
         }
         self.top = self.layout.locate(anchor);
         self.clamp();
@@ -154,7 +169,10 @@ impl Reader {
         if self.top.line > 0 {
             self.top.line = 0;
         } else if self.top.part > 0 {
-            self.top = LinePos { part: self.top.part - 1, line: 0 };
+            self.top = LinePos {
+                part: self.top.part - 1,
+                line: 0,
+            };
         }
     }
 
@@ -186,7 +204,11 @@ impl Reader {
     /// Minutes of reading left at `wpm` words per minute.
     pub fn minutes_left(&self, wpm: usize) -> usize {
         let words = self.article().words() as f64;
-        let left = if self.at_end() { 0.0 } else { words * (1.0 - self.layout.fraction(self.top)) };
+        let left = if self.at_end() {
+            0.0
+        } else {
+            words * (1.0 - self.layout.fraction(self.top))
+        };
         (left / wpm.max(1) as f64).ceil() as usize
     }
 
@@ -228,7 +250,10 @@ impl Reader {
     pub fn visible_range(&self) -> ((usize, usize), (usize, usize)) {
         let bottom = self.layout.step(self.top, self.page() as isize - 1);
         let top_off = self.layout.line(self.top).map_or(0, |l| l.start);
-        let bottom_end = self.layout.line(bottom).map_or(usize::MAX, |l| l.end.max(l.start + 1));
+        let bottom_end = self
+            .layout
+            .line(bottom)
+            .map_or(usize::MAX, |l| l.end.max(l.start + 1));
         ((self.top.part, top_off), (bottom.part, bottom_end))
     }
 
@@ -244,9 +269,11 @@ impl Reader {
     fn spot_ok(&self, s: &Spot, kind: Kind) -> bool {
         kind.matches(s.target)
             && match (&self.source_filter, s.target) {
-                (Some(key), crate::layout::Target::Citation(c)) => {
-                    self.article().citations.get(c).is_some_and(|c| &c.source_key() == key)
-                }
+                (Some(key), crate::layout::Target::Citation(c)) => self
+                    .article()
+                    .citations
+                    .get(c)
+                    .is_some_and(|c| &c.source_key() == key),
                 (Some(_), _) => kind != Kind::Citations,
                 (None, _) => true,
             }
@@ -259,10 +286,19 @@ impl Reader {
         let current = self.focus.filter(|&i| self.spot_visible(i));
         let key = |s: &Spot| (s.part, s.range.start);
         let found = match (current, forward) {
-            (Some(i), true) => self.spots[i + 1..].iter().position(|s| self.spot_ok(s, kind)).map(|k| i + 1 + k),
+            (Some(i), true) => self.spots[i + 1..]
+                .iter()
+                .position(|s| self.spot_ok(s, kind))
+                .map(|k| i + 1 + k),
             (Some(i), false) => self.spots[..i].iter().rposition(|s| self.spot_ok(s, kind)),
-            (None, true) => self.spots.iter().position(|s| key(s) >= top && self.spot_ok(s, kind)),
-            (None, false) => self.spots.iter().rposition(|s| key(s) < bottom && self.spot_ok(s, kind)),
+            (None, true) => self
+                .spots
+                .iter()
+                .position(|s| key(s) >= top && self.spot_ok(s, kind)),
+            (None, false) => self
+                .spots
+                .iter()
+                .rposition(|s| key(s) < bottom && self.spot_ok(s, kind)),
         };
         let Some(i) = found else { return false };
         self.focus_spot(i);
@@ -281,7 +317,10 @@ impl Reader {
     /// The line holding spot `i`.
     pub fn locate_spot(&self, i: usize) -> LinePos {
         let s = &self.spots[i];
-        self.layout.locate(Anchor { part: self.doc.parts[s.part], offset: s.range.start })
+        self.layout.locate(Anchor {
+            part: self.doc.parts[s.part],
+            offset: s.range.start,
+        })
     }
 
     /// Jumps (onto the jump list) to an anchor and shows it near the top.
@@ -298,10 +337,19 @@ impl Reader {
         let mut matches = Vec::new();
         for (i, &part) in self.doc.parts.iter().enumerate() {
             let text = self.doc.text(part);
-            matches.extend(regex.find_iter(&text).filter(|m| !m.is_empty()).map(|m| (i, m.range())));
+            matches.extend(
+                regex
+                    .find_iter(&text)
+                    .filter(|m| !m.is_empty())
+                    .map(|m| (i, m.range())),
+            );
         }
         let n = matches.len();
-        self.search = Some(Search { query: query.to_string(), matches, current: None });
+        self.search = Some(Search {
+            query: query.to_string(),
+            matches,
+            current: None,
+        });
         Ok(n)
     }
 
@@ -311,7 +359,9 @@ impl Reader {
         if self.step_match(true) {
             return false;
         }
-        let Some(s) = &mut self.search else { return false };
+        let Some(s) = &mut self.search else {
+            return false;
+        };
         if s.matches.is_empty() {
             return false;
         }
@@ -321,8 +371,14 @@ impl Reader {
     }
 
     fn show_match(&mut self, i: usize) {
-        let Some((part, range)) = self.search.as_ref().and_then(|s| s.matches.get(i).cloned()) else { return };
-        let anchor = Anchor { part: self.doc.parts[part], offset: range.start };
+        let Some((part, range)) = self.search.as_ref().and_then(|s| s.matches.get(i).cloned())
+        else {
+            return;
+        };
+        let anchor = Anchor {
+            part: self.doc.parts[part],
+            offset: range.start,
+        };
         let pos = self.layout.locate(anchor);
         self.reveal(pos);
     }
@@ -335,8 +391,14 @@ impl Reader {
         let next = match s.current {
             Some(c) if forward => (c + 1 < s.matches.len()).then_some(c + 1),
             Some(c) => c.checked_sub(1),
-            None if forward => s.matches.iter().position(|(p, r)| (*p, r.start) >= here_key),
-            None => s.matches.iter().rposition(|(p, r)| (*p, r.start) < here_key),
+            None if forward => s
+                .matches
+                .iter()
+                .position(|(p, r)| (*p, r.start) >= here_key),
+            None => s
+                .matches
+                .iter()
+                .rposition(|(p, r)| (*p, r.start) < here_key),
         };
         let Some(i) = next else { return false };
         if let Some(s) = &mut self.search {
@@ -361,6 +423,9 @@ pub fn build_regex(query: &str) -> Result<Regex, String> {
         .build()
         .map_err(|e| {
             let msg = e.to_string();
-            format!("bad pattern: {}", msg.lines().last().unwrap_or("invalid").trim())
+            format!(
+                "bad pattern: {}",
+                msg.lines().last().unwrap_or("invalid").trim()
+            )
         })
 }

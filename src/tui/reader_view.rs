@@ -24,7 +24,12 @@ pub struct Highlight {
 /// The text column for a screen area: centred, `width` wide.
 pub fn column(area: Rect, width: u16) -> Rect {
     let w = width.min(area.width);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y, width: w, height: area.height }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y,
+        width: w,
+        height: area.height,
+    }
 }
 
 /// Draws the article's visible lines into `area`.
@@ -32,11 +37,27 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let Some(r) = &app.reader else { return };
     let col = column(area, r.layout.style.width);
     let highlights = highlights(r, &app.theme, r.top, area.height as usize);
-    for (row, (pos, line)) in r.layout.window(r.top, area.height as usize).into_iter().enumerate() {
+    for (row, (pos, line)) in r
+        .layout
+        .window(r.top, area.height as usize)
+        .into_iter()
+        .enumerate()
+    {
         let hs: Vec<&Highlight> = highlights.iter().filter(|h| h.part == pos.part).collect();
         let code = line.spans.iter().any(|s| s.look.role == Role::Code);
-        let text = to_line(line, code.then_some(r.hscroll), col.width as usize, &app.theme, &hs);
-        let rect = Rect { x: col.x, y: col.y + row as u16, width: col.width, height: 1 };
+        let text = to_line(
+            line,
+            code.then_some(r.hscroll),
+            col.width as usize,
+            &app.theme,
+            &hs,
+        );
+        let rect = Rect {
+            x: col.x,
+            y: col.y + row as u16,
+            width: col.width,
+            height: 1,
+        };
         f.render_widget(text, rect);
     }
 }
@@ -61,7 +82,11 @@ fn highlights(r: &Reader, theme: &Theme, top: LinePos, height: usize) -> Vec<Hig
         );
     }
     if let Some(spot) = r.focus.and_then(|f| r.spots.get(f)) {
-        out.push(Highlight { part: spot.part, range: spot.range.clone(), style: theme.focus() });
+        out.push(Highlight {
+            part: spot.part,
+            range: spot.range.clone(),
+            style: theme.focus(),
+        });
     }
     out
 }
@@ -89,10 +114,11 @@ pub fn spot_at(r: &Reader, area: Rect, col: u16, row: u16) -> Option<usize> {
         let w = unicode_width::UnicodeWidthStr::width(span.text.as_str());
         if target_col < x + w {
             span.look.target?;
-            return r
-                .spots
-                .iter()
-                .position(|s| s.part == pos.part && s.range.start <= span.src.start && span.src.start < s.range.end.max(s.range.start + 1));
+            return r.spots.iter().position(|s| {
+                s.part == pos.part
+                    && s.range.start <= span.src.start
+                    && span.src.start < s.range.end.max(s.range.start + 1)
+            });
         }
         x += w;
     }
@@ -116,7 +142,8 @@ pub fn to_line(
     let mut out = Vec::with_capacity(spans.len() + 1);
     if hscroll.is_some_and(|h| h > 0) {
         out.push(Span::styled("←", theme.dim()));
-        let (shorter, _) = layout::cut_spans(&spans, 1, width.saturating_sub(if cut { 2 } else { 1 }));
+        let (shorter, _) =
+            layout::cut_spans(&spans, 1, width.saturating_sub(if cut { 2 } else { 1 }));
         spans = shorter;
     }
     for span in &spans {
@@ -130,7 +157,12 @@ pub fn to_line(
 }
 
 /// Splits one span where highlights start and end, so only the matched text is painted.
-fn paint(span: &layout::Span, base: Style, highlights: &[&Highlight], out: &mut Vec<Span<'static>>) {
+fn paint(
+    span: &layout::Span,
+    base: Style,
+    highlights: &[&Highlight],
+    out: &mut Vec<Span<'static>>,
+) {
     let exact = span.src.len() == span.text.len();
     let mut cuts = vec![0, span.text.len()];
     let mut hit = Vec::new();
@@ -155,7 +187,11 @@ fn paint(span: &layout::Span, base: Style, highlights: &[&Highlight], out: &mut 
         }
         let mut style = base;
         for h in &hit {
-            let (sa, sb) = if exact { (span.src.start + a, span.src.start + b) } else { (span.src.start, span.src.end.max(span.src.start + 1)) };
+            let (sa, sb) = if exact {
+                (span.src.start + a, span.src.start + b)
+            } else {
+                (span.src.start, span.src.end.max(span.src.start + 1))
+            };
             if h.range.start < sb && sa < h.range.end {
                 style = style.patch(h.style);
             }

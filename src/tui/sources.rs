@@ -39,10 +39,19 @@ pub fn groups(article: &Article) -> Vec<Group> {
                 .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
                 .map(|(s, _)| s)
                 .unwrap_or_default();
-            Group { key, name, citations }
+            Group {
+                key,
+                name,
+                citations,
+            }
         })
         .collect();
-    out.sort_by(|a, b| b.citations.len().cmp(&a.citations.len()).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+    out.sort_by(|a, b| {
+        b.citations
+            .len()
+            .cmp(&a.citations.len())
+            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+    });
     out
 }
 
@@ -58,7 +67,12 @@ pub struct SourcesPanel {
 impl SourcesPanel {
     /// The groups that match the filter (case-insensitive, every word must appear).
     pub fn visible(&self, r: &Reader) -> Vec<Group> {
-        let words: Vec<String> = self.filter.to_lowercase().split_whitespace().map(str::to_string).collect();
+        let words: Vec<String> = self
+            .filter
+            .to_lowercase()
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
         groups(r.article())
             .into_iter()
             .filter(|g| {
@@ -74,12 +88,27 @@ impl SourcesPanel {
         let mut out = vec![text_line(&format!("Filter: {}▏", self.filter), theme.dim())];
         let groups = self.visible(r);
         if groups.is_empty() {
-            out.push(text_line(if r.article().citations.is_empty() { "This article cites no sources." } else { "No source matches." }, theme.dim()));
+            out.push(text_line(
+                if r.article().citations.is_empty() {
+                    "This article cites no sources."
+                } else {
+                    "No source matches."
+                },
+                theme.dim(),
+            ));
         }
-        let count_w = groups.iter().map(|g| g.citations.len().to_string().len()).max().unwrap_or(1);
+        let count_w = groups
+            .iter()
+            .map(|g| g.citations.len().to_string().len())
+            .max()
+            .unwrap_or(1);
         for (i, g) in groups.iter().enumerate() {
             let row = fit_to(&format!("{:>count_w$}  {}", g.citations.len(), g.name), w);
-            let style = if i == self.selected { theme.focus().remove_modifier(Modifier::BOLD) } else { Default::default() };
+            let style = if i == self.selected {
+                theme.focus().remove_modifier(Modifier::BOLD)
+            } else {
+                Default::default()
+            };
             out.push(text_line(&format!("{row:<w$}"), style));
         }
         out

@@ -14,7 +14,10 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let width = area.width as usize;
     if let Mode::Search(q) = &app.mode {
         let text = format!("/{q}");
-        f.render_widget(Paragraph::new(super::reader_view::safe(&text)).style(style), area);
+        f.render_widget(
+            Paragraph::new(super::reader_view::safe(&text)).style(style),
+            area,
+        );
         let x = area.x + (text.width().min(width.saturating_sub(1))) as u16;
         f.set_cursor_position((x, area.y));
         return;
@@ -33,12 +36,21 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     right.push(format!("{}%", r.percent()));
     right.push(format!("p {page}/{pages}"));
     let mins = r.minutes_left(app.wpm);
-    right.push(if mins == 0 { "done".into() } else { format!("{mins} min left") });
+    right.push(if mins == 0 {
+        "done".into()
+    } else {
+        format!("{mins} min left")
+    });
     right.push("? help".into());
     let mut right = right.join(" · ");
     let left = match app.current_message() {
         Some(m) => m.to_string(),
-        None => r.article().meta.title.clone().unwrap_or_else(|| r.path.display().to_string()),
+        None => r
+            .article()
+            .meta
+            .title
+            .clone()
+            .unwrap_or_else(|| r.path.display().to_string()),
     };
     // On a narrow screen the position matters more than the hints.
     while right.width() + 4 > width && right.contains(" · ") {

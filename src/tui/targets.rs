@@ -32,7 +32,9 @@ impl Kind {
     pub fn matches(self, t: Target) -> bool {
         matches!(
             (self, t),
-            (Kind::Any, _) | (Kind::Notes, Target::Note(_)) | (Kind::Citations, Target::Citation(_))
+            (Kind::Any, _)
+                | (Kind::Notes, Target::Note(_))
+                | (Kind::Citations, Target::Citation(_))
         )
     }
 
@@ -55,14 +57,20 @@ pub fn spots(doc: &Doc) -> Vec<Spot> {
             Part::Note { note, block } => Place::Note { note, block },
             _ => continue,
         };
-        let Some(block) = doc.article.block(place) else { continue };
+        let Some(block) = doc.article.block(place) else {
+            continue;
+        };
         for m in &block.marks {
             let target = match m.kind {
                 MarkKind::FootnoteRef { note } => Target::Note(note),
                 MarkKind::Citation { index } => Target::Citation(index),
                 _ => continue,
             };
-            out.push(Spot { part: i, range: m.range.clone(), target });
+            out.push(Spot {
+                part: i,
+                range: m.range.clone(),
+                target,
+            });
         }
     }
     out

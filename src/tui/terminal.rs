@@ -5,7 +5,9 @@ use super::app::{App, Effect};
 use super::draw::draw;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind};
+use ratatui::crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+};
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 use std::io::{self, Stdout};
@@ -18,12 +20,22 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 /// Puts the terminal in reading mode: raw, alternate screen, mouse, hidden cursor.
 fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, EnableMouseCapture, cursor::Hide)
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        cursor::Hide
+    )
 }
 
 /// Gives the terminal back as it was; safe to call more than once.
 pub fn leave() {
-    let _ = execute!(io::stdout(), DisableMouseCapture, LeaveAlternateScreen, cursor::Show);
+    let _ = execute!(
+        io::stdout(),
+        DisableMouseCapture,
+        LeaveAlternateScreen,
+        cursor::Show
+    );
     let _ = terminal::disable_raw_mode();
 }
 
@@ -39,7 +51,11 @@ fn install_panic_hook() {
 /// Runs the app until it quits or a signal asks it to stop.
 pub fn run(mut app: App) -> anyhow::Result<App> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP, signal_hook::consts::SIGINT] {
+    for sig in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
         signal_hook::flag::register(sig, stop.clone())?;
     }
     install_panic_hook();
@@ -99,7 +115,9 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
 /// Ctrl-Z: give the terminal back, stop like any job, and take it again on `fg`.
 fn suspend(term: &mut Term) -> anyhow::Result<()> {
     leave();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // SIGSTOP, not SIGTSTP: the kernel discards SIGTSTP in an orphaned process group
+    // (a program started without a job-control shell), and it would not stop at all.
+    signal_hook::low_level::raise(signal_hook::consts::SIGSTOP)?;
     enter()?;
     term.clear()?;
     Ok(())

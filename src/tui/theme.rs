@@ -30,7 +30,10 @@ impl Theme {
         s = match look.role {
             Role::Title => s.add_modifier(m | Modifier::BOLD),
             Role::Byline => self.fg(s.add_modifier(Modifier::ITALIC), Color::Gray),
-            Role::Meta => self.fg(s, Color::DarkGray).add_modifier(if self.mono { Modifier::DIM } else { m }),
+            Role::Meta => {
+                self.fg(s, Color::DarkGray)
+                    .add_modifier(if self.mono { Modifier::DIM } else { m })
+            }
             Role::Summary => s.add_modifier(Modifier::ITALIC),
             Role::Heading(1 | 2) => self.fg(s.add_modifier(Modifier::BOLD), Color::LightBlue),
             Role::Heading(_) => s.add_modifier(Modifier::BOLD),
@@ -76,7 +79,8 @@ impl Theme {
     pub fn search_match(&self, current: bool) -> Style {
         match (self.mono, current) {
             (true, false) => Style::default().add_modifier(Modifier::REVERSED),
-            (true, true) => Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
+            (true, true) => Style::default()
+                .add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED),
             (false, false) => Style::default().bg(Color::Yellow).fg(Color::Black),
             (false, true) => Style::default().bg(Color::LightMagenta).fg(Color::Black),
         }
@@ -92,7 +96,9 @@ impl Theme {
         if self.mono {
             Style::default().add_modifier(Modifier::REVERSED)
         } else {
-            Style::default().bg(Color::Rgb(0x30, 0x30, 0x38)).fg(Color::Gray)
+            Style::default()
+                .bg(Color::Rgb(0x30, 0x30, 0x38))
+                .fg(Color::Gray)
         }
     }
 

@@ -1,0 +1,180 @@
+//! The reader in a real terminal (tmux): scroll, search, resize, pop-ups, signals, quit.
+
+mod common;
+use common::{Scratch, Tmux, asset, have_tmux, signal};
+use std::time::Duration;
+
+#[test]
+fn scroll_search_resize_and_quit() {
+    if !have_tmux() {
+        return;
+    }
+    let home = Scratch::new("reader");
+    let t = Tmux::start(&home.0, &[&asset("assets/library/long-river.txt")], 100, 30);
+    t.wait_for("The long river: four weeks on the Alvena");
+    t.keys(&["Space"]);
+    t.wait_until(
+        |s| {
+            s.lines()
+                .next()
+                .is_some_and(|l| !l.contains("The long river"))
+        },
+        "a page down",
+    );
+    t.keys(&["/"]);
+    t.type_text("camparo");
+    t.keys(&["Enter"]);
+    let s = t.wait_for("1/");
+    assert!(s.contains("camparo"), "{s}");
+    t.keys(&["n"]);
+    t.wait_for("2/");
+    t.resize(60, 20);
+    let s = t.wait_until(
+        |s| {
+            s.lines().count() <= 20
+                && s.lines().all(|l| l.chars().count() <= 60)
+                && s.contains("% ·")
+        },
+        "the reflowed screen with its status line",
+    );
+    assert!(
+        s.contains("camparo"),
+        "the match stays on screen after the resize: {s}"
+    );
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "0",
+        "the alternate screen was left"
+    );
+}
+
+#[test]
+fn footnote_popup_and_sources_panel() {
+    if !have_tmux() {
+        return;
+    }
+    let home = Scratch::new("popup");
+    let t = Tmux::start(
+        &home.0,
+        &[&asset("assets/library/harbour-thaw.txt")],
+        100,
+        30,
+    );
+    t.wait_for("Saltmere and Brennhaven");
+    t.keys(&["f"]);
+    t.keys(&["Enter"]);
+    let s = t.wait_for("Note 1 of 2");
+    assert!(s.contains("The 2009 Accord was negotiated"), "{s}");
+    t.keys(&["Escape"]);
+    t.wait_until(|s| !s.contains("Note 1 of 2"), "the pop-up to close");
+    t.keys(&["s"]);
+    let s = t.wait_for("Sources");
+    assert!(s.lines().any(|l| l.contains("3  Coastline Wire")), "{s}");
+    t.keys(&["Escape"]);
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+}
+
+#[test]
+fn hostile_article_bytes_never_reach_the_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    let home = Scratch::new("hostile");
+    let article = home.0.join("hostile.txt");
+    let mut bytes = b"A hostile headline\n\nby Eve Mallory\n\nCLIP \x1b]52;c;SGVsbG8=\x07 CLEAR \x1b[2J RAW \x9b31m C1 \xc2\x9b31m NUL \0 FLIP \xe2\x80\xae done.\n".to_vec();
+    bytes.extend(b"\nA second paragraph so there is a body.\n");
+    std::fs::write(&article, bytes).unwrap();
+    let log = home.0.join("pane.bytes");
+    let t = Tmux::start(&home.0, &[article.to_str().unwrap()], 100, 30);
+    t.run(&[
+        "pipe-pane",
+        "-o",
+        "-t",
+        "t",
+        &format!("cat >> {}", log.display()),
+    ]);
+    t.keys(&["j", "k"]);
+    t.wait_for("CLIP");
+    std::thread::sleep(Duration::from_millis(300));
+    t.keys(&["q"]);
+    t.wait_exit();
+    std::thread::sleep(Duration::from_millis(200));
+    let out = std::fs::read(&log).unwrap();
+    let has = |needle: &[u8]| out.windows(needle.len()).any(|w| w == needle);
+    assert!(has("CLIP".as_bytes()), "the capture saw the article");
+    assert!(!has(b"\x1b]52"), "OSC 52 reached the terminal");
+    assert!(
+        !has(b"\x1b[2J RAW"),
+        "the article's clear-screen reached the terminal"
+    );
+    assert!(!has(b"\xc2\x9b"), "a C1 control reached the terminal");
+    assert!(
+        !has(b"\xe2\x80\xae"),
+        "a bidi override reached the terminal"
+    );
+    assert!(!has(b"NUL \0"), "NUL reached the terminal");
+    assert!(
+        has("␛]52;c;SGVsbG8=␇".as_bytes()),
+        "the placeholders are shown instead"
+    );
+}
+
+#[test]
+fn sigterm_and_sighup_restore_the_terminal() {
+    if !have_tmux() {
+        return;
+    }
+    for sig in ["TERM", "HUP"] {
+        let home = Scratch::new(&format!("sig{sig}"));
+        let t = Tmux::start(&home.0, &[&asset("assets/library/short-note.txt")], 80, 24);
+        t.wait_for("Coastal ferry trial");
+        assert_eq!(t.display("#{alternate_on}"), "1");
+        signal(t.pid(), sig);
+        assert_eq!(t.wait_exit(), 0, "SIG{sig} ends cleanly");
+        assert_eq!(
+            t.display("#{alternate_on}"),
+            "0",
+            "SIG{sig} left the alternate screen"
+        );
+    }
+}
+
+#[test]
+fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
+    if !have_tmux() {
+        return;
+    }
+    // tmux itself continues a stopped pane process at once, so suspend needs a shell with
+    // job control in the pane, as a person would have.
+    let home = Scratch::new("suspend");
+    let t = Tmux::shell(&home.0, 80, 24);
+    t.wait_for("$");
+    t.type_text(&Tmux::command_line(
+        &home.0,
+        &[&asset("assets/library/short-note.txt")],
+    ));
+    t.keys(&["Enter"]);
+    t.wait_for("Coastal ferry trial");
+    t.keys(&["C-z"]);
+    let s = t.wait_for("Stopped");
+    assert_eq!(
+        t.display("#{alternate_on}"),
+        "0",
+        "the terminal is given back while stopped: {s}"
+    );
+    t.type_text("fg");
+    t.keys(&["Enter"]);
+    t.wait_until(
+        |_| t.display("#{alternate_on}") == "1",
+        "the reader to come back",
+    );
+    t.wait_for("Coastal ferry trial");
+    t.keys(&["q"]);
+    t.wait_until(
+        |_| t.display("#{alternate_on}") == "0",
+        "the reader to quit",
+    );
+}
