@@ -12,4 +12,5 @@ pub mod inspect;
 pub mod layout;
 pub mod parse;
 pub mod render;
+pub mod store;
 pub mod tui;
