@@ -320,3 +320,204 @@ impl Spot {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::Part;
+    use proptest::collection::{btree_map, vec};
+    use proptest::prelude::*;
+
+    fn spot(i: usize, fraction: f64) -> Spot {
+        Spot {
+            anchor: Anchor {
+                part: Part::Body { i },
+                offset: 0,
+            },
+            snippet: format!("block {i}"),
+            fraction,
+        }
+    }
+
+    fn fp(s: &str) -> Fingerprint {
+        Fingerprint(s.to_string())
+    }
+
+    // Small value sets and times, so equal times (the tie-breaks) come up often.
+    fn bookmark() -> impl Strategy<Value = Bookmark> {
+        ("[xyz]", "[ab]", 0..3usize, 0..4u64, 0..4u64, any::<bool>()).prop_map(
+            |(id, label, i, created, updated, deleted)| Bookmark {
+                id,
+                label,
+                at: spot(i, i as f64 / 4.0),
+                created,
+                updated,
+                deleted,
+            },
+        )
+    }
+
+    fn article() -> impl Strategy<Value = ArticleState> {
+        let position =
+            proptest::option::of((0..3usize, 0..4u64).prop_map(|(i, updated)| Position {
+                at: spot(i, 0.5),
+                updated,
+            }));
+        let finished = proptest::option::of(
+            (any::<bool>(), 0..4u64).prop_map(|(done, at)| Finished { done, at }),
+        );
+        let bookmarks =
+            vec(bookmark(), 0..4).prop_map(|v| v.into_iter().map(|b| (b.id.clone(), b)).collect());
+        (
+            "[pq]",
+            "/[ab].txt",
+            "[TU]",
+            0..4u64,
+            position,
+            finished,
+            bookmarks,
+        )
+            .prop_map(|(f, path, title, opened, position, finished, bookmarks)| {
+                ArticleState {
+                    fingerprint: fp(&f),
+                    path,
+                    title,
+                    opened,
+                    position,
+                    finished,
+                    bookmarks,
+                }
+            })
+    }
+
+    fn state() -> impl Strategy<Value = State> {
+        btree_map("[pqr]", article(), 0..3).prop_map(|articles| State {
+            version: VERSION,
+            articles,
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn merge_is_commutative(a in state(), b in state()) {
+            prop_assert_eq!(merge(&a, &b), merge(&b, &a));
+        }
+
+        #[test]
+        fn merge_is_associative(a in state(), b in state(), c in state()) {
+            prop_assert_eq!(merge(&merge(&a, &b), &c), merge(&a, &merge(&b, &c)));
+        }
+
+        #[test]
+        fn merge_is_idempotent(a in state(), b in state()) {
+            prop_assert_eq!(merge(&a, &a), a.clone());
+            let ab = merge(&a, &b);
+            prop_assert_eq!(merge(&ab, &b), ab.clone());
+        }
+
+        #[test]
+        fn no_interleaving_of_two_writers_loses_a_bookmark(ops in vec((0..2usize, 0..5u8, 0..8usize), 1..60)) {
+            let key = fp("0000000000000001");
+            let mut disk = State::default();
+            let mut writers = [State::default(), State::default()];
+            for w in &mut writers {
+                w.open_article(&key, Path::new("/a.txt"), "A", 1);
+            }
+            // Per bookmark, the record as the writer of the last operation on it left it.
+            let mut last: BTreeMap<String, Bookmark> = BTreeMap::new();
+            for (step, &(w, op, pick)) in ops.iter().enumerate() {
+                let now = 10 + step as u64;
+                let mem = &mut writers[w];
+                let visible: Vec<String> = mem.get(&key).unwrap().bookmarks.keys().cloned().collect();
+                let target = (!visible.is_empty()).then(|| visible[pick % visible.len()].clone());
+                let entry = mem.get_mut(&key).unwrap();
+                let id = match (op, target) {
+                    (0, _) | (_, None) => {
+                        let id = format!("{w}-{step}");
+                        entry.add_bookmark(id.clone(), "new", spot(pick, 0.1), now);
+                        id
+                    }
+                    (1, Some(id)) => {
+                        entry.rename_bookmark(&id, &format!("label {step}"), now);
+                        id
+                    }
+                    (2, Some(id)) => {
+                        entry.delete_bookmark(&id, now);
+                        id
+                    }
+                    (3, Some(id)) => {
+                        entry.undelete_bookmark(&id, now);
+                        id
+                    }
+                    _ => {
+                        *mem = merge(&disk, mem);
+                        disk = mem.clone();
+                        continue;
+                    }
+                };
+                last.insert(id.clone(), entry.bookmarks[&id].clone());
+            }
+            for mem in &mut writers {
+                *mem = merge(&disk, mem);
+                disk = mem.clone();
+            }
+            prop_assert_eq!(&disk.get(&key).unwrap().bookmarks, &last);
+        }
+    }
+
+    #[test]
+    fn identity_follows_a_move() {
+        let mut s = State::default();
+        s.open_article(&fp("p"), Path::new("/old/a.txt"), "A", 5)
+            .set_position(spot(2, 0.4), 6);
+        s.open_article(&fp("p"), Path::new("/new/renamed.txt"), "A", 7);
+        assert_eq!(s.articles.len(), 1);
+        let a = s.get(&fp("p")).unwrap();
+        assert_eq!(a.path, "/new/renamed.txt");
+        assert_eq!(
+            a.position.as_ref().unwrap().at.anchor.part,
+            Part::Body { i: 2 }
+        );
+    }
+
+    #[test]
+    fn identity_follows_an_edit_through_the_path() {
+        let mut s = State::default();
+        s.open_article(&fp("p"), Path::new("/a.txt"), "A", 5)
+            .add_bookmark("x".into(), "one", spot(1, 0.2), 5);
+        s.open_article(&fp("q"), Path::new("/a.txt"), "A, revised", 8);
+        assert_eq!(s.articles.len(), 1);
+        let a = s.get(&fp("q")).unwrap();
+        assert_eq!(
+            (a.title.as_str(), a.live_bookmarks().len()),
+            ("A, revised", 1)
+        );
+        s.open_article(&fp("r"), Path::new("/b.txt"), "B", 9);
+        assert_eq!(s.articles.len(), 2);
+    }
+
+    #[test]
+    fn later_edits_win_even_with_a_clock_behind() {
+        let mut s = State::default();
+        let a = s.open_article(&fp("p"), Path::new("/a.txt"), "A", 100);
+        a.add_bookmark("x".into(), "one", spot(1, 0.2), 100);
+        let before = s.clone();
+        s.get_mut(&fp("p")).unwrap().delete_bookmark("x", 50);
+        assert!(
+            merge(&before, &s)
+                .get(&fp("p"))
+                .unwrap()
+                .live_bookmarks()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn bad_fractions_are_made_safe_for_json() {
+        let mut s = State::default();
+        s.open_article(&fp("p"), Path::new("/a.txt"), "A", 1)
+            .set_position(spot(0, f64::NAN), 2);
+        let json = serde_json::to_string(&s).unwrap();
+        assert_eq!(serde_json::from_str::<State>(&json).unwrap(), s);
+    }
+}

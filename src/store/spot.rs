@@ -163,28 +163,35 @@ mod tests {
         }
     }
 
+    fn part_with(doc: &Doc, words: &str) -> Part {
+        *doc.parts
+            .iter()
+            .find(|&&p| doc.text(p).contains(words))
+            .unwrap()
+    }
+
     #[test]
     fn a_moved_block_is_found_through_its_snippet() {
         let before = doc(ARTICLE);
-        let winter = body_parts(&before)[2];
-        let text = before.text(before.parts[winter]).into_owned();
-        let offset = text.find("each one").unwrap();
+        let winter = part_with(&before, "each one");
+        let offset = before.text(winter).find("each one").unwrap();
         let spot = Spot::new(
             &before,
             Anchor {
-                part: before.parts[winter],
+                part: winter,
                 offset,
             },
         );
         assert!(spot.snippet.starts_with("each one must be changed"));
 
         let edited = ARTICLE.replace(
-            "Every evening",
-            "A new opening paragraph, added later.\n\nEvery evening",
+            "The lamps are gas",
+            "A paragraph added later.\n\nThe lamps are gas",
         );
         let after = doc(&edited);
+        assert_ne!(part_with(&after, "each one"), winter);
         let anchor = spot.recover(&after);
-        assert_eq!(anchor.part, after.parts[body_parts(&after)[3]]);
+        assert_eq!(anchor.part, part_with(&after, "each one"));
         assert!(after.text(anchor.part)[anchor.offset..].starts_with("each one must"));
     }
 
