@@ -332,3 +332,186 @@ impl Store {
             .ok_or_else(|| StoreError::UnknownArticle(fp.clone()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Anchor, Part};
+
+    fn temp_dir(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "lectern-store-{name}-{}-{}",
+            std::process::id(),
+            now_ms()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        dir
+    }
+
+    fn spot(i: usize) -> Spot {
+        Spot {
+            anchor: Anchor {
+                part: Part::Body { i },
+                offset: 4,
+            },
+            snippet: "words".into(),
+            fraction: 0.3,
+        }
+    }
+
+    fn fp() -> Fingerprint {
+        Fingerprint::of_texts(["a test article"])
+    }
+
+    #[test]
+    fn state_survives_a_reopen() {
+        let dir = temp_dir("reopen");
+        let mut s = Store::open(&dir).unwrap();
+        s.article(&fp(), Path::new("/a.txt"), "A");
+        s.set_position(&fp(), spot(3)).unwrap();
+        let id = s.add_bookmark(&fp(), "here", spot(1)).unwrap();
+        let gone = s.add_bookmark(&fp(), "gone", spot(2)).unwrap();
+        s.rename_bookmark(&fp(), &id, "there").unwrap();
+        s.delete_bookmark(&fp(), &gone).unwrap();
+        s.set_finished(&fp(), true).unwrap();
+        s.save().unwrap();
+
+        let mut again = Store::open(&dir).unwrap();
+        assert!(again.take_warnings().is_empty());
+        let a = again.get(&fp()).unwrap();
+        assert_eq!(a.position.as_ref().unwrap().at, spot(3));
+        assert!(a.is_finished());
+        let labels: Vec<&str> = again
+            .bookmarks(&fp())
+            .iter()
+            .map(|b| b.label.as_str())
+            .collect();
+        assert_eq!(labels, ["there"]);
+        again.undelete_bookmark(&fp(), &gone).unwrap();
+        assert_eq!(again.bookmarks(&fp()).len(), 2);
+        assert!(matches!(
+            again.rename_bookmark(&fp(), "nope", "x"),
+            Err(StoreError::UnknownBookmark(_))
+        ));
+        let other = Fingerprint::of_texts(["never opened"]);
+        assert!(matches!(
+            again.set_position(&other, spot(0)),
+            Err(StoreError::UnknownArticle(_))
+        ));
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_save_merges_what_another_copy_saved() {
+        let dir = temp_dir("merge");
+        let mut one = Store::open(&dir).unwrap();
+        let mut two = Store::open(&dir).unwrap();
+        one.article(&fp(), Path::new("/a.txt"), "A");
+        two.article(&fp(), Path::new("/a.txt"), "A");
+        one.add_bookmark(&fp(), "one", spot(1)).unwrap();
+        two.add_bookmark(&fp(), "two", spot(2)).unwrap();
+        one.save().unwrap();
+        two.save().unwrap();
+        one.save().unwrap();
+        assert_eq!(one.bookmarks(&fp()).len(), 2);
+        assert_eq!(one.state(), two.state());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_damaged_file_is_moved_aside_and_reported_once() {
+        let dir = temp_dir("damaged");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(dir.join("state.json"), "{\"version\": 1, \"articles\": {").unwrap();
+        let mut s = Store::open(&dir).unwrap();
+        let warnings = s.take_warnings();
+        let [Warning::Damaged { moved_to, .. }] = warnings.as_slice() else {
+            panic!("{warnings:?}")
+        };
+        assert_eq!(
+            std::fs::read_to_string(moved_to).unwrap(),
+            "{\"version\": 1, \"articles\": {"
+        );
+        assert!(
+            moved_to
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("state.json.corrupt-")
+        );
+        assert!(s.take_warnings().is_empty());
+        assert!(!s.is_read_only());
+        s.save().unwrap();
+        assert!(Store::open(&dir).unwrap().take_warnings().is_empty());
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_newer_file_is_read_but_never_written() {
+        let dir = temp_dir("newer");
+        std::fs::create_dir_all(&dir).unwrap();
+        let newer = r#"{"version": 7, "articles": {}, "shelves": ["a new idea"]}"#;
+        std::fs::write(dir.join("state.json"), newer).unwrap();
+        let mut s = Store::open(&dir).unwrap();
+        assert_eq!(s.take_warnings(), [Warning::Newer { version: 7 }]);
+        assert!(s.is_read_only());
+        s.article(&fp(), Path::new("/a.txt"), "A");
+        s.save().unwrap();
+        assert_eq!(
+            std::fs::read_to_string(dir.join("state.json")).unwrap(),
+            newer
+        );
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_keeps_the_change() {
+        let dir = temp_dir("failed");
+        let mut s = Store::open(&dir).unwrap();
+        s.article(&fp(), Path::new("/a.txt"), "A");
+        s.save().unwrap();
+        let before = std::fs::read(dir.join("state.json")).unwrap();
+        // Root ignores permissions, so block the temp file with a directory instead.
+        std::fs::create_dir(file::temp_path(&s.path())).unwrap();
+        s.add_bookmark(&fp(), "pending", spot(1)).unwrap();
+        let err = s.save().unwrap_err();
+        assert!(matches!(err, StoreError::Write { .. }), "{err}");
+        assert!(
+            err.to_string()
+                .contains("the previous state file is unchanged")
+        );
+        assert_eq!(std::fs::read(dir.join("state.json")).unwrap(), before);
+        std::fs::remove_dir(file::temp_path(&s.path())).unwrap();
+        s.save().unwrap();
+        assert_eq!(Store::open(&dir).unwrap().bookmarks(&fp()).len(), 1);
+        std::fs::remove_dir_all(dir).unwrap();
+    }
+
+    #[test]
+    fn a_version_0_file_is_migrated() {
+        let v0 = serde_json::json!({
+            "articles": {
+                "00000000000000ab": {
+                    "path": "/a.txt",
+                    "title": "A",
+                    "opened": 1_000,
+                    "position": { "block": 2, "offset": 10, "snippet": "where it was" }
+                }
+            }
+        });
+        let state = migrate(v0).unwrap();
+        assert_eq!(state.version, VERSION);
+        let a = state.get(&Fingerprint("00000000000000ab".into())).unwrap();
+        let at = &a.position.as_ref().unwrap().at;
+        assert_eq!(
+            at.anchor,
+            Anchor {
+                part: Part::Body { i: 2 },
+                offset: 10
+            }
+        );
+        assert_eq!(at.snippet, "where it was");
+        assert!(migrate(serde_json::json!({ "version": 1, "articles": [] })).is_err());
+        assert!(migrate(serde_json::json!({ "version": "one" })).is_err());
+    }
+}
