@@ -170,27 +170,33 @@ impl State {
     /// The key of an article: by fingerprint first, then by its last known path.
     pub fn find(&self, fp: &Fingerprint, path: &Path) -> Option<&str> {
         let path = path.to_string_lossy();
-        let latest = |pred: &dyn Fn(&str, &ArticleState) -> bool| {
-            self.articles
-                .iter()
-                .filter(|(k, a)| pred(k, a))
-                .max_by_key(|(k, a)| (a.opened, k.as_str()))
-                .map(|(k, _)| k.as_str())
-        };
-        latest(&|_, a| &a.fingerprint == fp)
-            .or_else(|| latest(&|k, _| k == fp.as_str()))
-            .or_else(|| latest(&|_, a| a.path == path))
+        self.key_of(fp)
+            .or_else(|| self.latest(|_, a| a.path == path))
+    }
+
+    /// The key of the article whose text has this fingerprint now (or had it first).
+    fn key_of(&self, fp: &Fingerprint) -> Option<&str> {
+        self.latest(|_, a| &a.fingerprint == fp)
+            .or_else(|| self.latest(|k, _| k == fp.as_str()))
+    }
+
+    /// Of the entries that match, the one opened last (the key breaks ties).
+    fn latest(&self, pred: impl Fn(&str, &ArticleState) -> bool) -> Option<&str> {
+        self.articles
+            .iter()
+            .filter(|(k, a)| pred(k, a))
+            .max_by_key(|(k, a)| (a.opened, k.as_str()))
+            .map(|(k, _)| k.as_str())
     }
 
     /// The article with this fingerprint, if it has been opened.
     pub fn get(&self, fp: &Fingerprint) -> Option<&ArticleState> {
-        let key = self.find(fp, Path::new(""))?;
-        self.articles.get(key)
+        self.articles.get(self.key_of(fp)?)
     }
 
     /// Mutable access to the article with this fingerprint.
     pub fn get_mut(&mut self, fp: &Fingerprint) -> Option<&mut ArticleState> {
-        let key = self.find(fp, Path::new(""))?.to_string();
+        let key = self.key_of(fp)?.to_string();
         self.articles.get_mut(&key)
     }
 

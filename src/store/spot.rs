@@ -196,6 +196,49 @@ mod tests {
     }
 
     #[test]
+    fn an_article_keeps_its_state_through_a_move_and_an_edit() {
+        use crate::store::{Fingerprint, State};
+        use std::path::Path;
+        let before = doc(ARTICLE);
+        let fp = Fingerprint::of(&before.article);
+        let winter = part_with(&before, "each one");
+        let offset = before.text(winter).find("each one").unwrap();
+        let mut state = State::default();
+        let entry = state.open_article(&fp, Path::new("/lib/lamps.txt"), "The Lamps", 10);
+        entry.set_position(
+            Spot::new(
+                &before,
+                Anchor {
+                    part: winter,
+                    offset,
+                },
+            ),
+            11,
+        );
+
+        let moved = doc(&ARTICLE.replace("\n\n", "\n\n\n"));
+        assert_eq!(Fingerprint::of(&moved.article), fp);
+        state.open_article(&fp, Path::new("/archive/lamps-2026.txt"), "The Lamps", 12);
+
+        let edited = doc(&ARTICLE.replace(
+            "The lamps are gas",
+            "A paragraph added later.\n\nThe lamps are gas",
+        ));
+        let new_fp = Fingerprint::of(&edited.article);
+        assert_ne!(new_fp, fp);
+        let entry = state.open_article(
+            &new_fp,
+            Path::new("/archive/lamps-2026.txt"),
+            "The Lamps",
+            13,
+        );
+        let anchor = entry.position.as_ref().unwrap().at.recover(&edited);
+        assert!(edited.text(anchor.part)[anchor.offset..].starts_with("each one must"));
+        assert_eq!(state.articles.len(), 1);
+        assert!(state.get(&new_fp).is_some());
+    }
+
+    #[test]
     fn a_lost_snippet_falls_back_to_the_clamped_place() {
         let d = doc(ARTICLE);
         let last = d.parts[*body_parts(&d).last().unwrap()];
