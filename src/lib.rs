@@ -13,4 +13,5 @@ pub mod layout;
 pub mod parse;
 pub mod render;
 pub mod samples;
+pub mod store;
 pub mod tui;

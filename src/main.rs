@@ -2,7 +2,9 @@
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
+use lectern::layout::{Anchor, Part};
 use lectern::parse;
+use lectern::store::{self, Store};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
@@ -36,6 +38,25 @@ enum Command {
         #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..=1000))]
         width: Option<u16>,
     },
+    /// List every bookmark in the library.
+    Bookmarks {
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add bookmarks one save at a time (for tests of concurrent writers).
+    #[command(hide = true)]
+    StateWriter {
+        /// The state directory (default: the XDG data dir).
+        #[arg(long)]
+        dir: Option<PathBuf>,
+        /// How many bookmarks to add.
+        #[arg(long, default_value_t = 1)]
+        count: usize,
+        /// Prefix of the labels, to tell writers apart.
+        #[arg(long, default_value = "w")]
+        tag: String,
+    },
 }
 
 fn main() {
@@ -59,8 +80,56 @@ fn run(cli: Cli) -> Result<()> {
             let text = lectern::render::render(article, width.unwrap_or(72), styled);
             write_out(&text)
         }
+        Some(Command::Bookmarks { json }) => {
+            let store = open_store(None)?;
+            let state = store.state();
+            match json {
+                true => write_out(&serde_json::to_string_pretty(&store::bookmarks_json(
+                    state,
+                ))?),
+                false => write_out(&store::bookmarks_text(state)),
+            }
+        }
+        Some(Command::StateWriter { dir, count, tag }) => state_writer(dir, count, &tag),
         None => lectern::tui::run(cli.path).context("the reader stopped"),
     }
+}
+
+/// Opens the reading state, telling the user once about a damaged or newer file.
+fn open_store(dir: Option<PathBuf>) -> Result<Store> {
+    let mut store = match dir {
+        Some(dir) => Store::open(dir)?,
+        None => Store::open_default()?,
+    };
+    for warning in store.take_warnings() {
+        eprintln!("lectern: {warning}");
+    }
+    Ok(store)
+}
+
+/// Adds `count` bookmarks to one test article, saving after each.
+fn state_writer(dir: Option<PathBuf>, count: usize, tag: &str) -> Result<()> {
+    let mut store = open_store(dir)?;
+    let fp = store::Fingerprint::of_texts(["state writer test article"]);
+    for n in 0..count {
+        store.article(
+            &fp,
+            std::path::Path::new("/state-writer.txt"),
+            "State writer",
+        );
+        let anchor = Anchor {
+            part: Part::Body { i: n },
+            offset: 0,
+        };
+        let at = store::Spot {
+            anchor,
+            snippet: format!("{tag} {n}"),
+            fraction: 0.5,
+        };
+        store.add_bookmark(&fp, &format!("{tag}-{n}"), at)?;
+        store.save()?;
+    }
+    Ok(())
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.

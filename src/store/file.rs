@@ -1,0 +1,146 @@
+//! The state file on disk: reading with migration, moving a damaged file aside, and
+//! atomic replacement (temp file, fsync, rename, fsync of the directory).
+
+use super::StoreError;
+use super::model::{State, VERSION};
+use serde_json::Value;
+use std::fs::File;
+use std::io::{ErrorKind, Write};
+use std::path::{Path, PathBuf};
+
+/// What was found at the state path.
+pub(crate) enum Found {
+    /// No file yet.
+    Missing,
+    /// A file of this or an older schema, upgraded.
+    Current(State),
+    /// A file from a newer Lectern, with whatever of it this version understands.
+    Newer(u32, Option<State>),
+    /// Not a state file: the reason.
+    Damaged(String),
+}
+
+/// Reads and upgrades the state file; only I/O failures other than "missing" are errors.
+pub(crate) fn read(path: &Path) -> Result<Found, StoreError> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(Found::Missing),
+        Err(source) => {
+            return Err(StoreError::Read {
+                path: path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let value: Value = match serde_json::from_slice(&bytes) {
+        Ok(v) => v,
+        Err(e) => return Ok(Found::Damaged(e.to_string())),
+    };
+    match version_of(&value) {
+        Some(v) if v > u64::from(VERSION) => {
+            let shown = u32::try_from(v).unwrap_or(u32::MAX);
+            Ok(Found::Newer(shown, serde_json::from_value(value).ok()))
+        }
+        _ => Ok(match migrate(value) {
+            Ok(state) => Found::Current(state),
+            Err(e) => Found::Damaged(e.to_string()),
+        }),
+    }
+}
+
+fn version_of(value: &Value) -> Option<u64> {
+    match value.get("version") {
+        None => Some(0),
+        Some(v) => v.as_u64(),
+    }
+}
+
+/// Upgrades a parsed state file of any known schema version to the current one.
+///
+/// Version 0 is the unversioned draft format: one `position` per article given as a
+/// body block index and byte offset, with no bookmarks.
+pub fn migrate(mut value: Value) -> Result<State, StoreError> {
+    let invalid = |what: &str| StoreError::Invalid(what.to_string());
+    let version = version_of(&value).ok_or_else(|| invalid("the version is not a number"))?;
+    if version == 0 {
+        value = v0_to_v1(value).ok_or_else(|| invalid("not a version 0 state file"))?;
+    } else if version != u64::from(VERSION) {
+        return Err(StoreError::Invalid(format!(
+            "unknown schema version {version}"
+        )));
+    }
+    serde_json::from_value(value).map_err(|e| StoreError::Invalid(e.to_string()))
+}
+
+fn v0_to_v1(value: Value) -> Option<Value> {
+    let mut articles = serde_json::Map::new();
+    for (key, old) in value.get("articles")?.as_object()? {
+        let mut new = serde_json::json!({
+            "fingerprint": key,
+            "path": old.get("path")?.as_str()?,
+            "title": old.get("title").and_then(Value::as_str).unwrap_or(""),
+            "opened": old.get("opened").and_then(Value::as_u64).unwrap_or(0),
+        });
+        if let Some(p) = old.get("position") {
+            new["position"] = serde_json::json!({
+                "at": {
+                    "anchor": { "part": "body", "i": p.get("block")?.as_u64()?, "offset": p.get("offset")?.as_u64()? },
+                    "snippet": p.get("snippet").and_then(Value::as_str).unwrap_or(""),
+                    "fraction": p.get("fraction").and_then(Value::as_f64).unwrap_or(0.0),
+                },
+                "updated": old.get("opened").and_then(Value::as_u64).unwrap_or(0),
+            });
+        }
+        articles.insert(key.clone(), new);
+    }
+    Some(serde_json::json!({ "version": 1, "articles": articles }))
+}
+
+/// Renames a damaged file to `state.json.corrupt-<ms>` next to it, never over another.
+pub(crate) fn move_aside(path: &Path, now: u64) -> std::io::Result<PathBuf> {
+    let name = path
+        .file_name()
+        .map_or("state.json".into(), |n| n.to_string_lossy().into_owned());
+    for n in 0u32.. {
+        let suffix = if n == 0 {
+            String::new()
+        } else {
+            format!("-{n}")
+        };
+        let aside = path.with_file_name(format!("{name}.corrupt-{now}{suffix}"));
+        if !aside.exists() {
+            std::fs::rename(path, &aside)?;
+            return Ok(aside);
+        }
+    }
+    unreachable!("some suffix is free")
+}
+
+/// Replaces `path` with `bytes` so that a reader sees the old file or the new one,
+/// never a mix, even if the process dies or the disk fills up part way.
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let temp = temp_path(path);
+    let written = File::create(&temp).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    if let Err(e) = written.and_then(|()| std::fs::rename(&temp, path)) {
+        // Only a file we made is removed; a directory in the way is left for the user.
+        if temp.is_file() {
+            let _ = std::fs::remove_file(&temp);
+        }
+        return Err(e);
+    }
+    // The rename is only durable once the directory entry is on disk.
+    File::open(dir)?.sync_all()
+}
+
+/// The temp file's path: fixed, because writers hold the lock, and a crashed writer's
+/// leftover is simply overwritten by the next.
+pub(crate) fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or("state.json".into(), |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!("{name}.tmp"))
+}
