@@ -90,14 +90,15 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
                 .collect();
-            if let Some(enc) = Encoding::for_label(label.as_bytes()) {
-                if enc != UTF_16BE && enc != UTF_16LE {
-                    // Text that is valid UTF-8 but declared otherwise is almost always UTF-8 that was re-saved.
-                    if enc != UTF_8 && std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii() {
-                        return Some(UTF_8);
-                    }
-                    return Some(enc);
+            if let Some(enc) = Encoding::for_label(label.as_bytes())
+                && enc != UTF_16BE
+                && enc != UTF_16LE
+            {
+                // Text that is valid UTF-8 but declared otherwise is almost always UTF-8 that was re-saved.
+                if enc != UTF_8 && std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii() {
+                    return Some(UTF_8);
                 }
+                return Some(enc);
             }
             from += i + key.len();
         }
