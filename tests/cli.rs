@@ -64,10 +64,10 @@ fn run(args: &[&std::ffi::OsStr]) -> Output {
         if let Some(s) = child.try_wait().unwrap() {
             break s;
         }
-        if start.elapsed() > Duration::from_secs(20) {
+        if start.elapsed() > Duration::from_secs(60) {
             child.kill().unwrap();
             child.wait().unwrap();
-            panic!("lectern {args:?} hung for 20 s");
+            panic!("lectern {args:?} hung for 60 s");
         }
         std::thread::sleep(Duration::from_millis(20));
     };

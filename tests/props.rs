@@ -48,6 +48,14 @@ fn article_text() -> impl Strategy<Value = String> {
     })
 }
 
+/// Case count: the given default, or PROPTEST_CASES for a longer hunt.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}
+
 /// Lays out the article at `width` and checks every line of every part.
 fn check_widths(text: &str, width: u16) -> Result<(), TestCaseError> {
     let Ok(article) = lectern::parse::parse_bytes(text.as_bytes(), Format::Text) else {
@@ -79,7 +87,7 @@ fn check_widths(text: &str, width: u16) -> Result<(), TestCaseError> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(96), ..ProptestConfig::default() })]
 
     #[test]
     fn layout_lines_fit_the_width(text in article_text(), width in 1u16..=200) {
@@ -99,7 +107,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(512), ..ProptestConfig::default() })]
 
     #[test]
     fn sanitize_leaves_no_control_character(text in "(?s).{0,200}", extra in article_text()) {
