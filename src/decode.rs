@@ -231,7 +231,10 @@ mod tests {
         bytes.extend(b"\x9b byte and an override \xe2\x80\xae.");
         let d = decode(&bytes).unwrap();
         assert_eq!(d.encoding, "UTF-8");
-        assert_eq!(d.text, "PORT ELLIS — a raw \u{fffd} byte and an override \u{fffd}.");
+        assert_eq!(
+            d.text,
+            "PORT ELLIS — a raw \u{fffd} byte and an override \u{fffd}."
+        );
     }
 
     #[test]

@@ -819,10 +819,16 @@ fn fit_words<'a>(words: Vec<Word<'a>>, width: usize) -> Vec<Word<'a>> {
         let mut prev = None;
         let cut = |from: usize, to: usize, out: &mut Vec<Word<'a>>| {
             let word = &text[from..to];
-            out.push(Word { word, whitespace: "", penalty: "", width: word.width() });
+            out.push(Word {
+                word,
+                whitespace: "",
+                penalty: "",
+                width: word.width(),
+            });
         };
         for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
-            let boundary = i == text.len() || (c.width().unwrap_or(0) > 0 && prev != Some('\u{200d}'));
+            let boundary =
+                i == text.len() || (c.width().unwrap_or(0) > 0 && prev != Some('\u{200d}'));
             prev = Some(c);
             if !boundary || i == 0 {
                 continue;
@@ -839,7 +845,12 @@ fn fit_words<'a>(words: Vec<Word<'a>>, width: usize) -> Vec<Word<'a>> {
         }
         if start < text.len() {
             let word = &text[start..];
-            out.push(Word { word, whitespace: w.whitespace, penalty: w.penalty, width: word.width() });
+            out.push(Word {
+                word,
+                whitespace: w.whitespace,
+                penalty: w.penalty,
+                width: word.width(),
+            });
         }
     }
     out
@@ -974,12 +985,19 @@ mod tests {
             let lines = all_lines(&l);
             for line in &lines {
                 assert!(line.width() <= w as usize, "{w}: {line:?}");
-                assert!(!line.starts_with(['\u{fe0f}', '\u{200d}', '\u{301}']), "{w}: split cluster {line:?}");
+                assert!(
+                    !line.starts_with(['\u{fe0f}', '\u{200d}', '\u{301}']),
+                    "{w}: split cluster {line:?}"
+                );
             }
             if w >= 2 {
                 let joined: String = lines.concat();
                 assert_eq!(joined.matches("❤\u{fe0f}").count(), 6, "{w}: {lines:?}");
-                assert_eq!(joined.matches("👨\u{200d}👩\u{200d}👧").count(), 2, "{w}: {lines:?}");
+                assert_eq!(
+                    joined.matches("👨\u{200d}👩\u{200d}👧").count(),
+                    2,
+                    "{w}: {lines:?}"
+                );
             }
         }
     }
