@@ -261,7 +261,9 @@ fn split_parts(text: &str, inner: Range<usize>) -> Vec<Range<usize>> {
 fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
     let s = &text[r.clone()];
     let lead = s.len() - s.trim_start().len();
-    let trail = s.len() - s.trim_end().len();
+    // Measured on what is left after the lead, so an all-blank part (`( )`) gives an
+    // empty range instead of one that ends before it starts.
+    let trail = s[lead..].len() - s[lead..].trim_end().len();
     r.start + lead..r.end - trail
 }
 
@@ -480,6 +482,16 @@ mod tests {
         ] {
             assert!(sources(text).is_empty(), "{text}: {:?}", sources(text));
         }
+    }
+
+    #[test]
+    fn blank_parentheses_are_not_citations() {
+        // These used to panic: a part of only spaces trimmed to a reversed range.
+        for text in ["( )", "a (  ) b", "(Xinhua, May 4; )", "( ; )"] {
+            let s = sources(text);
+            assert!(s.len() <= 1, "{text}: {s:?}");
+        }
+        assert_eq!(sources("(Xinhua, May 4;  )")[0].1, "Xinhua");
     }
 
     #[test]

@@ -56,9 +56,24 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     if let Some(enc) = utf16_without_bom(bytes) {
         return enc;
     }
+    if mostly_utf8(bytes) {
+        return UTF_8;
+    }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
     detector.guess(None, chardetng::Utf8Detection::Allow)
+}
+
+/// UTF-8 with a few stray bytes (one mis-pasted character, a raw C1 control) is still UTF-8:
+/// handing it to detection would decode every real multi-byte character as a legacy code
+/// page and garble it. Valid multi-byte characters must outnumber the bad runs two to one.
+fn mostly_utf8(bytes: &[u8]) -> bool {
+    let (mut good, mut bad) = (0usize, 0usize);
+    for chunk in bytes.utf8_chunks() {
+        good += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        bad += usize::from(!chunk.invalid().is_empty());
+    }
+    good >= 2 && good >= 2 * bad
 }
 
 /// `<meta charset=…>`, `<meta http-equiv… content="…charset=…">` or `<?xml … encoding=…?>`
@@ -213,6 +228,18 @@ mod tests {
         let d = decode(bytes).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.starts_with("“Quoted,” he said – it’s the café"));
+    }
+
+    #[test]
+    fn utf8_with_a_stray_byte_stays_utf8() {
+        let mut bytes = "PORT ELLIS — a raw ".as_bytes().to_vec();
+        bytes.extend(b"\x9b byte and an override \xe2\x80\xae.");
+        let d = decode(&bytes).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(
+            d.text,
+            "PORT ELLIS — a raw \u{fffd} byte and an override \u{fffd}."
+        );
     }
 
     #[test]

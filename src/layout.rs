@@ -988,9 +988,68 @@ fn words(text: &str, width: usize, hyphenate: bool) -> Vec<Word<'_>> {
     } else {
         found
     };
-    let broken = textwrap::core::break_words(split, width);
+    let broken = fit_words(split, width);
     debug_assert!(broken.iter().all(|w| w.word.as_ptr() as usize >= base));
     broken
+}
+
+/// Gives every word the width a terminal shows for the whole string and breaks words wider
+/// than `width` into pieces that fit.
+///
+/// textwrap adds up character widths, so an emoji presentation sequence such as `❤️`
+/// (heart + U+FE0F, two columns) counts as one and lines overflowed. Pieces are cut only
+/// before a character that takes space and not right after a ZWJ, so combining marks,
+/// variation selectors and ZWJ sequences stay with the character they belong to.
+fn fit_words<'a>(words: Vec<Word<'a>>, width: usize) -> Vec<Word<'a>> {
+    let mut out = Vec::with_capacity(words.len());
+    for mut w in words {
+        w.width = w.word.width();
+        if w.width <= width {
+            out.push(w);
+            continue;
+        }
+        let text = w.word;
+        let mut start = 0;
+        let mut cluster = 0;
+        let mut used = 0;
+        let mut prev = None;
+        let cut = |from: usize, to: usize, out: &mut Vec<Word<'a>>| {
+            let word = &text[from..to];
+            out.push(Word {
+                word,
+                whitespace: "",
+                penalty: "",
+                width: word.width(),
+            });
+        };
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            let boundary =
+                i == text.len() || (c.width().unwrap_or(0) > 0 && prev != Some('\u{200d}'));
+            prev = Some(c);
+            if !boundary || i == 0 {
+                continue;
+            }
+            // `cluster..i` is one character with its marks.
+            let cw = text[cluster..i].width();
+            if used + cw > width && cluster > start {
+                cut(start, cluster, &mut out);
+                start = cluster;
+                used = 0;
+            }
+            used += cw;
+            cluster = i;
+        }
+        if start < text.len() {
+            let word = &text[start..];
+            out.push(Word {
+                word,
+                whitespace: w.whitespace,
+                penalty: w.penalty,
+                width: word.width(),
+            });
+        }
+    }
+    out
 }
 
 /// Wraps display text into lines `width` wide, the first `indent` columns taken by a prefix.
@@ -1112,14 +1171,14 @@ fn clamp(spans: &mut Vec<Span>, width: usize) {
             used += w;
             continue;
         }
+        // Measured as a growing string, not char by char: `❤` + U+FE0F is two columns.
         let mut cut = String::new();
         for c in spans[i].text.chars() {
-            let cw = c.width().unwrap_or(0);
-            if used + cw > width {
+            cut.push(c);
+            if used + cut.width() > width {
+                cut.pop();
                 break;
             }
-            used += cw;
-            cut.push(c);
         }
         spans[i].text = cut;
         spans.truncate(i + 1);
@@ -1184,6 +1243,32 @@ mod tests {
             (note.text.as_str(), note.look.target),
             ("¹", Some(Target::Note(0)))
         );
+    }
+
+    #[test]
+    fn emoji_sequences_are_measured_whole_and_never_split() {
+        // ❤️ is two columns though its two chars add up to one; 👨‍👩‍👧 must not be cut at a ZWJ.
+        let text = "Title here\n\nby Ann Lee\n\n❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}❤\u{fe0f}❤\u{fe0f} 👨\u{200d}👩\u{200d}👧👨\u{200d}👩\u{200d}👧 e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}\n";
+        for w in [1u16, 2, 3, 5, 7, 10] {
+            let l = layout(text, w);
+            let lines = all_lines(&l);
+            for line in &lines {
+                assert!(line.width() <= w as usize, "{w}: {line:?}");
+                assert!(
+                    !line.starts_with(['\u{fe0f}', '\u{200d}', '\u{301}']),
+                    "{w}: split cluster {line:?}"
+                );
+            }
+            if w >= 2 {
+                let joined: String = lines.concat();
+                assert_eq!(joined.matches("❤\u{fe0f}").count(), 6, "{w}: {lines:?}");
+                assert_eq!(
+                    joined.matches("👨\u{200d}👩\u{200d}👧").count(),
+                    2,
+                    "{w}: {lines:?}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -17,6 +17,9 @@ pub enum LoadError {
     /// A directory where a file was expected.
     #[error("{0}: is a directory, not an article")]
     IsDir(String),
+    /// A FIFO, socket or device: reading one can block forever or never end.
+    #[error("{0}: not a regular file")]
+    NotRegular(String),
     /// The file exists but could not be read.
     #[error("{0}: cannot read: {1}")]
     Unreadable(String, std::io::Error),
@@ -40,6 +43,9 @@ pub fn load(path: &Path) -> Result<Article, LoadError> {
     })?;
     if meta.is_dir() {
         return Err(LoadError::IsDir(shown));
+    }
+    if !meta.is_file() {
+        return Err(LoadError::NotRegular(shown));
     }
     if meta.len() > MAX_BYTES {
         return Err(LoadError::TooLarge(

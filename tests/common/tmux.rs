@@ -1,0 +1,267 @@
+//! A real terminal for end-to-end tests: the binary runs in a private tmux server,
+//! keys go in with send-keys, the screen comes out with capture-pane.
+
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+/// Whether tmux is here; without it the end-to-end tests are skipped, except in CI.
+pub fn have_tmux() -> bool {
+    let ok = Command::new("tmux")
+        .arg("-V")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !ok {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "tmux is required in CI (.ci/run installs it)"
+        );
+        eprintln!("tmux not found: skipping the end-to-end test");
+    }
+    ok
+}
+
+/// A scratch directory removed on drop.
+pub struct Scratch(pub PathBuf);
+
+impl Scratch {
+    /// A fresh empty directory for this test.
+    pub fn new(name: &str) -> Self {
+        let dir = std::env::temp_dir().join(format!("lectern-e2e-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// One tmux session on a private server, killed on drop.
+pub struct Tmux {
+    socket: String,
+    /// The session name.
+    pub session: String,
+}
+
+impl Tmux {
+    /// Starts `args` (the lectern binary and its arguments) in a `w`×`h` pane, with the
+    /// XDG directories under `home` so nothing touches the user's own state.
+    pub fn start(home: &Path, args: &[&str], w: u16, h: u16) -> Self {
+        let socket = format!("lectern-test-{}-{}", std::process::id(), rand_suffix());
+        let t = Tmux {
+            socket,
+            session: "t".into(),
+        };
+        let cmd = Tmux::command_line(home, args);
+        t.run(&[
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "keep",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            "sleep 100000",
+        ]);
+        t.run(&["set", "-g", "remain-on-exit", "on"]);
+        t.run(&["set", "-g", "status", "off"]);
+        t.run(&["set", "-g", "default-terminal", "tmux-256color"]);
+        t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            &cmd,
+        ]);
+        t
+    }
+
+    /// Starts an interactive shell (with job control) in the pane instead of lectern.
+    pub fn shell(home: &Path, w: u16, h: u16) -> Self {
+        let t = Tmux::start(home, &[], w, h);
+        t.run(&["kill-session", "-t", "t"]);
+        t.run(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+            "env PS1='$ ' bash --norc --noprofile -i",
+        ]);
+        t
+    }
+
+    /// The command line that runs lectern on `args` with this test's XDG directories.
+    pub fn command_line(home: &Path, args: &[&str]) -> String {
+        let mut cmd = format!(
+            "env XDG_DATA_HOME={0}/data XDG_CONFIG_HOME={0}/config XDG_CACHE_HOME={0}/cache NO_COLOR= {1}",
+            home.display(),
+            env!("CARGO_BIN_EXE_lectern")
+        );
+        for a in args {
+            cmd.push(' ');
+            cmd.push_str(&shell_quote(a));
+        }
+        cmd
+    }
+
+    /// Runs a tmux command on this server.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    }
+
+    /// Sends tmux key names (`Enter`, `Escape`, `q`), one at a time with a short pause so
+    /// an Esc is never read together with the next key as Alt-key.
+    pub fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            self.run(&["send-keys", "-t", &self.session, k]);
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Types literal text.
+    pub fn type_text(&self, text: &str) {
+        self.run(&["send-keys", "-t", &self.session, "-l", text]);
+        std::thread::sleep(Duration::from_millis(60));
+    }
+
+    /// The screen's text.
+    pub fn screen(&self) -> String {
+        String::from_utf8_lossy(
+            &self
+                .run(&["capture-pane", "-p", "-t", &self.session])
+                .stdout,
+        )
+        .into_owned()
+    }
+
+    /// A tmux format value for the pane (`#{pane_dead}`…).
+    pub fn display(&self, format: &str) -> String {
+        String::from_utf8_lossy(
+            &self
+                .run(&["display", "-p", "-t", &self.session, format])
+                .stdout,
+        )
+        .trim()
+        .to_string()
+    }
+
+    /// Waits until `text` is on screen; panics with the screen after 10 s.
+    pub fn wait_for(&self, text: &str) -> String {
+        self.wait_until(|s| s.contains(text), text)
+    }
+
+    /// Waits until the screen satisfies `pred`.
+    pub fn wait_until(&self, pred: impl Fn(&str) -> bool, what: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "timed out waiting for {what:?}; screen:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Waits for the program to exit and returns its exit status.
+    pub fn wait_exit(&self) -> i32 {
+        let start = Instant::now();
+        while self.display("#{pane_dead}") != "1" {
+            assert!(
+                start.elapsed() < Duration::from_secs(10),
+                "did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        self.display("#{pane_dead_status}").parse().unwrap_or(-1)
+    }
+
+    /// Resizes the window.
+    pub fn resize(&self, w: u16, h: u16) {
+        self.run(&[
+            "resize-window",
+            "-t",
+            &self.session,
+            "-x",
+            &w.to_string(),
+            "-y",
+            &h.to_string(),
+        ]);
+    }
+
+    /// The pid of the program in the pane.
+    pub fn pid(&self) -> i32 {
+        self.display("#{pane_pid}").parse().expect("pane pid")
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux")
+            .arg("-L")
+            .arg(&self.socket)
+            .arg("kill-server")
+            .output();
+    }
+}
+
+fn rand_suffix() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos())
+}
+
+fn shell_quote(s: &str) -> String {
+    format!("'{}'", s.replace('\'', "'\\''"))
+}
+
+/// Sends a signal to a process.
+pub fn signal(pid: i32, sig: &str) {
+    Command::new("kill")
+        .arg(format!("-{sig}"))
+        .arg(pid.to_string())
+        .status()
+        .expect("kill runs");
+}
+
+/// The state letter of a process (R, S, T…) from /proc.
+pub fn proc_state(pid: i32) -> char {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rsplit(')')
+        .next()
+        .and_then(|s| s.trim().chars().next())
+        .unwrap_or('?')
+}
+
+/// Path of a file in the crate.
+pub fn asset(rel: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join(rel)
+        .display()
+        .to_string()
+}
