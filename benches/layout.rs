@@ -19,9 +19,17 @@ use std::time::{Duration, Instant};
 
 /// A 3 MB article built from the sample library's own paragraphs.
 fn big_article() -> String {
-    let (_, river) = SAMPLES.iter().find(|(n, _)| *n == "long-river.txt").expect("sample");
-    let paras: Vec<&str> = river.split("\n\n").filter(|p| p.len() > 300 && !p.starts_with('[')).collect();
-    let mut text = String::from("09/10/2017, 11.20\n\nA very long river\n\nby Elena Marchetti\n\nA standfirst for a very long article.\n\n");
+    let (_, river) = SAMPLES
+        .iter()
+        .find(|(n, _)| *n == "long-river.txt")
+        .expect("sample");
+    let paras: Vec<&str> = river
+        .split("\n\n")
+        .filter(|p| p.len() > 300 && !p.starts_with('['))
+        .collect();
+    let mut text = String::from(
+        "09/10/2017, 11.20\n\nA very long river\n\nby Elena Marchetti\n\nA standfirst for a very long article.\n\n",
+    );
     let mut i = 0;
     while text.len() < 3 * 1024 * 1024 {
         text.push_str(paras[i % paras.len()]);
@@ -32,7 +40,10 @@ fn big_article() -> String {
         i += 1;
     }
     for n in 0..=i / 40 {
-        text.push_str(&format!("[{}] A note for the benchmark (Il Delta, July 20).\n\n", n + 1));
+        text.push_str(&format!(
+            "[{}] A note for the benchmark (Il Delta, July 20).\n\n",
+            n + 1
+        ));
     }
     text
 }
@@ -61,9 +72,17 @@ fn ms(d: Duration) -> String {
 fn main() {
     let text = big_article();
     let article = Arc::new(parse_str(&text, Format::Text));
-    println!("article: {:.2} MB, {} blocks, {} words", text.len() as f64 / 1048576.0, article.blocks.len(), article.words());
+    println!(
+        "article: {:.2} MB, {} blocks, {} words",
+        text.len() as f64 / 1048576.0,
+        article.blocks.len(),
+        article.words()
+    );
     let doc = Arc::new(Doc::new(article.clone()));
-    let style = Style { width: 72, ..Style::default() };
+    let style = Style {
+        width: 72,
+        ..Style::default()
+    };
     let rows = 29;
 
     let first = time(21, || {
@@ -74,7 +93,13 @@ fn main() {
         let old = Layout::new(doc.clone(), style);
         let at = old.at_fraction(0.5);
         let anchor = old.anchor(at);
-        let new = Layout::new(doc.clone(), Style { width: 100, ..style });
+        let new = Layout::new(
+            doc.clone(),
+            Style {
+                width: 100,
+                ..style
+            },
+        );
         let top = new.locate(anchor);
         new.window(top, rows).len()
     });
@@ -98,13 +123,31 @@ fn main() {
         term.draw(|f| draw(&app, f)).expect("draw");
     });
 
-    println!("first screen at width 72 (lazy layout) ....... {}", ms(first));
-    println!("re-layout after resize 72 -> 100 at 50% ...... {}", ms(relayout));
-    println!("jump to the end (G) .......................... {}", ms(to_end));
+    println!(
+        "first screen at width 72 (lazy layout) ....... {}",
+        ms(first)
+    );
+    println!(
+        "re-layout after resize 72 -> 100 at 50% ...... {}",
+        ms(relayout)
+    );
+    println!(
+        "jump to the end (G) .......................... {}",
+        ms(to_end)
+    );
     println!("one key press (j) and redraw, 100x30 ......... {}", ms(key));
-    println!("document index (Doc::new, once per article) .. {}", ms(doc_new));
-    println!("peer: eager layout of every line ............. {}", ms(eager));
-    println!("peer: parsing the article .................... {}", ms(parse));
+    println!(
+        "document index (Doc::new, once per article) .. {}",
+        ms(doc_new)
+    );
+    println!(
+        "peer: eager layout of every line ............. {}",
+        ms(eager)
+    );
+    println!(
+        "peer: parsing the article .................... {}",
+        ms(parse)
+    );
     println!(
         "ratio eager / lazy first screen: {:.0}x; re-layout is {:.1}% of a frame (16 ms)",
         eager.as_secs_f64() / first.as_secs_f64(),

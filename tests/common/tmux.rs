@@ -1,7 +1,6 @@
 //! A real terminal for end-to-end tests: the binary runs in a private tmux server,
 //! keys go in with send-keys, the screen comes out with capture-pane.
 
-
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
