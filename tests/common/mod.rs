@@ -1,5 +1,5 @@
 //! Helpers shared by the integration tests.
-#![allow(dead_code)] // each test crate uses a different subset
+#![allow(dead_code, unused_imports)] // each test crate uses a different subset
 
 pub mod articles;
 pub mod tmux;
