@@ -4,7 +4,7 @@
 //! Lines are made lazily, one block at a time, when something asks for them, so a
 //! 3 MB article costs only the blocks around the viewport, however often it reflows.
 
-use crate::article::{Article, BlockKind, MarkKind};
+use crate::article::{Article, BlockKind, MarkKind, is_cjk};
 use crate::dates;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -207,6 +207,8 @@ pub struct Doc {
     widths: Vec<usize>,
     /// Running total of source bytes before each part, for positions as fractions.
     starts: Vec<usize>,
+    /// Words in the body, for reading time.
+    pub words: usize,
 }
 
 impl Doc {
@@ -241,19 +243,25 @@ impl Doc {
             parts,
             widths: Vec::new(),
             starts: Vec::new(),
+            words: 0,
             article,
         };
         let mut total = 0;
-        let (mut starts, mut widths) = (Vec::new(), Vec::new());
+        let (mut starts, mut widths, mut words) = (Vec::new(), Vec::new(), 0);
         for &p in &doc.parts {
             let text = doc.text(p);
             starts.push(total);
             total += text.len() + 1;
-            widths.push(text.width());
+            let (cols, w) = measure(&text);
+            widths.push(cols);
+            if matches!(p, Part::Body { .. }) {
+                words += w;
+            }
         }
         starts.push(total);
         doc.starts = starts;
         doc.widths = widths;
+        doc.words = words;
         doc
     }
 
@@ -318,6 +326,29 @@ impl Doc {
             at.saturating_sub(self.starts.get(i).copied().unwrap_or(0)),
         )
     }
+}
+
+/// Approximate columns and exact words of a text in one cheap pass: only an estimate
+/// of the width is needed before a part is wrapped, and full Unicode width lookups on
+/// megabytes of text would cost more than the whole first screen.
+fn measure(text: &str) -> (usize, usize) {
+    let (mut cols, mut words, mut in_word) = (0, 0, false);
+    for c in text.chars() {
+        if is_cjk(c) {
+            cols += 2;
+            words += 1;
+            in_word = false;
+            continue;
+        }
+        cols += 1;
+        if c.is_whitespace() {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            words += 1;
+        }
+    }
+    (cols, words)
 }
 
 fn join_names(names: &[String]) -> String {

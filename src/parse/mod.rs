@@ -34,8 +34,50 @@ pub enum LoadError {
 /// Largest file Lectern will open, in bytes.
 pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
+/// An article's text, read and decoded but not yet parsed.
+#[derive(Debug, Clone)]
+pub struct Source {
+    /// Sanitised text.
+    pub text: String,
+    /// The encoding it was decoded from.
+    pub encoding: &'static str,
+    /// The format its name suggests.
+    pub format: Format,
+}
+
+impl Source {
+    /// Parses the whole text.
+    pub fn parse(&self) -> Article {
+        let mut article = parse_str(&self.text, self.format);
+        article.encoding = self.encoding.to_string();
+        article
+    }
+
+    /// For a long text, a quick parse of its first `bytes` (cut at a paragraph break), to
+    /// show while the whole is parsed; `None` when the text is short enough to parse at once.
+    pub fn parse_prefix(&self, bytes: usize) -> Option<Article> {
+        if self.text.len() <= bytes.saturating_mul(2) {
+            return None;
+        }
+        let mut cut = bytes;
+        while !self.text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let cut = self.text[..cut].rfind("\n\n").unwrap_or(cut);
+        let mut article = parse_str(&self.text[..cut], self.format);
+        article.encoding = self.encoding.to_string();
+        Some(article)
+    }
+}
+
 /// Reads, decodes and parses the article at `path`.
 pub fn load(path: &Path) -> Result<Article, LoadError> {
+    read(path).map(|s| s.parse())
+}
+
+/// Reads and decodes the article at `path`, with one clear error for anything that is
+/// not a readable text file.
+pub fn read(path: &Path) -> Result<Source, LoadError> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound(shown.clone()),
@@ -55,7 +97,8 @@ pub fn load(path: &Path) -> Result<Article, LoadError> {
         ));
     }
     let bytes = std::fs::read(path).map_err(|e| LoadError::Unreadable(shown.clone(), e))?;
-    parse_bytes(&bytes, format_for(path)).map_err(|e| LoadError::Decode(shown, e))
+    let decoded = decode::decode(&bytes).map_err(|e| LoadError::Decode(shown, e))?;
+    Ok(Source { text: decoded.text, encoding: decoded.encoding, format: format_for(path) })
 }
 
 /// The format a file name suggests; anything unknown is read as plain text.

@@ -68,6 +68,8 @@ pub struct App {
     pub quit: bool,
     /// Reading speed for "minutes left".
     pub wpm: usize,
+    /// The full parse of a long article, still running in the background.
+    pub pending: Option<std::sync::mpsc::Receiver<Article>>,
 }
 
 impl App {
@@ -83,6 +85,27 @@ impl App {
             count: None,
             quit: false,
             wpm: 240,
+            pending: None,
+        }
+    }
+
+    /// Takes in the background parse when it is done; true when the screen must change.
+    pub fn poll_background(&mut self) -> bool {
+        let Some(rx) = &self.pending else { return false };
+        match rx.try_recv() {
+            Ok(article) => {
+                self.pending = None;
+                if let Some(r) = &mut self.reader {
+                    r.replace_article(article);
+                }
+                true
+            }
+            Err(std::sync::mpsc::TryRecvError::Empty) => false,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                self.pending = None;
+                self.say("could not finish reading the article");
+                true
+            }
         }
     }
 

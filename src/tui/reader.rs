@@ -88,6 +88,22 @@ impl Reader {
         }
     }
 
+    /// Swaps in a new parse of the same article (the full text after a quick first part),
+    /// keeping the place on screen, the focus target and the search.
+    pub fn replace_article(&mut self, article: Article) {
+        let anchor = self.layout.anchor(self.top);
+        let query = self.search.as_ref().map(|s| s.query.clone());
+        self.doc = Arc::new(Doc::new(Arc::new(article)));
+        self.layout = Layout::new(self.doc.clone(), self.layout.style);
+        self.spots = targets::spots(&self.doc);
+        self.focus = None;
+        self.top = self.layout.locate(anchor);
+        if let Some(q) = query {
+            let _ = self.search(&q);
+        }
+        self.clamp();
+    }
+
     /// The article.
     pub fn article(&self) -> &Article {
         &self.doc.article
@@ -203,7 +219,7 @@ impl Reader {
 
     /// Minutes of reading left at `wpm` words per minute.
     pub fn minutes_left(&self, wpm: usize) -> usize {
-        let words = self.article().words() as f64;
+        let words = self.doc.words as f64;
         let left = if self.at_end() {
             0.0
         } else {

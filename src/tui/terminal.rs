@@ -77,8 +77,14 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
             message_shown = app.current_message().is_some();
             dirty = false;
         }
-        // Wake up now and then to notice signals and to let a message fade.
-        if !event::poll(Duration::from_millis(250))? {
+        if app.poll_background() {
+            dirty = true;
+            continue;
+        }
+        // Wake up now and then to notice signals, a finished background parse, and to let
+        // a message fade.
+        let tick = if app.pending.is_some() { 15 } else { 250 };
+        if !event::poll(Duration::from_millis(tick))? {
             if message_shown && app.current_message().is_none() {
                 dirty = true;
             }
