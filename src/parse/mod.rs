@@ -98,7 +98,11 @@ pub fn read(path: &Path) -> Result<Source, LoadError> {
     }
     let bytes = std::fs::read(path).map_err(|e| LoadError::Unreadable(shown.clone(), e))?;
     let decoded = decode::decode(&bytes).map_err(|e| LoadError::Decode(shown, e))?;
-    Ok(Source { text: decoded.text, encoding: decoded.encoding, format: format_for(path) })
+    Ok(Source {
+        text: decoded.text,
+        encoding: decoded.encoding,
+        format: format_for(path),
+    })
 }
 
 /// The format a file name suggests; anything unknown is read as plain text.

@@ -1,14 +1,17 @@
 //! The state of the whole UI and the one place that changes it.
 
+use super::bookmarks::BookmarksPanel;
 use super::citation_popup::{CitationPopup, part_of};
 use super::footnote_popup::NotePopup;
 use super::keys::{self, Action};
+use super::memory::Memory;
 use super::reader::Reader;
 use super::sources::SourcesPanel;
 use super::targets::Kind;
 use super::theme::Theme;
 use crate::article::Article;
 use crate::layout::{Anchor, Part, Style, Target};
+use crate::store::{Fingerprint, Spot, Store};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
@@ -19,7 +22,7 @@ use std::time::{Duration, Instant};
 pub const MESSAGE_TTL: Duration = Duration::from_secs(4);
 
 /// What the keyboard is talking to right now.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Mode {
     /// Reading: keys move and open things.
     Normal,
@@ -27,6 +30,36 @@ pub enum Mode {
     Search(String),
     /// The help overlay.
     Help,
+    /// A one-line prompt in the status line.
+    Prompt(Prompt),
+}
+
+/// A one-line question and the answer typed so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prompt {
+    /// What the answer is for.
+    pub purpose: Purpose,
+    /// The answer so far.
+    pub text: String,
+}
+
+/// What a prompt's answer is for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Purpose {
+    /// The label of a new bookmark at this place.
+    NewBookmark(Spot),
+    /// A new label for bookmark `id`.
+    Rename(String),
+}
+
+impl Purpose {
+    /// The question shown before the answer.
+    pub fn question(&self) -> &'static str {
+        match self {
+            Purpose::NewBookmark(_) => "Bookmark label: ",
+            Purpose::Rename(_) => "Rename bookmark: ",
+        }
+    }
 }
 
 /// A pop-up over the page; they stack (a note inside a note).
@@ -38,6 +71,8 @@ pub enum Popup {
     Citation(CitationPopup),
     /// The Sources panel.
     Sources(SourcesPanel),
+    /// This article's bookmarks.
+    Bookmarks(BookmarksPanel),
 }
 
 /// Things only the terminal loop can do.
@@ -70,6 +105,8 @@ pub struct App {
     pub wpm: usize,
     /// The full parse of a long article, still running in the background.
     pub pending: Option<std::sync::mpsc::Receiver<Article>>,
+    /// Reading positions and bookmarks, when the state store could be opened.
+    pub memory: Option<Memory>,
 }
 
 impl App {
@@ -86,18 +123,115 @@ impl App {
             quit: false,
             wpm: 240,
             pending: None,
+            memory: None,
+        }
+    }
+
+    /// Connects the persisted state; its warnings (a damaged file set aside…) show once.
+    pub fn attach_store(&mut self, mut store: Store) {
+        let warnings: Vec<String> = store
+            .take_warnings()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        if !warnings.is_empty() {
+            self.say(warnings.join("; "));
+        }
+        self.memory = Some(Memory::new(store));
+    }
+
+    /// The whole article is parsed: find it in the store and return to where the reader
+    /// stopped last time ("resumed at 42%").
+    pub fn article_ready(&mut self) {
+        let (Some(r), Some(m)) = (&mut self.reader, &mut self.memory) else {
+            return;
+        };
+        let fp = Fingerprint::of(r.article());
+        let title = r.article().meta.title.clone().unwrap_or_default();
+        let saved = m.store.article(&fp, &r.path, &title).position.clone();
+        m.fingerprint = Some(fp);
+        if let Some(pos) = saved {
+            let anchor = pos.at.recover(&r.doc);
+            r.top = r.layout.locate(anchor);
+            r.scroll(0);
+            let pct = r.percent();
+            if pct > 0 {
+                self.say(format!("resumed at {pct}%"));
+            }
+        }
+    }
+
+    /// Called every tick of the event loop: saves the position once scrolling has stopped.
+    pub fn tick(&mut self, now: Instant) {
+        let (Some(r), Some(m)) = (&self.reader, &mut self.memory) else {
+            return;
+        };
+        if m.observe(r.layout.anchor(r.top), now) {
+            self.save_position();
+        }
+    }
+
+    /// Saves the position now (on quit, on leaving the article, on a signal).
+    pub fn save_position(&mut self) {
+        let (Some(r), Some(m)) = (&self.reader, &mut self.memory) else {
+            return;
+        };
+        let spot = Spot::new(&r.doc, r.layout.anchor(r.top));
+        if let Some(msg) = m.save_position(spot, r.at_end()) {
+            self.say(msg);
+        }
+    }
+
+    /// The open article's live bookmarks, in reading order.
+    pub fn bookmark_list(&self) -> Vec<&crate::store::Bookmark> {
+        let (Some(m), Some(fp)) = (
+            &self.memory,
+            self.memory.as_ref().and_then(|m| m.fingerprint.as_ref()),
+        ) else {
+            return Vec::new();
+        };
+        let mut list = m.store.bookmarks(fp);
+        list.sort_by(|a, b| {
+            a.at.fraction
+                .total_cmp(&b.at.fraction)
+                .then(a.created.cmp(&b.created))
+        });
+        list
+    }
+
+    fn with_store(
+        &mut self,
+        f: impl FnOnce(&mut Store, &Fingerprint) -> Result<(), crate::store::StoreError>,
+    ) -> bool {
+        let Some(m) = &mut self.memory else {
+            self.say("bookmarks are unavailable: the reading state could not be opened");
+            return false;
+        };
+        let Some(fp) = m.fingerprint.clone() else {
+            self.say("still reading the article; try again in a moment");
+            return false;
+        };
+        match f(&mut m.store, &fp).and_then(|_| m.store.save()) {
+            Ok(()) => true,
+            Err(e) => {
+                self.say(format!("could not save: {e}"));
+                false
+            }
         }
     }
 
     /// Takes in the background parse when it is done; true when the screen must change.
     pub fn poll_background(&mut self) -> bool {
-        let Some(rx) = &self.pending else { return false };
+        let Some(rx) = &self.pending else {
+            return false;
+        };
         match rx.try_recv() {
             Ok(article) => {
                 self.pending = None;
                 if let Some(r) = &mut self.reader {
                     r.replace_article(article);
                 }
+                self.article_ready();
                 true
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => false,
@@ -141,6 +275,10 @@ impl App {
                 if matches!(key.code, KeyCode::Esc | KeyCode::Char('q' | '?')) {
                     self.mode = Mode::Normal;
                 }
+                None
+            }
+            Mode::Prompt(p) => {
+                self.prompt_key(p, key);
                 None
             }
             Mode::Normal if !self.popups.is_empty() => {
@@ -201,6 +339,109 @@ impl App {
             }
             _ => {}
         }
+    }
+
+    fn prompt_key(&mut self, mut p: Prompt, key: KeyEvent) {
+        match key.code {
+            KeyCode::Esc => self.mode = Mode::Normal,
+            KeyCode::Enter => {
+                self.mode = Mode::Normal;
+                let label = p.text.trim().to_string();
+                if label.is_empty() {
+                    self.say("a bookmark needs a label");
+                    return;
+                }
+                match p.purpose {
+                    Purpose::NewBookmark(spot) => {
+                        if self.with_store(|s, fp| s.add_bookmark(fp, &label, spot).map(|_| ())) {
+                            self.say(format!("bookmark added: {label}"));
+                        }
+                    }
+                    Purpose::Rename(id) => {
+                        if self.with_store(|s, fp| s.rename_bookmark(fp, &id, &label)) {
+                            self.say(format!("renamed to {label}"));
+                        }
+                    }
+                }
+            }
+            KeyCode::Backspace => {
+                p.text.pop();
+                self.mode = Mode::Prompt(p);
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                p.text.push(c);
+                self.mode = Mode::Prompt(p);
+            }
+            _ => {}
+        }
+    }
+
+    /// `m`: asks for a label for a bookmark at the top of the screen.
+    fn start_bookmark(&mut self) {
+        let Some(r) = &self.reader else { return };
+        let anchor = r.layout.anchor(r.top);
+        let spot = Spot::new(&r.doc, anchor);
+        let line = r.layout.line(r.top).map(|l| l.text()).unwrap_or_default();
+        let words: Vec<&str> = line.split_whitespace().take(6).collect();
+        self.mode = Mode::Prompt(Prompt {
+            purpose: Purpose::NewBookmark(spot),
+            text: words.join(" "),
+        });
+    }
+
+    fn bookmarks_key(&mut self, mut p: BookmarksPanel, key: KeyEvent) {
+        let list: Vec<(String, String, Spot)> = self
+            .bookmark_list()
+            .iter()
+            .map(|b| (b.id.clone(), b.label.clone(), b.at.clone()))
+            .collect();
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => {
+                self.popups.pop();
+                return;
+            }
+            KeyCode::Char('j') | KeyCode::Down | KeyCode::Tab => {
+                p.selected = (p.selected + 1).min(list.len().saturating_sub(1))
+            }
+            KeyCode::Char('k') | KeyCode::Up | KeyCode::BackTab => {
+                p.selected = p.selected.saturating_sub(1)
+            }
+            KeyCode::Enter => {
+                if let (Some((_, _, spot)), Some(r)) = (list.get(p.selected), &mut self.reader) {
+                    let anchor = spot.recover(&r.doc);
+                    self.popups.clear();
+                    r.jump_to(anchor);
+                }
+                return;
+            }
+            KeyCode::Char('r') => {
+                if let Some((id, label, _)) = list.get(p.selected) {
+                    self.mode = Mode::Prompt(Prompt {
+                        purpose: Purpose::Rename(id.clone()),
+                        text: label.clone(),
+                    });
+                }
+            }
+            KeyCode::Char('d') => {
+                if let Some((id, label, _)) = list.get(p.selected).cloned()
+                    && self.with_store(|s, fp| s.delete_bookmark(fp, &id))
+                {
+                    p.deleted.push(id);
+                    p.selected = p.selected.min(list.len().saturating_sub(2));
+                    self.say(format!("deleted {label} — u to undo"));
+                }
+            }
+            KeyCode::Char('u') => match p.deleted.pop() {
+                Some(id) => {
+                    if self.with_store(|s, fp| s.undelete_bookmark(fp, &id)) {
+                        self.say("bookmark restored");
+                    }
+                }
+                None => self.say("nothing to undo"),
+            },
+            _ => return,
+        }
+        self.replace_top(Popup::Bookmarks(p));
     }
 
     /// Performs an action.
@@ -314,7 +555,11 @@ impl App {
             Action::Sources => self.popups.push(Popup::Sources(SourcesPanel::default())),
             Action::Quit => self.quit = true,
             Action::Suspend => return Some(Effect::Suspend),
-            Action::Bookmark | Action::Bookmarks | Action::Outline => self.say("not available yet"),
+            Action::Bookmark => self.start_bookmark(),
+            Action::Bookmarks => self
+                .popups
+                .push(Popup::Bookmarks(BookmarksPanel::default())),
+            Action::Outline => self.say("not available yet"),
         }
         None
     }
@@ -404,7 +649,9 @@ impl App {
         };
         let ctrl_o =
             key.code == KeyCode::Char('o') && key.modifiers.contains(KeyModifiers::CONTROL);
-        if key.code == KeyCode::Backspace && !matches!(top, Popup::Sources(_)) || ctrl_o {
+        if key.code == KeyCode::Backspace && matches!(top, Popup::Note(_) | Popup::Citation(_))
+            || ctrl_o
+        {
             self.popups.clear();
             self.act(Action::JumpBack, None);
             return;
@@ -413,6 +660,7 @@ impl App {
             Popup::Note(p) => self.note_key(p, key),
             Popup::Citation(p) => self.citation_key(p, key),
             Popup::Sources(p) => self.sources_key(p, key),
+            Popup::Bookmarks(p) => self.bookmarks_key(p, key),
         }
     }
 

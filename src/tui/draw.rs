@@ -53,6 +53,14 @@ fn popups(app: &App, f: &mut Frame, area: Rect) {
                 None,
                 true,
             ),
+            Popup::Bookmarks(b) => (
+                "Bookmarks".to_string(),
+                b.lines(&app.bookmark_list(), &app.theme, text_w),
+                (2 * b.selected).saturating_sub(app.popup_rows().saturating_sub(2)),
+                "Enter · r rename · d delete · u undo · Esc",
+                None,
+                true,
+            ),
         };
         let height = ((lines.len() + 2) as u16)
             .min(if wide { area.height } else { max_h })

@@ -1,11 +1,13 @@
 //! The terminal layer: a thin shell over the core that reads keys and draws.
 
 pub mod app;
+pub mod bookmarks;
 pub mod citation_popup;
 pub mod draw;
 pub mod footnote_popup;
 pub mod help;
 pub mod keys;
+pub mod memory;
 pub mod popup;
 pub mod reader;
 pub mod reader_view;
@@ -37,6 +39,14 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     };
     let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let app = app::App::with_article(article, path, (w, h));
+    let mut app = app;
+    match crate::store::Store::open_default() {
+        Ok(store) => app.attach_store(store),
+        Err(e) => app.say(format!("reading positions will not be kept: {e}")),
+    }
+    if app.pending.is_none() {
+        app.article_ready();
+    }
     terminal::run(app)?;
     Ok(())
 }

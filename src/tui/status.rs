@@ -12,8 +12,12 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let style = app.theme.status();
     let Some(r) = &app.reader else { return };
     let width = area.width as usize;
-    if let Mode::Search(q) = &app.mode {
-        let text = format!("/{q}");
+    let prompt = match &app.mode {
+        Mode::Search(q) => Some(format!("/{q}")),
+        Mode::Prompt(p) => Some(format!("{}{}", p.purpose.question(), p.text)),
+        _ => None,
+    };
+    if let Some(text) = prompt {
         f.render_widget(
             Paragraph::new(super::reader_view::safe(&text)).style(style),
             area,

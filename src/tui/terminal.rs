@@ -61,6 +61,8 @@ pub fn run(mut app: App) -> anyhow::Result<App> {
     install_panic_hook();
     enter()?;
     let result = event_loop(&mut app, &stop);
+    // Whatever ended the loop — q, a signal, an error — the position is kept.
+    app.save_position();
     leave();
     result.map(|_| app)
 }
@@ -77,6 +79,7 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
             message_shown = app.current_message().is_some();
             dirty = false;
         }
+        app.tick(std::time::Instant::now());
         if app.poll_background() {
             dirty = true;
             continue;

@@ -1,0 +1,61 @@
+//! Reading state across runs in a real terminal: quit, reopen at another width, resume;
+//! a bookmark added in the reader is listed by `lectern bookmarks --json`.
+
+mod common;
+use common::{Scratch, Tmux, asset, have_tmux};
+
+fn first_line(screen: &str) -> String {
+    screen.lines().next().unwrap_or("").trim().to_string()
+}
+
+#[test]
+fn resume_at_another_width_and_list_bookmarks() {
+    if !have_tmux() {
+        return;
+    }
+    let home = Scratch::new("memory");
+    let article = asset("assets/library/long-river.txt");
+    let t = Tmux::start(&home.0, &[&article], 100, 30);
+    t.wait_for("The long river");
+    t.type_text("50%");
+    let s = t.wait_until(|s| !s.contains(" 0% ·"), "the jump to 50%");
+    let before = first_line(&s);
+    assert!(!before.is_empty());
+    t.keys(&["m"]);
+    t.wait_for("Bookmark label:");
+    t.keys(&["Enter"]);
+    t.wait_for("bookmark added");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+    drop(t);
+
+    let t = Tmux::start(&home.0, &[&article], 70, 24);
+    let s = t.wait_for("resumed at");
+    let after = first_line(&s);
+    let word = before.split_whitespace().next().unwrap();
+    assert!(
+        after.contains(word),
+        "same sentence on top: {before:?} then {after:?}"
+    );
+    t.keys(&["q"]);
+    t.wait_exit();
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(["bookmarks", "--json"])
+        .env("XDG_DATA_HOME", home.0.join("data"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = json.to_string();
+    assert!(text.contains("The long river"), "{text}");
+    let label: String = before
+        .split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        text.contains(&label),
+        "the bookmark's label {label:?} is listed: {text}"
+    );
+}
