@@ -248,6 +248,19 @@ pub fn help_rows() -> Vec<(String, &'static str)> {
         .collect()
 }
 
+/// The key map as a Markdown table, for the README.
+pub fn markdown_table() -> String {
+    let mut out = String::from("| keys | action |\n|---|---|\n");
+    for (keys, what) in help_rows() {
+        let keys: Vec<String> = keys
+            .split(' ')
+            .map(|k| if k == "|" { "`\\|`".to_string() } else { format!("`{k}`") })
+            .collect();
+        out.push_str(&format!("| {} | {what} |\n", keys.join(" ")));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
