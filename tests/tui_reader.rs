@@ -497,3 +497,26 @@ fn a_long_article_is_swapped_for_its_full_parse_in_place() {
         "the end of the full article is there"
     );
 }
+
+#[test]
+fn outline_lists_sections_and_the_status_line_names_the_current_one() {
+    let mut app = app("assets/library/harbour-thaw.txt", 100, 30);
+    press(&mut app, "o");
+    let screen = text(&render(&app));
+    assert!(
+        screen.contains("Outline") && screen.contains("Notes") && screen.contains("Related"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Enter);
+    let screen = text(&render(&app));
+    assert!(
+        screen.lines().next().unwrap().contains("────"),
+        "the Notes rule is on top: {screen}"
+    );
+    assert!(
+        screen.lines().last().unwrap().contains("› Notes"),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Backspace);
+    assert_eq!(app.reader.as_ref().unwrap().percent(), 0);
+}

@@ -5,6 +5,7 @@ use super::citation_popup::{CitationPopup, part_of};
 use super::footnote_popup::NotePopup;
 use super::keys::{self, Action};
 use super::memory::Memory;
+use super::outline::{self, OutlinePanel};
 use super::reader::Reader;
 use super::sources::SourcesPanel;
 use super::targets::Kind;
@@ -73,6 +74,8 @@ pub enum Popup {
     Sources(SourcesPanel),
     /// This article's bookmarks.
     Bookmarks(BookmarksPanel),
+    /// The outline of sections.
+    Outline(OutlinePanel),
 }
 
 /// Things only the terminal loop can do.
@@ -444,6 +447,37 @@ impl App {
         self.replace_top(Popup::Bookmarks(p));
     }
 
+    fn outline_key(&mut self, mut p: OutlinePanel, key: KeyEvent) {
+        let Some(r) = &mut self.reader else { return };
+        let entries = outline::entries(r);
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q' | 'o') => {
+                self.popups.pop();
+                return;
+            }
+            KeyCode::Char('j') | KeyCode::Down | KeyCode::Tab => {
+                p.selected = (p.selected + 1).min(entries.len().saturating_sub(1))
+            }
+            KeyCode::Char('k') | KeyCode::Up | KeyCode::BackTab => {
+                p.selected = p.selected.saturating_sub(1)
+            }
+            KeyCode::Enter => {
+                if let Some(e) = entries.get(p.selected) {
+                    self.popups.clear();
+                    r.push_jump();
+                    r.top = crate::layout::LinePos {
+                        part: e.part,
+                        line: 0,
+                    };
+                    r.scroll(0);
+                }
+                return;
+            }
+            _ => return,
+        }
+        self.replace_top(Popup::Outline(p));
+    }
+
     /// Performs an action.
     pub fn act(&mut self, action: Action, count: Option<usize>) -> Option<Effect> {
         let Some(r) = &mut self.reader else {
@@ -559,7 +593,10 @@ impl App {
             Action::Bookmarks => self
                 .popups
                 .push(Popup::Bookmarks(BookmarksPanel::default())),
-            Action::Outline => self.say("not available yet"),
+            Action::Outline => {
+                let panel = OutlinePanel::new(r);
+                self.popups.push(Popup::Outline(panel));
+            }
         }
         None
     }
@@ -661,6 +698,7 @@ impl App {
             Popup::Citation(p) => self.citation_key(p, key),
             Popup::Sources(p) => self.sources_key(p, key),
             Popup::Bookmarks(p) => self.bookmarks_key(p, key),
+            Popup::Outline(p) => self.outline_key(p, key),
         }
     }
 

@@ -53,6 +53,15 @@ fn popups(app: &App, f: &mut Frame, area: Rect) {
                 None,
                 true,
             ),
+            Popup::Outline(o) => (
+                "Outline".to_string(),
+                o.lines(r, &app.theme, text_w),
+                o.selected
+                    .saturating_sub(app.popup_rows().saturating_sub(2)),
+                "Enter: go there · Esc",
+                None,
+                true,
+            ),
             Popup::Bookmarks(b) => (
                 "Bookmarks".to_string(),
                 b.lines(&app.bookmark_list(), &app.theme, text_w),

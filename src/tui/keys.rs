@@ -254,7 +254,13 @@ pub fn markdown_table() -> String {
     for (keys, what) in help_rows() {
         let keys: Vec<String> = keys
             .split(' ')
-            .map(|k| if k == "|" { "`\\|`".to_string() } else { format!("`{k}`") })
+            .map(|k| {
+                if k == "|" {
+                    "`\\|`".to_string()
+                } else {
+                    format!("`{k}`")
+                }
+            })
             .collect();
         out.push_str(&format!("| {} | {what} |\n", keys.join(" ")));
     }

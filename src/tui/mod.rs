@@ -8,6 +8,7 @@ pub mod footnote_popup;
 pub mod help;
 pub mod keys;
 pub mod memory;
+pub mod outline;
 pub mod popup;
 pub mod reader;
 pub mod reader_view;

@@ -56,13 +56,25 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
             .clone()
             .unwrap_or_else(|| r.path.display().to_string()),
     };
+    let section = if app.current_message().is_some() {
+        None
+    } else {
+        super::outline::current(r)
+    };
     // On a narrow screen the position matters more than the hints.
     while right.width() + 4 > width && right.contains(" · ") {
         let cut = right.rfind(" · ").unwrap_or(0);
         right.truncate(cut);
     }
     let room = width.saturating_sub(right.width() + 3);
-    let left = fit(&left, room);
+    // The section says where one is; the title gives way to it first.
+    let left = match section {
+        Some(s) => {
+            let s = fit(&s.title, room / 2);
+            format!("{} › {s}", fit(&left, room.saturating_sub(s.width() + 3)))
+        }
+        None => fit(&left, room),
+    };
     let pad = width.saturating_sub(left.width() + right.width() + 2);
     let line = Line::from(vec![
         Span::raw(" "),
