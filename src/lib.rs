@@ -6,6 +6,7 @@
 pub mod article;
 pub mod chrome;
 pub mod cite;
+pub mod config;
 pub mod dates;
 pub mod decode;
 pub mod inspect;

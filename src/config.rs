@@ -1,0 +1,294 @@
+//! Settings from `config.toml` in the XDG config dir, layered over the commented
+//! default file in `assets/`. A bad line never stops Lectern: it is reported, naming
+//! the line, and the default applies.
+
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+/// The commented default configuration, as `lectern config --default` prints it.
+pub const DEFAULT_TOML: &str = include_str!("../assets/config.toml");
+
+/// Which colours to use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ThemeChoice {
+    /// Dark or light, from the terminal's background when it can be told.
+    Auto,
+    /// Light text on a dark background.
+    Dark,
+    /// Dark text on a light background.
+    Light,
+    /// No colour; attributes only.
+    Mono,
+}
+
+/// The effective settings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Config {
+    /// Folder opened when no PATH is given.
+    pub library: Option<PathBuf>,
+    /// Width of the text column.
+    pub measure: u16,
+    /// Justify lines.
+    pub justify: bool,
+    /// Break words at hyphens.
+    pub hyphenate: bool,
+    /// Colours.
+    pub theme: ThemeChoice,
+    /// Reading speed.
+    pub words_per_minute: usize,
+    /// Mouse support.
+    pub mouse: bool,
+    /// Key bindings as written: (key, action name).
+    pub keys: Vec<(String, String)>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            library: None,
+            measure: 72,
+            justify: false,
+            hyphenate: false,
+            theme: ThemeChoice::Auto,
+            words_per_minute: 240,
+            mouse: true,
+            keys: Vec::new(),
+        }
+    }
+}
+
+/// A configuration with where it came from and what was wrong with it.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The settings in force.
+    pub config: Config,
+    /// The file they were read from (it may not exist).
+    pub path: Option<PathBuf>,
+    /// One message per problem, each naming its line.
+    pub problems: Vec<String>,
+}
+
+/// Where `config.toml` lives: `$XDG_CONFIG_HOME/lectern/config.toml` on Linux.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "lectern").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Reads the configuration from its default place; a missing file means defaults.
+pub fn load_default() -> Loaded {
+    match default_path() {
+        Some(path) => load(&path),
+        None => Loaded {
+            config: Config::default(),
+            path: None,
+            problems: Vec::new(),
+        },
+    }
+}
+
+/// Reads the configuration at `path`.
+pub fn load(path: &Path) -> Loaded {
+    let (config, problems) = match std::fs::read_to_string(path) {
+        Ok(text) => parse(&text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+        Err(e) => (
+            Config::default(),
+            vec![format!("cannot read it ({e}); using the defaults")],
+        ),
+    };
+    let problems = problems
+        .into_iter()
+        .map(|p| format!("{}: {p}", path.display()))
+        .collect();
+    Loaded {
+        config,
+        path: Some(path.to_path_buf()),
+        problems,
+    }
+}
+
+/// Parses a configuration file; problems come back as messages, defaults fill the gaps.
+pub fn parse(text: &str) -> (Config, Vec<String>) {
+    let mut config = Config::default();
+    let mut problems = Vec::new();
+    let table: toml::Table = match text.parse() {
+        Ok(t) => t,
+        Err(e) => {
+            let line = e.span().map_or(0, |s| line_at(text, s.start));
+            let msg = e.message().trim().to_string();
+            problems.push(format!("line {line}: {msg}; using the defaults"));
+            return (config, problems);
+        }
+    };
+    for (key, value) in &table {
+        let line = line_of(text, None, key);
+        let mut bad =
+            |what: &str| problems.push(format!("line {line}: `{key}` {what}; using the default"));
+        match key.as_str() {
+            "library" => match value.as_str() {
+                Some(s) if !s.trim().is_empty() => config.library = Some(expand_home(s)),
+                _ => bad("must be a folder path in quotes"),
+            },
+            "measure" => match value.as_integer() {
+                Some(n) if (30..=120).contains(&n) => config.measure = n as u16,
+                _ => bad("must be a whole number from 30 to 120"),
+            },
+            "justify" => match value.as_bool() {
+                Some(b) => config.justify = b,
+                None => bad("must be true or false"),
+            },
+            "hyphenate" => match value.as_bool() {
+                Some(b) => config.hyphenate = b,
+                None => bad("must be true or false"),
+            },
+            "mouse" => match value.as_bool() {
+                Some(b) => config.mouse = b,
+                None => bad("must be true or false"),
+            },
+            "theme" => match value.as_str() {
+                Some("auto") => config.theme = ThemeChoice::Auto,
+                Some("dark") => config.theme = ThemeChoice::Dark,
+                Some("light") => config.theme = ThemeChoice::Light,
+                Some("mono") => config.theme = ThemeChoice::Mono,
+                _ => bad("must be \"auto\", \"dark\", \"light\" or \"mono\""),
+            },
+            "words_per_minute" => match value.as_integer() {
+                Some(n) if (60..=2000).contains(&n) => config.words_per_minute = n as usize,
+                _ => bad("must be a whole number from 60 to 2000"),
+            },
+            "keys" => match value.as_table() {
+                Some(keys) => {
+                    for (k, v) in keys {
+                        match v.as_str() {
+                            Some(action) => config.keys.push((k.clone(), action.to_string())),
+                            None => problems.push(format!(
+                                "line {}: key `{k}` must name an action in quotes",
+                                line_of(text, Some("keys"), k)
+                            )),
+                        }
+                    }
+                }
+                None => bad("must be a table: [keys]"),
+            },
+            _ => problems.push(format!("line {line}: unknown setting `{key}` (ignored)")),
+        }
+    }
+    (config, problems)
+}
+
+/// `~/x` means the home directory's `x`.
+fn expand_home(path: &str) -> PathBuf {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => PathBuf::from(home).join(rest),
+        _ => PathBuf::from(path),
+    }
+}
+
+/// 1-based line of a byte offset.
+fn line_at(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+/// The line where `key` is set (inside `[table]` when given).
+fn line_of(text: &str, table: Option<&str>, key: &str) -> usize {
+    let mut in_table = table.is_none();
+    for (i, line) in text.lines().enumerate() {
+        let t = line.trim();
+        if t.starts_with('[') {
+            in_table = table.is_some_and(|name| t.trim_matches(['[', ']']).trim() == name)
+                || (table.is_none() && false);
+            if table.is_none() && t == format!("[{key}]") {
+                return i + 1;
+            }
+            continue;
+        }
+        let name = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+        if in_table && t.contains('=') && name == key && !t.starts_with('#') {
+            return i + 1;
+        }
+    }
+    0
+}
+
+impl Config {
+    /// The effective settings as TOML, for `lectern config`.
+    pub fn to_toml(&self) -> String {
+        let mut out = String::new();
+        if let Some(lib) = &self.library {
+            out.push_str(&format!("library = {:?}\n", lib.display().to_string()));
+        }
+        out.push_str(&format!("measure = {}\n", self.measure));
+        out.push_str(&format!("justify = {}\n", self.justify));
+        out.push_str(&format!("hyphenate = {}\n", self.hyphenate));
+        let theme = serde_json::to_value(self.theme)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out.push_str(&format!("theme = {theme:?}\n"));
+        out.push_str(&format!("words_per_minute = {}\n", self.words_per_minute));
+        out.push_str(&format!("mouse = {}\n", self.mouse));
+        out.push_str("\n[keys]\n");
+        for (k, a) in &self.keys {
+            out.push_str(&format!("{k:?} = {a:?}\n"));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_file_parses_to_the_defaults() {
+        let (config, problems) = parse(DEFAULT_TOML);
+        assert!(problems.is_empty(), "{problems:?}");
+        assert_eq!(config, Config::default());
+    }
+
+    #[test]
+    fn values_are_read() {
+        let (c, p) = parse(
+            "measure = 80\njustify = true\ntheme = \"light\"\nwords_per_minute = 300\nmouse = false\nlibrary = \"/tmp/lib\"\n[keys]\n\"x\" = \"quit\"\n",
+        );
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(
+            (c.measure, c.justify, c.theme, c.words_per_minute, c.mouse),
+            (80, true, ThemeChoice::Light, 300, false)
+        );
+        assert_eq!(c.library, Some(PathBuf::from("/tmp/lib")));
+        assert_eq!(c.keys, vec![("x".to_string(), "quit".to_string())]);
+    }
+
+    #[test]
+    fn bad_values_and_unknown_keys_name_their_line_and_keep_defaults() {
+        let (c, p) = parse("# comment\nmeasure = 500\ncolour = \"red\"\ntheme = 3\n");
+        assert_eq!(c.measure, 72);
+        assert_eq!(c.theme, ThemeChoice::Auto);
+        assert!(
+            p.iter().any(|m| m.starts_with("line 2: `measure`")),
+            "{p:?}"
+        );
+        assert!(
+            p.iter()
+                .any(|m| m.starts_with("line 3: unknown setting `colour`")),
+            "{p:?}"
+        );
+        assert!(p.iter().any(|m| m.starts_with("line 4: `theme`")), "{p:?}");
+    }
+
+    #[test]
+    fn a_syntax_error_names_its_line() {
+        let (c, p) = parse("measure = 80\njustify = \n");
+        assert_eq!(c, Config::default());
+        assert!(p[0].starts_with("line 2:"), "{p:?}");
+    }
+
+    #[test]
+    fn effective_config_round_trips() {
+        let (c, _) = parse("measure = 64\n[keys]\n\"Ctrl-n\" = \"next-note\"\n");
+        let (again, p) = parse(&c.to_toml());
+        assert!(p.is_empty(), "{p:?}");
+        assert_eq!(again, c);
+    }
+}
