@@ -140,9 +140,10 @@ impl Block {
 
     /// Adds a mark, keeping marks sorted by start (then longest first).
     pub fn add_mark(&mut self, range: Range<usize>, kind: MarkKind) {
-        let at = self
-            .marks
-            .partition_point(|m| (m.range.start, std::cmp::Reverse(m.range.end)) <= (range.start, std::cmp::Reverse(range.end)));
+        let at = self.marks.partition_point(|m| {
+            (m.range.start, std::cmp::Reverse(m.range.end))
+                <= (range.start, std::cmp::Reverse(range.end))
+        });
         self.marks.insert(at, Mark { range, kind });
     }
 

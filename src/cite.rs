@@ -56,32 +56,116 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that can start a capitalised parenthetical without naming a source.
 const NOT_SOURCES: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Spring", "Summer", "Autumn", "Fall", "Winter", "In",
-    "From", "Since", "Until", "Before", "After", "Circa", "Born", "Died", "Founded", "Around",
-    "About", "Approximately", "Between", "During", "Ca", "Est", "Updated", "Published", "Today",
-    "Yesterday", "Tomorrow", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-    "Sunday", "Figure", "Fig", "Table", "Chapter", "Section", "Page", "Vol", "Volume", "No",
-    "Issue", "Edition", "Ed", "Eds", "Aged", "Age", "Now", "Then", "Also", "But", "And", "The",
-    "This", "That", "These", "Those", "It", "He", "She", "They", "We", "I", "You",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Spring",
+    "Summer",
+    "Autumn",
+    "Fall",
+    "Winter",
+    "In",
+    "From",
+    "Since",
+    "Until",
+    "Before",
+    "After",
+    "Circa",
+    "Born",
+    "Died",
+    "Founded",
+    "Around",
+    "About",
+    "Approximately",
+    "Between",
+    "During",
+    "Ca",
+    "Est",
+    "Updated",
+    "Published",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "Figure",
+    "Fig",
+    "Table",
+    "Chapter",
+    "Section",
+    "Page",
+    "Vol",
+    "Volume",
+    "No",
+    "Issue",
+    "Edition",
+    "Ed",
+    "Eds",
+    "Aged",
+    "Age",
+    "Now",
+    "Then",
+    "Also",
+    "But",
+    "And",
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
 ];
 
 /// Lower-case words allowed inside a source name.
 const CONNECTORS: &[&str] = &[
     "of", "the", "for", "and", "de", "del", "la", "le", "du", "di", "da", "der", "des", "van",
-    "von", "al", "el", "on", "in", "&", "y", "und", "et", "am", "im", "zu", "e", "a", "-", "–", "della",
-    "delle", "dei", "degli", "dello", "do", "dos", "das", "du", "d’", "d'", "op", "ter", "te",
+    "von", "al", "el", "on", "in", "&", "y", "und", "et", "am", "im", "zu", "e", "a", "-", "–",
+    "della", "delle", "dei", "degli", "dello", "do", "dos", "das", "du", "d’", "d'", "op", "ter",
+    "te",
 ];
 
 /// Prefixes that introduce a citation without being part of the source.
-const LEAD_INS: &[&str] = &["See also ", "see also ", "See ", "see ", "Cf. ", "cf. ", "e.g., ", "e.g. ", "As cited in ", "cited in "];
+const LEAD_INS: &[&str] = &[
+    "See also ",
+    "see also ",
+    "See ",
+    "see ",
+    "Cf. ",
+    "cf. ",
+    "e.g., ",
+    "e.g. ",
+    "As cited in ",
+    "cited in ",
+];
 
 /// Finds every citation in the article's body and notes, records it in
 /// `article.citations` and marks its range in the block.
 pub fn find_citations(article: &mut Article) {
     let mut found: Vec<Citation> = Vec::new();
     for place in article.places() {
-        let Some(block) = article.block(place) else { continue };
+        let Some(block) = article.block(place) else {
+            continue;
+        };
         if matches!(block.kind, crate::article::BlockKind::Code) {
             continue;
         }
@@ -114,12 +198,16 @@ pub fn parenthetical(text: &str, place: Place) -> Vec<Citation> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
-        let Some(close) = matching_paren(bytes, open) else { continue };
+        let Some(close) = matching_paren(bytes, open) else {
+            continue;
+        };
         let inner = open + 1..close;
         let parts = split_parts(text, inner.clone());
         let last = parts.len().saturating_sub(1);
         for (i, part) in parts.iter().enumerate() {
-            let Some(mut cit) = classify(&text[part.clone()], place) else { continue };
+            let Some(mut cit) = classify(&text[part.clone()], place) else {
+                continue;
+            };
             // The first and last parts own the parentheses, so the highlight covers them.
             let start = if i == 0 { open } else { part.start };
             let end = if i == last { close + 1 } else { part.end };
@@ -227,11 +315,14 @@ fn is_plausible_author(authors: &str) -> bool {
 /// Whether text reads as the name of an outlet: a few capitalised words, connectors,
 /// bracketed qualifiers and domain names, and nothing that looks like a clause.
 fn is_source_name(source: &str) -> bool {
-    if source.is_empty() || source.len() > 80 || source.contains(['“', '”', '"', ':', '(', ')']) {
+    if source.is_empty() || source.len() > 80 || source.contains(['“', '”', '"', ':', '(', ')'])
+    {
         return false;
     }
     let first = source.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit()) || NOT_SOURCES.contains(&first_word(source)) {
+    if !(first.is_uppercase() || first.is_ascii_digit())
+        || NOT_SOURCES.contains(&first_word(source))
+    {
         return false;
     }
     let mut words = 0;
@@ -244,10 +335,8 @@ fn is_source_name(source: &str) -> bool {
         }
         words += 1;
         let c = word.chars().next().unwrap_or(' ');
-        let ok = c.is_uppercase()
-            || c.is_ascii_digit()
-            || CONNECTORS.contains(&word)
-            || is_domain(word);
+        let ok =
+            c.is_uppercase() || c.is_ascii_digit() || CONNECTORS.contains(&word) || is_domain(word);
         if !ok {
             return false;
         }
@@ -256,9 +345,13 @@ fn is_source_name(source: &str) -> bool {
 }
 
 fn is_domain(word: &str) -> bool {
-    let Some((name, tld)) = word.rsplit_once('.') else { return false };
+    let Some((name, tld)) = word.rsplit_once('.') else {
+        return false;
+    };
     !name.is_empty()
-        && name.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
         && (2..=6).contains(&tld.len())
         && tld.chars().all(|c| c.is_ascii_lowercase())
 }
@@ -318,11 +411,23 @@ mod tests {
     #[test]
     fn news_attributions() {
         use CitationKind::Attribution as A;
-        assert_eq!(one("said so (Xinhua, May 4)."), (A, "Xinhua".into(), Some("May 4".into())));
-        assert_eq!(one("(See China Brief, October 17, 2007)"), (A, "China Brief".into(), Some("October 17, 2007".into())));
-        assert_eq!(one("(Apple Daily [Hong Kong], April 23)").1, "Apple Daily [Hong Kong]");
+        assert_eq!(
+            one("said so (Xinhua, May 4)."),
+            (A, "Xinhua".into(), Some("May 4".into()))
+        );
+        assert_eq!(
+            one("(See China Brief, October 17, 2007)"),
+            (A, "China Brief".into(), Some("October 17, 2007".into()))
+        );
+        assert_eq!(
+            one("(Apple Daily [Hong Kong], April 23)").1,
+            "Apple Daily [Hong Kong]"
+        );
         assert_eq!(one("(HKO1.com, May 4)").1, "HKO1.com");
-        assert_eq!(one("(People’s Daily, December 3, 2004)").1, "People’s Daily");
+        assert_eq!(
+            one("(People’s Daily, December 3, 2004)").1,
+            "People’s Daily"
+        );
     }
 
     #[test]
@@ -340,9 +445,15 @@ mod tests {
     #[test]
     fn author_year() {
         use CitationKind::AuthorYear as Y;
-        assert_eq!(one("(Ostrom, 1990)"), (Y, "Ostrom".into(), Some("1990".into())));
+        assert_eq!(
+            one("(Ostrom, 1990)"),
+            (Y, "Ostrom".into(), Some("1990".into()))
+        );
         let h = &parenthetical("(Hardin 1968, p. 1244)", P)[0];
-        assert_eq!((h.source.as_str(), h.locator.as_deref()), ("Hardin", Some("p. 1244")));
+        assert_eq!(
+            (h.source.as_str(), h.locator.as_deref()),
+            ("Hardin", Some("p. 1244"))
+        );
         let s = sources("(Dietz et al., 2003; Agrawal 2001)");
         assert_eq!(s[0].1, "Dietz et al.");
         assert_eq!(s[1], (Y, "Agrawal".into(), Some("2001".into())));

@@ -4,15 +4,18 @@
 use regex::Regex;
 use std::sync::LazyLock;
 
-static NUMERIC: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b").expect("numeric date"));
+static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b").expect("numeric date")
+});
 static ISO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").expect("iso date"));
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b").expect("month-first date")
+    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
+        .expect("month-first date")
 });
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b").expect("day-first date")
+    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
+        .expect("day-first date")
 });
 static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -55,12 +58,24 @@ fn month_ok(t: &str) -> bool {
 pub fn month_number(name: &str) -> Option<u32> {
     let n = name.to_ascii_lowercase();
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     MONTHS
         .iter()
-        .position(|m| n == *m || (n.len() >= 3 && m.starts_with(&n) && (n.len() == 3 || n == "sept")))
+        .position(|m| {
+            n == *m || (n.len() >= 3 && m.starts_with(&n) && (n.len() == 3 || n == "sept"))
+        })
         .map(|i| i as u32 + 1)
 }
 
@@ -130,7 +145,11 @@ pub fn to_iso(text: &str, order: Order) -> Option<String> {
 
 fn full_year(s: &str) -> Option<i32> {
     let y: i32 = s.parse().ok()?;
-    Some(if s.len() == 2 { if y < 70 { 2000 + y } else { 1900 + y } } else { y })
+    Some(if s.len() == 2 {
+        if y < 70 { 2000 + y } else { 1900 + y }
+    } else {
+        y
+    })
 }
 
 fn ymd(year: i32, month: u32, day: u32) -> Option<String> {
@@ -151,8 +170,18 @@ fn ymd(year: i32, month: u32, day: u32) -> Option<String> {
 pub fn readable(iso: &str) -> Option<String> {
     let c = ISO.captures(iso)?;
     const NAMES: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let m: usize = c[2].parse().ok()?;
     let d: u32 = c[3].parse().ok()?;
@@ -176,7 +205,12 @@ mod tests {
         ] {
             assert!(is_date_line(l), "{l}");
         }
-        for l in ["Send to a friend", "Chapter 12, 2019", "06/08/2018 was a Monday", "Pope talks"] {
+        for l in [
+            "Send to a friend",
+            "Chapter 12, 2019",
+            "06/08/2018 was a Monday",
+            "Pope talks",
+        ] {
             assert!(!is_date_line(l), "{l}");
         }
     }
@@ -191,15 +225,36 @@ mod tests {
 
     #[test]
     fn iso_resolution() {
-        assert_eq!(to_iso("06/08/2018, 12.57", Order::DayMonth).as_deref(), Some("2018-08-06"));
-        assert_eq!(to_iso("04/07/2021 06:30", Order::MonthDay).as_deref(), Some("2021-04-07"));
+        assert_eq!(
+            to_iso("06/08/2018, 12.57", Order::DayMonth).as_deref(),
+            Some("2018-08-06")
+        );
+        assert_eq!(
+            to_iso("04/07/2021 06:30", Order::MonthDay).as_deref(),
+            Some("2021-04-07")
+        );
         assert_eq!(to_iso("05/06/2022, 08.15", Order::Unknown), None);
-        assert_eq!(to_iso("24/01/2017", Order::Unknown).as_deref(), Some("2017-01-24"));
-        assert_eq!(to_iso("07/07/2017", Order::Unknown).as_deref(), Some("2017-07-07"));
-        assert_eq!(to_iso("June 2, 2020", Order::Unknown).as_deref(), Some("2020-06-02"));
-        assert_eq!(to_iso("Monday, 4 May 2020", Order::Unknown).as_deref(), Some("2020-05-04"));
+        assert_eq!(
+            to_iso("24/01/2017", Order::Unknown).as_deref(),
+            Some("2017-01-24")
+        );
+        assert_eq!(
+            to_iso("07/07/2017", Order::Unknown).as_deref(),
+            Some("2017-07-07")
+        );
+        assert_eq!(
+            to_iso("June 2, 2020", Order::Unknown).as_deref(),
+            Some("2020-06-02")
+        );
+        assert_eq!(
+            to_iso("Monday, 4 May 2020", Order::Unknown).as_deref(),
+            Some("2020-05-04")
+        );
         assert_eq!(to_iso("31/02/2020", Order::Unknown), None);
-        assert_eq!(to_iso("06.08.2018", Order::Unknown).as_deref(), Some("2018-08-06"));
+        assert_eq!(
+            to_iso("06.08.2018", Order::Unknown).as_deref(),
+            Some("2018-08-06")
+        );
     }
 
     #[test]

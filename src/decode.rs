@@ -98,7 +98,12 @@ fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|&&b| b == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|&&b| b == 0)
+        .count();
     if odd_nul * 10 > pairs * 7 && even_nul * 10 < pairs {
         Some(UTF_16LE)
     } else if even_nul * 10 > pairs * 7 && odd_nul * 10 < pairs {
@@ -211,14 +216,19 @@ mod tests {
 
     #[test]
     fn declared_charset_is_used() {
-        let d = decode(b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>").unwrap();
+        let d =
+            decode(b"<html><head><meta charset=\"iso-8859-1\"></head><body>caf\xe9</body></html>")
+                .unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert!(d.text.contains("café"));
     }
 
     #[test]
     fn binary_and_empty_are_refused() {
-        assert_eq!(decode(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0"), Err(DecodeError::Binary));
+        assert_eq!(
+            decode(b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0\x01\0\0\0"),
+            Err(DecodeError::Binary)
+        );
         assert_eq!(decode(b"  \n\n "), Err(DecodeError::Empty));
     }
 }

@@ -8,7 +8,9 @@ pub fn to_json(article: &Article) -> Value {
     let m = &article.meta;
     let place_json = |place: Place| match place {
         Place::Body { block } => json!({ "block": block, "footnote": null }),
-        Place::Note { note, block } => json!({ "block": block, "footnote": article.footnotes[note].label }),
+        Place::Note { note, block } => {
+            json!({ "block": block, "footnote": article.footnotes[note].label })
+        }
     };
     json!({
         "format": article.format,

@@ -283,10 +283,12 @@ impl Doc {
                     .map_or("", |b| b.text.as_str()),
             ),
             Part::RelatedHeading => Cow::Borrowed("Related"),
-            Part::Related { i } => Cow::Owned(a.related.get(i).map_or(String::new(), |r| match &r.date {
-                Some(d) => format!("{} — {d}", r.title),
-                None => r.title.clone(),
-            })),
+            Part::Related { i } => {
+                Cow::Owned(a.related.get(i).map_or(String::new(), |r| match &r.date {
+                    Some(d) => format!("{} — {d}", r.title),
+                    None => r.title.clone(),
+                }))
+            }
         }
     }
 
@@ -311,7 +313,10 @@ impl Doc {
         let at = (f.clamp(0.0, 1.0) * total as f64) as usize;
         let i = self.starts.partition_point(|&s| s <= at).saturating_sub(1);
         let i = i.min(self.parts.len().saturating_sub(1));
-        (i, at.saturating_sub(self.starts.get(i).copied().unwrap_or(0)))
+        (
+            i,
+            at.saturating_sub(self.starts.get(i).copied().unwrap_or(0)),
+        )
     }
 }
 
@@ -366,11 +371,14 @@ impl Layout {
 
     /// The lines of part `index`, wrapping it if this is the first time.
     pub fn lines(&self, index: usize) -> &[Line] {
-        let Some(cell) = self.cache.get(index) else { return &[] };
+        let Some(cell) = self.cache.get(index) else {
+            return &[];
+        };
         cell.get_or_init(|| {
             let lines = typeset(&self.doc, index, self.style);
             let est = self.estimate(index) as isize;
-            self.correction.set(self.correction.get() + lines.len() as isize - est);
+            self.correction
+                .set(self.correction.get() + lines.len() as isize - est);
             lines
         })
     }
@@ -407,7 +415,10 @@ impl Layout {
                 return pos;
             }
             delta -= room + 1;
-            pos = LinePos { part: pos.part + 1, line: 0 };
+            pos = LinePos {
+                part: pos.part + 1,
+                line: 0,
+            };
         }
         while delta < 0 {
             if (-delta) as usize <= pos.line {
@@ -419,15 +430,23 @@ impl Layout {
             }
             delta += pos.line as isize + 1;
             let part = pos.part - 1;
-            pos = LinePos { part, line: self.lines(part).len().saturating_sub(1) };
+            pos = LinePos {
+                part,
+                line: self.lines(part).len().saturating_sub(1),
+            };
         }
         pos
     }
 
     /// The last position from which `height` lines still fill the screen.
     pub fn last_top(&self, height: usize) -> LinePos {
-        let Some(last) = self.parts().checked_sub(1) else { return LinePos::default() };
-        let end = LinePos { part: last, line: self.lines(last).len().saturating_sub(1) };
+        let Some(last) = self.parts().checked_sub(1) else {
+            return LinePos::default();
+        };
+        let end = LinePos {
+            part: last,
+            line: self.lines(last).len().saturating_sub(1),
+        };
         self.step(end, -(height.saturating_sub(1) as isize))
     }
 
@@ -441,7 +460,10 @@ impl Layout {
                 out.push((pos, line));
                 pos.line += 1;
             } else {
-                pos = LinePos { part: pos.part + 1, line: 0 };
+                pos = LinePos {
+                    part: pos.part + 1,
+                    line: 0,
+                };
             }
         }
         out
@@ -456,7 +478,9 @@ impl Layout {
 
     /// The line holding an anchor (the part's first line if the part is gone).
     pub fn locate(&self, anchor: Anchor) -> LinePos {
-        let Some(part) = self.doc.index_of(anchor.part) else { return LinePos::default() };
+        let Some(part) = self.doc.index_of(anchor.part) else {
+            return LinePos::default();
+        };
         let lines = self.lines(part);
         let line = lines
             .iter()
@@ -513,7 +537,12 @@ impl Display {
         }
         let start = self.text.len();
         self.text.push_str(text);
-        self.runs.push(Run { disp: start..self.text.len(), src, replaced, look });
+        self.runs.push(Run {
+            disp: start..self.text.len(),
+            src,
+            replaced,
+            look,
+        });
     }
 
     /// Source offset of a display offset.
@@ -548,7 +577,11 @@ impl Display {
                     last.text.push_str(&self.text[a..b]);
                     last.src.end = src.end;
                 }
-                _ => out.push(Span { text: self.text[a..b].to_string(), look: r.look, src }),
+                _ => out.push(Span {
+                    text: self.text[a..b].to_string(),
+                    look: r.look,
+                    src,
+                }),
             }
         }
     }
@@ -578,7 +611,10 @@ fn display(doc: &Doc, part: Part) -> Display {
     let a = &doc.article;
     let text = doc.text(part);
     let role = role_of(part, a);
-    let mut d = Display { text: String::with_capacity(text.len() + 8), runs: Vec::new() };
+    let mut d = Display {
+        text: String::with_capacity(text.len() + 8),
+        runs: Vec::new(),
+    };
     let block = match part {
         Part::Body { i } => a.blocks.get(i),
         Part::Note { note, block } => a.footnotes.get(note).and_then(|f| f.blocks.get(block)),
@@ -586,10 +622,27 @@ fn display(doc: &Doc, part: Part) -> Display {
     };
     if let Part::Note { note, block: 0 } = part {
         let label = format!("{}. ", a.footnotes[note].label);
-        d.push(&label, 0..0, true, Look { role: Role::NoteLabel, flags: 0, target: Some(Target::Note(note)) });
+        d.push(
+            &label,
+            0..0,
+            true,
+            Look {
+                role: Role::NoteLabel,
+                flags: 0,
+                target: Some(Target::Note(note)),
+            },
+        );
     }
     let Some(block) = block.filter(|b| !b.marks.is_empty()) else {
-        d.push(&text, 0..text.len(), false, Look { role, ..Look::default() });
+        d.push(
+            &text,
+            0..text.len(),
+            false,
+            Look {
+                role,
+                ..Look::default()
+            },
+        );
         return d;
     };
     let mut cuts: Vec<usize> = vec![0, text.len()];
@@ -605,9 +658,16 @@ fn display(doc: &Doc, part: Part) -> Display {
         if s < skip_to || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
         }
-        let mut look = Look { role, ..Look::default() };
+        let mut look = Look {
+            role,
+            ..Look::default()
+        };
         let mut marker = None;
-        for m in block.marks.iter().filter(|m| m.range.start <= s && e <= m.range.end) {
+        for m in block
+            .marks
+            .iter()
+            .filter(|m| m.range.start <= s && e <= m.range.end)
+        {
             match &m.kind {
                 MarkKind::Emphasis => look.flags |= flags::EMPH,
                 MarkKind::Strong => look.flags |= flags::STRONG,
@@ -622,7 +682,11 @@ fn display(doc: &Doc, part: Part) -> Display {
                 }
                 MarkKind::FootnoteRef { note } => {
                     let f = &a.footnotes[*note];
-                    look.flags |= if f.defined { flags::NOTE_REF } else { flags::NOTE_MISSING };
+                    look.flags |= if f.defined {
+                        flags::NOTE_REF
+                    } else {
+                        flags::NOTE_MISSING
+                    };
                     look.target = Some(Target::Note(*note));
                     marker = Some((note_marker(&f.label), m.range.clone()));
                 }
@@ -641,7 +705,9 @@ fn display(doc: &Doc, part: Part) -> Display {
 
 /// Wraps one part into lines, with a blank line after it where the design wants space.
 fn typeset(doc: &Doc, index: usize, style: Style) -> Vec<Line> {
-    let Some(&part) = doc.parts.get(index) else { return Vec::new() };
+    let Some(&part) = doc.parts.get(index) else {
+        return Vec::new();
+    };
     let a = &doc.article;
     let width = style.width.max(1) as usize;
     let kind = match part {
@@ -661,22 +727,57 @@ fn typeset(doc: &Doc, index: usize, style: Style) -> Vec<Line> {
         (_, Some(BlockKind::Code)) => code_lines(&display(doc, part)),
         (_, Some(BlockKind::Table { rows, header })) => table_lines(rows, *header, width),
         (_, Some(BlockKind::Quote)) => {
-            let bar = Span { text: "│ ".into(), look: Look { role: Role::Quote, ..Look::default() }, src: 0..0 };
-            wrap(&display(doc, part), width, 2, Some((bar.clone(), bar)), style)
+            let bar = Span {
+                text: "│ ".into(),
+                look: Look {
+                    role: Role::Quote,
+                    ..Look::default()
+                },
+                src: 0..0,
+            };
+            wrap(
+                &display(doc, part),
+                width,
+                2,
+                Some((bar.clone(), bar)),
+                style,
+            )
         }
         (_, Some(BlockKind::ListItem { depth, marker })) => {
             let indent = 2 * *depth as usize;
             let first = format!("{}{} ", " ".repeat(indent), marker);
             let hang = first.width();
-            let look = Look { role: Role::ListMarker, ..Look::default() };
-            let first = Span { text: first, look, src: 0..0 };
-            let rest = Span { text: " ".repeat(hang), look, src: 0..0 };
+            let look = Look {
+                role: Role::ListMarker,
+                ..Look::default()
+            };
+            let first = Span {
+                text: first,
+                look,
+                src: 0..0,
+            };
+            let rest = Span {
+                text: " ".repeat(hang),
+                look,
+                src: 0..0,
+            };
             wrap(&display(doc, part), width, hang, Some((first, rest)), style)
         }
         (Part::Related { .. }, _) => {
-            let look = Look { role: Role::ListMarker, ..Look::default() };
-            let first = Span { text: "• ".into(), look, src: 0..0 };
-            let rest = Span { text: "  ".into(), look, src: 0..0 };
+            let look = Look {
+                role: Role::ListMarker,
+                ..Look::default()
+            };
+            let first = Span {
+                text: "• ".into(),
+                look,
+                src: 0..0,
+            };
+            let rest = Span {
+                text: "  ".into(),
+                look,
+                src: 0..0,
+            };
             wrap(&display(doc, part), width, 2, Some((first, rest)), style)
         }
         _ => wrap(&display(doc, part), width, 0, None, style),
@@ -694,7 +795,11 @@ fn typeset(doc: &Doc, index: usize, style: Style) -> Vec<Line> {
     };
     if !tight {
         let end = lines.last().map_or(0, |l| l.end);
-        lines.push(Line { spans: Vec::new(), start: end, end });
+        lines.push(Line {
+            spans: Vec::new(),
+            start: end,
+            end,
+        });
     }
     if lines.is_empty() {
         lines.push(Line::default());
@@ -708,7 +813,10 @@ fn rule_line(width: usize) -> Line {
     Line {
         spans: vec![Span {
             text: format!("{}{}", " ".repeat(pad), "─".repeat(n)),
-            look: Look { role: Role::Rule, ..Look::default() },
+            look: Look {
+                role: Role::Rule,
+                ..Look::default()
+            },
             src: 0..0,
         }],
         start: 0,
@@ -723,7 +831,11 @@ fn code_lines(d: &Display) -> Vec<Line> {
         let range = at..at + piece.len();
         let mut spans = Vec::new();
         d.spans(range.clone(), &mut spans);
-        out.push(Line { spans, start: d.src_at(range.start), end: d.src_at(range.end) });
+        out.push(Line {
+            spans,
+            start: d.src_at(range.start),
+            end: d.src_at(range.end),
+        });
         at = range.end + 1;
     }
     out
@@ -735,18 +847,32 @@ fn table_lines(rows: &[Vec<String>], header: bool, width: usize) -> Vec<Line> {
         return Vec::new();
     }
     let natural: Vec<usize> = (0..cols)
-        .map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.width()).max().unwrap_or(1).max(1))
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.width())
+                .max()
+                .unwrap_or(1)
+                .max(1)
+        })
         .collect();
     let room = width.saturating_sub(3 * (cols - 1)).max(cols);
     let mut widths = natural.clone();
     while widths.iter().sum::<usize>() > room {
-        let (i, _) = widths.iter().enumerate().max_by_key(|(_, w)| **w).expect("a column");
+        let (i, _) = widths
+            .iter()
+            .enumerate()
+            .max_by_key(|(_, w)| **w)
+            .expect("a column");
         if widths[i] <= 3 {
             break;
         }
         widths[i] -= 1;
     }
-    let look = |role| Look { role, ..Look::default() };
+    let look = |role| Look {
+        role,
+        ..Look::default()
+    };
     let mut out = Vec::new();
     for (ri, row) in rows.iter().enumerate() {
         let cells: Vec<Vec<String>> = (0..cols)
@@ -763,21 +889,48 @@ fn table_lines(rows: &[Vec<String>], header: bool, width: usize) -> Vec<Line> {
             let mut spans = Vec::new();
             for c in 0..cols {
                 if c > 0 {
-                    spans.push(Span { text: " │ ".into(), look: look(Role::TableBorder), src: 0..0 });
+                    spans.push(Span {
+                        text: " │ ".into(),
+                        look: look(Role::TableBorder),
+                        src: 0..0,
+                    });
                 }
                 let t = cells[c].get(h).map_or("", String::as_str);
                 let pad = widths[c].saturating_sub(t.width());
-                let mut l = Look { role: Role::Body, ..Look::default() };
+                let mut l = Look {
+                    role: Role::Body,
+                    ..Look::default()
+                };
                 if header && ri == 0 {
                     l.flags |= flags::STRONG;
                 }
-                spans.push(Span { text: format!("{t}{}", " ".repeat(pad)), look: l, src: 0..0 });
+                spans.push(Span {
+                    text: format!("{t}{}", " ".repeat(pad)),
+                    look: l,
+                    src: 0..0,
+                });
             }
-            out.push(Line { spans, start: 0, end: 0 });
+            out.push(Line {
+                spans,
+                start: 0,
+                end: 0,
+            });
         }
         if header && ri == 0 {
-            let rule = widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().join("─┼─");
-            out.push(Line { spans: vec![Span { text: rule, look: look(Role::TableBorder), src: 0..0 }], start: 0, end: 0 });
+            let rule = widths
+                .iter()
+                .map(|w| "─".repeat(*w))
+                .collect::<Vec<_>>()
+                .join("─┼─");
+            out.push(Line {
+                spans: vec![Span {
+                    text: rule,
+                    look: look(Role::TableBorder),
+                    src: 0..0,
+                }],
+                start: 0,
+                end: 0,
+            });
         }
     }
     out
@@ -786,9 +939,12 @@ fn table_lines(rows: &[Vec<String>], header: bool, width: usize) -> Vec<Line> {
 /// Word positions in the display text: (word range, whitespace end, width).
 fn words(text: &str, width: usize, hyphenate: bool) -> Vec<Word<'_>> {
     let base = text.as_ptr() as usize;
-    let found: Vec<Word> = WordSeparator::UnicodeBreakProperties.find_words(text).collect();
+    let found: Vec<Word> = WordSeparator::UnicodeBreakProperties
+        .find_words(text)
+        .collect();
     let split: Vec<Word> = if hyphenate {
-        textwrap::word_splitters::split_words(found, &textwrap::WordSplitter::HyphenSplitter).collect()
+        textwrap::word_splitters::split_words(found, &textwrap::WordSplitter::HyphenSplitter)
+            .collect()
     } else {
         found
     };
@@ -798,7 +954,13 @@ fn words(text: &str, width: usize, hyphenate: bool) -> Vec<Word<'_>> {
 }
 
 /// Wraps display text into lines `width` wide, the first `indent` columns taken by a prefix.
-fn wrap(d: &Display, width: usize, indent: usize, prefix: Option<(Span, Span)>, style: Style) -> Vec<Line> {
+fn wrap(
+    d: &Display,
+    width: usize,
+    indent: usize,
+    prefix: Option<(Span, Span)>,
+    style: Style,
+) -> Vec<Line> {
     let avail = width.saturating_sub(indent).max(1);
     let text = d.text.as_str();
     let base = text.as_ptr() as usize;
@@ -809,7 +971,8 @@ fn wrap(d: &Display, width: usize, indent: usize, prefix: Option<(Span, Span)>, 
     let widths = [avail as f64];
     // Optimal fit is quadratic-ish on huge paragraphs; first fit is fine there.
     let rows: Vec<&[Word]> = if ws.len() < 4000 {
-        wrap_optimal_fit(&ws, &widths, &Penalties::new()).unwrap_or_else(|_| wrap_first_fit(&ws, &widths))
+        wrap_optimal_fit(&ws, &widths, &Penalties::new())
+            .unwrap_or_else(|_| wrap_first_fit(&ws, &widths))
     } else {
         wrap_first_fit(&ws, &widths)
     };
@@ -825,7 +988,11 @@ fn wrap(d: &Display, width: usize, indent: usize, prefix: Option<(Span, Span)>, 
         let end = last.word.as_ptr() as usize - base + last.word.len();
         let justify = style.justify && li + 1 < n && row.len() > 1;
         if justify {
-            let used: usize = row.iter().map(|w| w.width).sum::<usize>() + row[..row.len() - 1].iter().map(|w| w.whitespace.width()).sum::<usize>();
+            let used: usize = row.iter().map(|w| w.width).sum::<usize>()
+                + row[..row.len() - 1]
+                    .iter()
+                    .map(|w| w.whitespace.width())
+                    .sum::<usize>();
             let extra = avail.saturating_sub(used + last.penalty.width());
             let gaps = row.len() - 1;
             for (wi, w) in row.iter().enumerate() {
@@ -845,10 +1012,18 @@ fn wrap(d: &Display, width: usize, indent: usize, prefix: Option<(Span, Span)>, 
         }
         if !last.penalty.is_empty() {
             let look = spans.last().map(|s| s.look).unwrap_or_default();
-            spans.push(Span { text: last.penalty.to_string(), look, src: 0..0 });
+            spans.push(Span {
+                text: last.penalty.to_string(),
+                look,
+                src: 0..0,
+            });
         }
         clamp(&mut spans, width);
-        out.push(Line { spans, start: d.src_at(start), end: d.src_at(end) });
+        out.push(Line {
+            spans,
+            start: d.src_at(start),
+            end: d.src_at(end),
+        });
     }
     out
 }
@@ -885,11 +1060,19 @@ mod tests {
 
     fn layout(text: &str, width: u16) -> Layout {
         let doc = Arc::new(Doc::new(Arc::new(parse_str(text, Format::Text))));
-        Layout::new(doc, Style { width, ..Style::default() })
+        Layout::new(
+            doc,
+            Style {
+                width,
+                ..Style::default()
+            },
+        )
     }
 
     fn all_lines(l: &Layout) -> Vec<String> {
-        (0..l.parts()).flat_map(|i| l.lines(i).iter().map(Line::text).collect::<Vec<_>>()).collect()
+        (0..l.parts())
+            .flat_map(|i| l.lines(i).iter().map(Line::text).collect::<Vec<_>>())
+            .collect()
     }
 
     const SAMPLE: &str = "A headline here\n\nby Ann Lee\n\nThe standfirst is short and sits between byline and body.\n\nLISBON — The first paragraph has a citation (Harbour Daily, May 4) and a note.[1] It goes on for a while so that it wraps over several lines at any narrow width.\n\nSecond paragraph: 書法 and 書道 are written with a brush, 床前明月光，疑是地上霜。 Then more words.\n\n[1] The note text.\n";
@@ -910,11 +1093,22 @@ mod tests {
         let body = l.doc.index_of(Part::Body { i: 0 }).unwrap();
         let line = &l.lines(body)[0];
         assert!(line.text().contains("a note.¹ It"), "{}", line.text());
-        let cit = line.spans.iter().find(|s| s.look.flags & flags::CITATION != 0).unwrap();
+        let cit = line
+            .spans
+            .iter()
+            .find(|s| s.look.flags & flags::CITATION != 0)
+            .unwrap();
         assert_eq!(cit.text, "(Harbour Daily, May 4)");
         assert_eq!(cit.look.target, Some(Target::Citation(0)));
-        let note = line.spans.iter().find(|s| s.look.flags & flags::NOTE_REF != 0).unwrap();
-        assert_eq!((note.text.as_str(), note.look.target), ("¹", Some(Target::Note(0))));
+        let note = line
+            .spans
+            .iter()
+            .find(|s| s.look.flags & flags::NOTE_REF != 0)
+            .unwrap();
+        assert_eq!(
+            (note.text.as_str(), note.look.target),
+            ("¹", Some(Target::Note(0)))
+        );
     }
 
     #[test]
@@ -922,7 +1116,10 @@ mod tests {
         let narrow = layout(SAMPLE, 24);
         let wide = layout(SAMPLE, 90);
         let body = narrow.doc.index_of(Part::Body { i: 0 }).unwrap();
-        let pos = LinePos { part: body, line: 3 };
+        let pos = LinePos {
+            part: body,
+            line: 3,
+        };
         let anchor = narrow.anchor(pos);
         let there = wide.locate(anchor);
         let line = wide.line(there).unwrap();
@@ -943,7 +1140,14 @@ mod tests {
     #[test]
     fn justified_lines_fill_the_width() {
         let doc = Arc::new(Doc::new(Arc::new(parse_str(SAMPLE, Format::Text))));
-        let l = Layout::new(doc, Style { width: 30, justify: true, hyphenate: false });
+        let l = Layout::new(
+            doc,
+            Style {
+                width: 30,
+                justify: true,
+                hyphenate: false,
+            },
+        );
         let body = l.doc.index_of(Part::Body { i: 0 }).unwrap();
         let lines = l.lines(body);
         assert!(lines.len() > 3);

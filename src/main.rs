@@ -8,7 +8,12 @@ use std::path::PathBuf;
 
 /// A terminal reader for a folder of saved articles.
 #[derive(Parser, Debug)]
-#[command(name = "lectern", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "lectern",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 struct Cli {
     /// A library folder or one article to open (default: the configured library, else the samples).
     path: Option<PathBuf>,

@@ -7,7 +7,13 @@ use std::sync::Arc;
 /// The whole article typeset at `width` columns; with `styled`, SGR codes mark styles.
 pub fn render(article: Article, width: u16, styled: bool) -> String {
     let doc = Arc::new(Doc::new(Arc::new(article)));
-    let layout = Layout::new(doc, Style { width, ..Style::default() });
+    let layout = Layout::new(
+        doc,
+        Style {
+            width,
+            ..Style::default()
+        },
+    );
     let mut out = String::new();
     for i in 0..layout.parts() {
         for line in layout.lines(i) {
@@ -38,7 +44,9 @@ fn sgr(look: Look) -> String {
         Role::Title => codes.push("1"),
         Role::Heading(_) | Role::Section => codes.push("1"),
         Role::Summary => codes.push("3"),
-        Role::Byline | Role::Meta | Role::Rule | Role::TableBorder | Role::ListMarker => codes.push("2"),
+        Role::Byline | Role::Meta | Role::Rule | Role::TableBorder | Role::ListMarker => {
+            codes.push("2")
+        }
         Role::Quote | Role::Note | Role::NoteLabel => codes.push("2"),
         _ => {}
     }

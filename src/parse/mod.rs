@@ -1,5 +1,11 @@
 //! Format parsers and the passes every parser's output goes through.
 
+mod build;
+pub mod byline;
+pub mod frontmatter;
+pub mod gutenberg;
+pub mod html;
+pub mod markdown;
 pub mod notes;
 pub mod text;
 
@@ -42,7 +48,11 @@ pub fn load(path: &Path) -> Result<Article, LoadError> {
         return Err(LoadError::IsDir(shown));
     }
     if meta.len() > MAX_BYTES {
-        return Err(LoadError::TooLarge(shown, meta.len() >> 20, MAX_BYTES >> 20));
+        return Err(LoadError::TooLarge(
+            shown,
+            meta.len() >> 20,
+            MAX_BYTES >> 20,
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| LoadError::Unreadable(shown.clone(), e))?;
     parse_bytes(&bytes, format_for(path)).map_err(|e| LoadError::Decode(shown, e))
@@ -57,7 +67,7 @@ pub fn format_for(path: &Path) -> Format {
         .as_deref()
     {
         Some("md" | "markdown") => Format::Markdown,
-        Some("html" | "htm" | "xhtml") => Format::Html,
+        Some("html" | "htm" | "xhtml" | "html5" | "xht") => Format::Html,
         _ => Format::Text,
     }
 }
@@ -72,12 +82,37 @@ pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<Article, DecodeError>
 
 /// Parses already-decoded, sanitised text.
 pub fn parse_str(text: &str, format: Format) -> Article {
+    let format = if format == Format::Text && looks_like_html(text) {
+        Format::Html
+    } else {
+        format
+    };
     let mut article = match format {
-        Format::Text | Format::Markdown | Format::Html => text::parse(text),
+        Format::Text if gutenberg::detect(text) => gutenberg::parse(text),
+        Format::Text => match frontmatter::mail_header(text) {
+            Some((fm, rest)) => {
+                let mut article = text::parse(rest);
+                fm.apply(&mut article.meta);
+                article
+            }
+            None => text::parse(text),
+        },
+        Format::Markdown => markdown::parse(text),
+        Format::Html => html::parse(text),
     };
     article.format = format;
     finish(&mut article, text);
     article
+}
+
+/// Whether text saved under a plain name is really an HTML page.
+fn looks_like_html(text: &str) -> bool {
+    let head = text
+        .trim_start()
+        .get(..15)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
 /// The passes that run after every parser: dates, citations, quotations, note references.
@@ -95,7 +130,9 @@ pub fn finish(article: &mut Article, source_text: &str) {
 /// Marks “curly-quoted” passages so views can style quoted speech.
 fn mark_quotations(article: &mut Article) {
     for place in article.places() {
-        let Some(block) = article.block_mut(place) else { continue };
+        let Some(block) = article.block_mut(place) else {
+            continue;
+        };
         let mut open = None;
         let mut found = Vec::new();
         for (i, c) in block.text.char_indices() {

@@ -46,7 +46,9 @@ impl NoteBuilder {
 
     /// Whether a label has been defined.
     pub fn is_defined(&self, label: &str) -> bool {
-        self.by_label.get(label).is_some_and(|&i| self.notes[i].defined)
+        self.by_label
+            .get(label)
+            .is_some_and(|&i| self.notes[i].defined)
     }
 
     /// Puts the notes into the article: defined notes in definition order, then the
@@ -59,7 +61,10 @@ impl NoteBuilder {
             new_of[old] = new;
         }
         let mut slots: Vec<Option<Footnote>> = self.notes.into_iter().map(Some).collect();
-        article.footnotes = idx.iter().map(|&old| slots[old].take().expect("each note once")).collect();
+        article.footnotes = idx
+            .iter()
+            .map(|&old| slots[old].take().expect("each note once"))
+            .collect();
         for place in article.places() {
             if let Some(block) = article.block_mut(place) {
                 for m in &mut block.marks {
@@ -79,10 +84,18 @@ pub fn collect_refs(article: &mut Article) {
     }
     let mut found: Vec<(usize, Pos)> = Vec::new();
     for place in article.places() {
-        let Some(block) = article.block(place) else { continue };
+        let Some(block) = article.block(place) else {
+            continue;
+        };
         for m in &block.marks {
             if let MarkKind::FootnoteRef { note } = m.kind {
-                found.push((note, Pos { place, offset: m.range.start }));
+                found.push((
+                    note,
+                    Pos {
+                        place,
+                        offset: m.range.start,
+                    },
+                ));
             }
         }
     }
@@ -95,5 +108,7 @@ pub fn collect_refs(article: &mut Article) {
 
 /// Whether a note is referred to only from inside notes (or not at all).
 pub fn referenced_from_body(note: &Footnote) -> bool {
-    note.refs.iter().any(|p| matches!(p.place, Place::Body { .. }))
+    note.refs
+        .iter()
+        .any(|p| matches!(p.place, Place::Body { .. }))
 }

@@ -7,9 +7,8 @@ use crate::{chrome, dates};
 use regex::Regex;
 use std::sync::LazyLock;
 
-static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:by)\s+(?P<names>\p{Lu}.{1,150})$").expect("byline regex")
-});
+static BYLINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?i:by)\s+(?P<names>\p{Lu}.{1,150})$").expect("byline regex"));
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^(?P<dl>\p{Lu}[\p{L}.’'\-]*(?:[ ,]+\p{Lu}[\p{L}.’'\-]*){0,4}(?:,\s+\p{Lu}[a-z]+\.?\s+\d{1,2})?(?:\s+\([^()]{1,40}\))?\s*(?:–|—|--|-))\s+\S",
@@ -17,7 +16,8 @@ static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("dateline regex")
 });
 static NOTE_DEF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[(?:\^(?P<named>[^\]\s]{1,40})|(?P<num>\d{1,3}))\]:?\s+(?P<text>\S.*)$").expect("note definition")
+    Regex::new(r"^\[(?:\^(?P<named>[^\]\s]{1,40})|(?P<num>\d{1,3}))\]:?\s+(?P<text>\S.*)$")
+        .expect("note definition")
 });
 static NOTE_REF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\[(?:\^(?P<named>[^\]\s]{1,40})|(?P<num>\d{1,3}))\]").expect("note reference")
@@ -25,12 +25,16 @@ static NOTE_REF: LazyLock<Regex> = LazyLock::new(|| {
 static NOTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:notes?|footnotes?|endnotes?|references)\s*:?$").expect("notes heading")
 });
-static RULE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:~\s*){3,})$").expect("rule"));
-static BULLET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?P<indent>\s*)(?P<marker>[-*•‣◦]|\d{1,3}[.)])\s+(?P<text>\S.*)$").expect("bullet"));
+static RULE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:~\s*){3,})$").expect("rule")
+});
+static BULLET: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<indent>\s*)(?P<marker>[-*•‣◦]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
+        .expect("bullet")
+});
 static SUBSCRIBE_SITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^subscribe to (?P<site>\p{Lu}[\w .&’'-]{1,40}?) (?:updates|newsletters?)\b").expect("site")
+    Regex::new(r"(?i)^subscribe to (?P<site>\p{Lu}[\w .&’'-]{1,40}?) (?:updates|newsletters?)\b")
+        .expect("site")
 });
 
 /// A run of non-blank lines.
@@ -45,7 +49,9 @@ fn paragraphs(text: &str) -> Vec<Para<'_>> {
         let line = line.trim_end();
         if line.trim().is_empty() {
             if !cur.is_empty() {
-                out.push(Para { lines: std::mem::take(&mut cur) });
+                out.push(Para {
+                    lines: std::mem::take(&mut cur),
+                });
             }
         } else {
             cur.push(line);
@@ -93,7 +99,10 @@ fn header(paras: &[Para], article: &mut Article) -> usize {
             if chrome::is_chrome(t) {
                 article.removed.push(t.to_string());
             } else if article.meta.date.is_none() && dates::is_date_line(t) {
-                article.meta.date = Some(DateInfo { text: t.to_string(), iso: None });
+                article.meta.date = Some(DateInfo {
+                    text: t.to_string(),
+                    iso: None,
+                });
             } else {
                 rest.push(t);
             }
@@ -150,7 +159,10 @@ fn join_lines(lines: &[&str]) -> String {
         let t = line.trim();
         if !out.is_empty() {
             let hyphenated = out.ends_with('-')
-                && out[..out.len() - 1].chars().last().is_some_and(char::is_alphabetic)
+                && out[..out.len() - 1]
+                    .chars()
+                    .last()
+                    .is_some_and(char::is_alphabetic)
                 && t.chars().next().is_some_and(char::is_alphabetic);
             if !hyphenated {
                 out.push(' ');
@@ -177,7 +189,8 @@ fn tail_start(paras: &[Para], body_start: usize) -> usize {
         }
         let marker = chrome::is_chrome(line) || chrome::is_related_header(line);
         // The tail starts at a paragraph boundary, so a marker must open its paragraph.
-        if marker && paras[pi].lines[0].trim() == line && pi > body_start && tail_like(&paras[pi..]) {
+        if marker && paras[pi].lines[0].trim() == line && pi > body_start && tail_like(&paras[pi..])
+        {
             best = pi;
         }
     }
@@ -215,7 +228,11 @@ fn notes_start(paras: &[Para]) -> Option<usize> {
     let mut start = None;
     let mut unlabeled = 0;
     for (i, para) in paras.iter().enumerate().rev() {
-        if para.lines.iter().any(|l| NOTE_DEF.is_match(l.trim()) && l.starts_with('[')) {
+        if para
+            .lines
+            .iter()
+            .any(|l| NOTE_DEF.is_match(l.trim()) && l.starts_with('['))
+        {
             start = Some(i);
             unlabeled = 0;
         } else {
@@ -245,7 +262,9 @@ fn definitions(paras: &[Para], notes: &mut NoteBuilder, article: &mut Article) {
         if let Some((label, blocks)) = current.take()
             && let Some(dup) = notes.define(&label, blocks)
         {
-            article.removed.extend(dup.into_iter().map(|b| format!("[{label}] {}", b.text)));
+            article
+                .removed
+                .extend(dup.into_iter().map(|b| format!("[{label}] {}", b.text)));
         }
     };
     for para in paras {
@@ -283,7 +302,9 @@ fn definitions(paras: &[Para], notes: &mut NoteBuilder, article: &mut Article) {
 fn body_block(para: &Para, article: &mut Article) {
     let lines = &para.lines;
     if lines.iter().all(|l| chrome::is_chrome(l)) {
-        article.removed.extend(lines.iter().map(|l| l.trim().to_string()));
+        article
+            .removed
+            .extend(lines.iter().map(|l| l.trim().to_string()));
         return;
     }
     if lines.len() == 1 && RULE.is_match(lines[0].trim()) {
@@ -292,16 +313,24 @@ fn body_block(para: &Para, article: &mut Article) {
     }
     if lines.iter().all(|l| l.trim_start().starts_with('>')) {
         let inner: Vec<&str> = lines.iter().map(|l| l.trim_start()[1..].trim()).collect();
-        article.blocks.push(Block::new(BlockKind::Quote, join_lines(&inner)));
+        article
+            .blocks
+            .push(Block::new(BlockKind::Quote, join_lines(&inner)));
         return;
     }
-    if BULLET.is_match(lines[0]) && lines.iter().all(|l| BULLET.is_match(l) || l.starts_with(' ')) {
+    if BULLET.is_match(lines[0])
+        && lines
+            .iter()
+            .all(|l| BULLET.is_match(l) || l.starts_with(' '))
+    {
         list(lines, article);
         return;
     }
     let indent = |l: &&str| l.len() - l.trim_start().len();
     if lines.iter().all(|l| indent(l) >= 4) {
-        article.blocks.push(Block::new(BlockKind::Quote, join_lines(lines)));
+        article
+            .blocks
+            .push(Block::new(BlockKind::Quote, join_lines(lines)));
         return;
     }
     let text = join_lines(lines);
@@ -339,7 +368,10 @@ fn list(lines: &[&str], article: &mut Article) {
         }
     }
     for (depth, marker, text) in items {
-        article.blocks.push(Block::new(BlockKind::ListItem { depth, marker }, join_lines(&text)));
+        article.blocks.push(Block::new(
+            BlockKind::ListItem { depth, marker },
+            join_lines(&text),
+        ));
     }
 }
 
@@ -360,12 +392,18 @@ fn tail(paras: &[Para], article: &mut Article) {
                     article.meta.site = Some(c["site"].trim().to_string());
                 }
                 article.removed.push(t.to_string());
-            } else if related && dates::is_date_line(t) && article.related.last().is_some_and(|r| r.date.is_none()) {
+            } else if related
+                && dates::is_date_line(t)
+                && article.related.last().is_some_and(|r| r.date.is_none())
+            {
                 if let Some(last) = article.related.last_mut() {
                     last.date = Some(t.to_string());
                 }
             } else if related {
-                article.related.push(Related { title: t.to_string(), date: None });
+                article.related.push(Related {
+                    title: t.to_string(),
+                    date: None,
+                });
             } else {
                 article.removed.push(t.to_string());
             }
@@ -377,8 +415,16 @@ fn tail(paras: &[Para], article: &mut Article) {
 
 /// Finds a news dateline (`Hong Kong (AsiaNews) –`) at the start of the first paragraph.
 fn find_dateline(article: &mut Article) {
-    let Some(first) = article.blocks.iter_mut().find(|b| b.kind == BlockKind::Paragraph) else { return };
-    let Some(c) = DATELINE.captures(&first.text) else { return };
+    let Some(first) = article
+        .blocks
+        .iter_mut()
+        .find(|b| b.kind == BlockKind::Paragraph)
+    else {
+        return;
+    };
+    let Some(c) = DATELINE.captures(&first.text) else {
+        return;
+    };
     let m = c.name("dl").expect("dateline");
     if m.as_str().split_whitespace().count() > 8 {
         return;
@@ -390,14 +436,21 @@ fn find_dateline(article: &mut Article) {
 /// Marks every `[1]` / `[^label]` reference in body and notes and links it to its note.
 fn link_refs(article: &mut Article, notes: &mut NoteBuilder) {
     for place in article.places() {
-        let Some(block) = article.block_mut(place) else { continue };
+        let Some(block) = article.block_mut(place) else {
+            continue;
+        };
         if matches!(block.kind, BlockKind::Code) {
             continue;
         }
         let found: Vec<_> = NOTE_REF
             .captures_iter(&block.text)
             .map(|c| {
-                let label = c.name("named").or(c.name("num")).expect("label").as_str().to_string();
+                let label = c
+                    .name("named")
+                    .or(c.name("num"))
+                    .expect("label")
+                    .as_str()
+                    .to_string();
                 (c.get(0).expect("whole").range(), label)
             })
             .collect();
@@ -407,4 +460,3 @@ fn link_refs(article: &mut Article, notes: &mut NoteBuilder) {
         }
     }
 }
-
