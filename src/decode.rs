@@ -50,11 +50,12 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     if let Some(enc) = declared_charset(bytes) {
         return enc;
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return UTF_8;
-    }
+    // UTF-16 text without a BOM is often valid UTF-8 too (ASCII plus NULs), so it goes first.
     if let Some(enc) = utf16_without_bom(bytes) {
         return enc;
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     detector.feed(bytes, true);
@@ -75,14 +76,15 @@ fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
                 .chars()
                 .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
                 .collect();
-            if let Some(enc) = Encoding::for_label(label.as_bytes()) {
-                if enc != UTF_16BE && enc != UTF_16LE {
-                    // Text that is valid UTF-8 but declared otherwise is almost always UTF-8 that was re-saved.
-                    if enc != UTF_8 && std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii() {
-                        return Some(UTF_8);
-                    }
-                    return Some(enc);
+            if let Some(enc) = Encoding::for_label(label.as_bytes())
+                && enc != UTF_16BE
+                && enc != UTF_16LE
+            {
+                // Text that is valid UTF-8 but declared otherwise is almost always UTF-8 that was re-saved.
+                if enc != UTF_8 && std::str::from_utf8(bytes).is_ok() && !bytes.is_ascii() {
+                    return Some(UTF_8);
                 }
+                return Some(enc);
             }
             from += i + key.len();
         }

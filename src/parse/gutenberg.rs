@@ -183,7 +183,7 @@ fn body(text: &str, article: &mut Article) {
                 .to_string();
             define(
                 &mut notes,
-                &c["label"].to_string(),
+                &c["label"],
                 vec![Block::paragraph(text)],
                 article,
             );
@@ -253,7 +253,8 @@ fn is_repeat(text: &str, article: &Article) -> bool {
     }
     let title = article.meta.title.as_deref().map(key).unwrap_or_default();
     let by = text.trim().to_lowercase().starts_with("by ") && text.split_whitespace().count() <= 8;
-    t == title || by
+    // A long header title (with its subtitle) repeats only in part.
+    (t.len() >= 4 && title.starts_with(&t)) || by
 }
 
 fn block(para: &[&str], joined: String) -> Block {

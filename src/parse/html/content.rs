@@ -2,6 +2,7 @@
 //! role and class names, and the main container is the one that gathers the most paragraph
 //! text with the fewest links.
 
+use crate::parse::build::snippet;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 use std::collections::HashMap;
@@ -324,4 +325,28 @@ fn base_score(el: ElementRef) -> f64 {
         0.0
     };
     tag + class
+}
+
+/// Records the text of chrome outside the article (banners, navigation, footers) in `removed`.
+pub fn chrome_outside(el: ElementRef, content: &[NodeId], removed: &mut Vec<String>) {
+    for child in el.child_elements() {
+        if content.contains(&child.id()) {
+            continue;
+        }
+        let name = child.value().name();
+        if matches!(
+            name,
+            "head" | "script" | "style" | "noscript" | "template" | "svg"
+        ) {
+            continue;
+        }
+        if is_chrome(child) {
+            let text: String = child.text().collect();
+            if !text.trim().is_empty() {
+                removed.push(snippet(&text));
+            }
+        } else {
+            chrome_outside(child, content, removed);
+        }
+    }
 }

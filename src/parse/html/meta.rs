@@ -63,7 +63,7 @@ fn linked_data(doc: &Html) -> LinkedData {
             .trim()
             .trim_start_matches("<![CDATA[")
             .trim_end_matches("]]>");
-        let Ok(value) = serde_json::from_str::<Value>(&src) else {
+        let Ok(value) = serde_json::from_str::<Value>(src) else {
             continue;
         };
         let mut items = vec![value];

@@ -26,14 +26,16 @@ pub fn parse(text: &str) -> Article {
     let mut notes = NoteBuilder::default();
     let mut removed = Vec::new();
     let mut walker = Walker::new(&shape, &mut notes, &mut removed);
-    for id in content::main_content(&doc) {
+    let roots = content::main_content(&doc);
+    for &id in &roots {
         walker.walk(doc.tree.get(id).expect("content node"));
     }
     walker.flush();
     article.blocks = walker.blocks;
     define_notes(&doc, &shape, &mut notes, &mut removed);
+    content::chrome_outside(doc.root_element(), &roots, &mut removed);
     article.removed = removed;
-    while article.blocks.last().is_some_and(|b| is_notes_heading(b)) {
+    while article.blocks.last().is_some_and(is_notes_heading) {
         article.blocks.pop();
     }
     drop_title_heading(&mut article);

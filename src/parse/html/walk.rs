@@ -136,6 +136,10 @@ impl<'a> Walker<'a> {
         }
         let v = el.value();
         let name = v.name();
+        // Wikipedia's "^ a b" boxes hold back-links and their letters.
+        if v.attr("class").is_some_and(|c| c.contains("backlink")) {
+            return;
+        }
         if name == "input" && v.attr("type") == Some("checkbox") {
             self.item = Some(
                 if v.attr("checked").is_some() {
