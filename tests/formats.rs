@@ -371,6 +371,10 @@ fn gutenberg_header_licence_chapters_and_notes() {
     assert_eq!(five.refs.len(), 1);
     assert!(text.contains("forty-one houses and [5] boats"));
     assert!(!note(&a, "3").defined);
+    let crane = note(&a, "*1");
+    assert_eq!(crane.refs.len(), 1);
+    assert!(crane.text().starts_with("His name was Abel Crane"));
+    assert!(!text.contains("Abel Crane"));
 }
 
 #[test]

@@ -18,6 +18,10 @@ static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:(?P<big>book|part|volume|epilogue)|chapter|section|preface|introduction|appendix|conclusion|contents)\b.{0,70}$")
         .expect("chapter")
 });
+static SYMBOL_NOTE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s{2,}\((?P<sym>[*+#%†‡]{1,2})\)\s+\S").expect("symbol note"));
+static SYMBOL_REF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\(([*+#%†‡]{1,2})\)").expect("symbol reference"));
 static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[IVXLC]{1,8}\.?$").expect("roman"));
 
 /// Whether text is a Project Gutenberg e-text.
@@ -144,6 +148,9 @@ fn body(text: &str, article: &mut Article) {
     let mut open: Option<(String, Vec<Block>, String)> = None;
     let mut seen_ref = std::collections::HashSet::new();
     let mut leading = true;
+    // Symbol references `(*)` not yet matched to a note: symbol, block, range.
+    let mut pending: Vec<(String, usize, std::ops::Range<usize>)> = Vec::new();
+    let mut symbol_notes = 0;
     for para in &paras {
         let joined = join(para);
         if let Some((label, mut blocks, mut buf)) = open.take() {
@@ -173,6 +180,22 @@ fn body(text: &str, article: &mut Article) {
             }
             continue;
         }
+        // An indented `(*) …` block after a paragraph is the note for its earliest open `(*)`.
+        if let Some(c) = SYMBOL_NOTE.captures(para[0]) {
+            symbol_notes += 1;
+            let sym = c["sym"].to_string();
+            let label = format!("{sym}{symbol_notes}");
+            let note = notes.index(&label);
+            if let Some(i) = pending.iter().position(|(s, _, _)| *s == sym) {
+                let (_, block, range) = pending.remove(i);
+                article.blocks[block].add_mark(range, MarkKind::FootnoteRef { note });
+            }
+            let text = joined[joined.find(')').map_or(0, |i| i + 1)..]
+                .trim()
+                .to_string();
+            define(&mut notes, &label, vec![Block::paragraph(text)], article);
+            continue;
+        }
         // Without `[Footnote …]` blocks, a paragraph opening with an already-cited `[n]` is its note.
         if !bracket_notes
             && let Some(c) = LIST_NOTE.captures(para[0].trim())
@@ -197,6 +220,10 @@ fn body(text: &str, article: &mut Article) {
             continue;
         }
         leading = false;
+        for c in SYMBOL_REF.captures_iter(&joined) {
+            let m = c.get(0).expect("whole");
+            pending.push((c[1].to_string(), article.blocks.len(), m.range()));
+        }
         article.blocks.push(block(para, joined));
     }
     if let Some((label, blocks, buf)) = open {
