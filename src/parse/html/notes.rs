@@ -96,7 +96,11 @@ fn points_at_link(target: NodeRef<Node>) -> bool {
             .as_element()
             .is_some_and(|e| e.name() == "a" && e.attr("href").is_some_and(|h| h.starts_with('#')))
     };
-    is_link(target) || target.children().any(is_link)
+    let wrapper = target
+        .value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "sup" | "span"));
+    is_link(target) || wrapper && target.children().any(is_link)
 }
 
 /// Short marker text such as `1`, `[12]`, `a`, `*`, `†`.
