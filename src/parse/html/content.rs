@@ -284,7 +284,7 @@ fn score_paragraphs(node: NodeRef<Node>, scores: &mut HashMap<NodeId, f64>) {
                 .child_elements()
                 .any(|c| BLOCK_TAGS.contains(&c.value().name()));
         if matches!(name, "p" | "pre" | "td" | "blockquote") || leaf_div {
-            let text: String = el.text().collect();
+            let text = el.text().collect::<Vec<_>>().join(" ");
             let len = text.trim().chars().count();
             if len >= 25 {
                 let commas = text.matches([',', '，', '、']).count();
@@ -341,7 +341,7 @@ pub fn chrome_outside(el: ElementRef, content: &[NodeId], removed: &mut Vec<Stri
             continue;
         }
         if is_chrome(child) {
-            let text: String = child.text().collect();
+            let text = child.text().collect::<Vec<_>>().join(" ");
             if !text.trim().is_empty() {
                 removed.push(snippet(&text));
             }

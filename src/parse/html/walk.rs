@@ -152,7 +152,7 @@ impl<'a> Walker<'a> {
             return;
         }
         if self.drop_chrome && is_chrome(el) {
-            let text: String = el.text().collect();
+            let text = el.text().collect::<Vec<_>>().join(" ");
             if !text.trim().is_empty()
                 && !matches!(name, "script" | "style" | "noscript" | "template" | "svg")
             {
