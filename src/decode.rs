@@ -50,9 +50,7 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     if let Some(enc) = declared_charset(bytes) {
         return enc;
     }
-    if std::str::from_utf8(bytes).is_ok() {
-        return UTF_8;
-    }
+    // UTF-16 text without a BOM is often valid UTF-8 too (ASCII plus NULs), so it goes first.
     if let Some(enc) = utf16_without_bom(bytes) {
         return enc;
     }

@@ -1,5 +1,11 @@
 //! Format parsers and the passes every parser's output goes through.
 
+mod build;
+pub mod byline;
+pub mod frontmatter;
+pub mod gutenberg;
+pub mod html;
+pub mod markdown;
 pub mod notes;
 pub mod text;
 
@@ -114,7 +120,7 @@ pub fn format_for(path: &Path) -> Format {
         .as_deref()
     {
         Some("md" | "markdown") => Format::Markdown,
-        Some("html" | "htm" | "xhtml") => Format::Html,
+        Some("html" | "htm" | "xhtml" | "html5" | "xht") => Format::Html,
         _ => Format::Text,
     }
 }
@@ -129,12 +135,37 @@ pub fn parse_bytes(bytes: &[u8], format: Format) -> Result<Article, DecodeError>
 
 /// Parses already-decoded, sanitised text.
 pub fn parse_str(text: &str, format: Format) -> Article {
+    let format = if format == Format::Text && looks_like_html(text) {
+        Format::Html
+    } else {
+        format
+    };
     let mut article = match format {
-        Format::Text | Format::Markdown | Format::Html => text::parse(text),
+        Format::Text if gutenberg::detect(text) => gutenberg::parse(text),
+        Format::Text => match frontmatter::mail_header(text) {
+            Some((fm, rest)) => {
+                let mut article = text::parse(rest);
+                fm.apply(&mut article.meta);
+                article
+            }
+            None => text::parse(text),
+        },
+        Format::Markdown => markdown::parse(text),
+        Format::Html => html::parse(text),
     };
     article.format = format;
     finish(&mut article, text);
     article
+}
+
+/// Whether text saved under a plain name is really an HTML page.
+fn looks_like_html(text: &str) -> bool {
+    let head = text
+        .trim_start()
+        .get(..15)
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
 /// The passes that run after every parser: dates, citations, quotations, note references.

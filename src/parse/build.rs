@@ -1,0 +1,198 @@
+//! Accumulates inline text and marks into blocks; shared by the Markdown and HTML parsers.
+
+use crate::article::{Block, BlockKind, Mark, MarkKind};
+
+/// The block being written: its text, finished marks and marks still open.
+#[derive(Debug, Default)]
+pub struct Inline {
+    text: String,
+    marks: Vec<Mark>,
+    open: Vec<(usize, MarkKind)>,
+    /// Collapse runs of whitespace as a browser does (HTML) instead of keeping them (code).
+    pub collapse: bool,
+}
+
+impl Inline {
+    /// A builder that collapses whitespace runs.
+    pub fn collapsing() -> Self {
+        Inline {
+            collapse: true,
+            ..Self::default()
+        }
+    }
+
+    /// Whether nothing but whitespace has been written.
+    pub fn is_blank(&self) -> bool {
+        self.text.trim().is_empty()
+    }
+
+    /// Appends text, collapsing whitespace when `collapse` is set.
+    pub fn push(&mut self, s: &str) {
+        if !self.collapse {
+            self.text.push_str(s);
+            return;
+        }
+        for c in s.chars() {
+            if c.is_whitespace() && c != '\u{a0}' {
+                if !self.text.is_empty() && !self.text.ends_with(' ') {
+                    self.text.push(' ');
+                }
+            } else {
+                self.text.push(c);
+            }
+        }
+    }
+
+    /// Appends text exactly as given, whatever `collapse` says.
+    pub fn push_raw(&mut self, s: &str) {
+        self.text.push_str(s);
+    }
+
+    /// Starts a mark at the current end of the text.
+    pub fn open(&mut self, kind: MarkKind) {
+        self.open.push((self.text.len(), kind));
+    }
+
+    /// Ends the innermost open mark; empty marks are dropped.
+    pub fn close(&mut self) {
+        if let Some((start, kind)) = self.open.pop() {
+            self.add(start, kind);
+        }
+    }
+
+    /// Writes `text` as one marked range (a note reference, say).
+    pub fn push_marked(&mut self, text: &str, kind: MarkKind) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.add(start, kind);
+    }
+
+    fn add(&mut self, start: usize, kind: MarkKind) {
+        let end = self.text.trim_end().len().max(start);
+        let start = start + self.text[start..end].len() - self.text[start..end].trim_start().len();
+        if start < end {
+            self.marks.push(Mark {
+                range: start..end,
+                kind,
+            });
+        }
+    }
+
+    /// Takes the text written so far as a block of `kind`, trimmed; `None` when blank.
+    /// Marks still open carry over to the next block.
+    pub fn take(&mut self, kind: BlockKind) -> Option<Block> {
+        let reopen: Vec<MarkKind> = self.open.iter().map(|(_, k)| k.clone()).collect();
+        while !self.open.is_empty() {
+            self.close();
+        }
+        let text = std::mem::take(&mut self.text);
+        let marks = std::mem::take(&mut self.marks);
+        for kind in reopen {
+            self.open(kind);
+        }
+        // Code keeps its indentation; everything else is trimmed.
+        let keep_lead = kind == BlockKind::Code;
+        let lead = if keep_lead {
+            0
+        } else {
+            text.len() - text.trim_start().len()
+        };
+        let body = if keep_lead {
+            text.trim_end_matches('\n')
+        } else {
+            text.trim()
+        };
+        if body.trim().is_empty() {
+            return None;
+        }
+        let len = body.len();
+        let mut block = Block::new(kind, body.to_string());
+        for m in marks {
+            let s = m.range.start.saturating_sub(lead).min(len);
+            let e = m.range.end.saturating_sub(lead).min(len);
+            if s < e {
+                block.add_mark(s..e, m.kind);
+            }
+        }
+        Some(block)
+    }
+}
+
+/// Shortens text for the `removed` list.
+pub fn snippet(text: &str) -> String {
+    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match t.char_indices().nth(160) {
+        Some((i, _)) => format!("{}…", &t[..i]),
+        None => t,
+    }
+}
+
+/// A table block whose text is its cells (` | ` between cells, a line per row), so note
+/// references and citations in cells keep their marks.
+pub fn table_block(rows: Vec<Vec<Block>>, header: bool) -> Block {
+    let mut text = String::new();
+    let mut marks = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        if r > 0 {
+            text.push('\n');
+        }
+        for (c, cell) in row.iter().enumerate() {
+            if c > 0 {
+                text.push_str(" | ");
+            }
+            let at = text.len();
+            text.push_str(&cell.text);
+            marks.extend(
+                cell.marks
+                    .iter()
+                    .map(|m| (m.range.start + at..m.range.end + at, m.kind.clone())),
+            );
+        }
+    }
+    let cells = rows
+        .into_iter()
+        .map(|row| row.into_iter().map(|b| b.text).collect())
+        .collect();
+    let mut block = Block::new(
+        BlockKind::Table {
+            rows: cells,
+            header,
+        },
+        text,
+    );
+    for (range, kind) in marks {
+        block.add_mark(range, kind);
+    }
+    block
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collapsing_trims_and_keeps_marks_in_range() {
+        let mut b = Inline::collapsing();
+        b.push("  Hello\n  ");
+        b.open(MarkKind::Strong);
+        b.push(" big ");
+        b.close();
+        b.push(" world  ");
+        let block = b.take(BlockKind::Paragraph).unwrap();
+        assert_eq!(block.text, "Hello big world");
+        assert_eq!(block.marks[0].range, 6..9);
+    }
+
+    #[test]
+    fn open_marks_carry_over() {
+        let mut b = Inline::collapsing();
+        b.open(MarkKind::Emphasis);
+        b.push("one");
+        let first = b.take(BlockKind::Paragraph).unwrap();
+        b.push("two");
+        b.close();
+        let second = b.take(BlockKind::Paragraph).unwrap();
+        assert_eq!(first.marks.len(), 1);
+        assert_eq!(second.marks[0].range, 0..3);
+    }
+}

@@ -1,0 +1,43 @@
+//! Bylines and publication dates written as body text near the top ("Contributed by …",
+//! "Publication date: …"), moved into the metadata.
+
+use super::frontmatter::{date_info, split_authors};
+use crate::article::{Article, BlockKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:(?:contributed|written|posted|words|reported)\s+by|by)\s*:?\s+(?P<names>\p{Lu}.{1,300})$")
+        .expect("byline")
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?i:publication\s+date|published(?:\s+on)?|posted\s+on|date)\s*:?\s+(?P<date>\S.{3,40})$")
+        .expect("date line")
+});
+
+/// Looks at the first few blocks for a byline or date line the metadata lacks.
+pub fn from_body(article: &mut Article) {
+    let mut i = 0;
+    while i < article.blocks.len().min(6) {
+        let b = &article.blocks[i];
+        if !matches!(b.kind, BlockKind::Paragraph | BlockKind::Heading { .. }) {
+            i += 1;
+            continue;
+        }
+        let text = b.text.trim();
+        if article.meta.authors.is_empty()
+            && let Some(c) = BY.captures(text)
+        {
+            article.meta.authors = split_authors(&c["names"]);
+        } else if article.meta.date.is_none()
+            && let Some(c) = DATE.captures(text)
+        {
+            article.meta.date = Some(date_info(&c["date"]));
+        } else {
+            i += 1;
+            continue;
+        }
+        let gone = article.blocks.remove(i);
+        article.removed.push(gone.text);
+    }
+}

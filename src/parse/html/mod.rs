@@ -1,0 +1,96 @@
+//! Saved web pages: metadata, the main content without site chrome, and footnotes.
+
+mod content;
+mod meta;
+mod notes;
+mod walk;
+
+use super::notes::NoteBuilder;
+use crate::article::{Article, Block, BlockKind, Format};
+use regex::Regex;
+use scraper::Html;
+use std::sync::LazyLock;
+use walk::Walker;
+
+static NOTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:notes?|footnotes?|endnotes?|references|citations)\s*:?$")
+        .expect("notes heading")
+});
+
+/// Parses a whole HTML page into an article.
+pub fn parse(text: &str) -> Article {
+    let doc = Html::parse_document(text);
+    let mut article = Article::empty(Format::Html);
+    meta::read(&doc, &mut article.meta);
+    let shape = notes::find(&doc);
+    let mut notes = NoteBuilder::default();
+    let mut removed = Vec::new();
+    let mut walker = Walker::new(&shape, &mut notes, &mut removed);
+    let roots = content::main_content(&doc);
+    for &id in &roots {
+        walker.walk(doc.tree.get(id).expect("content node"));
+    }
+    walker.flush();
+    article.blocks = walker.blocks;
+    define_notes(&doc, &shape, &mut notes, &mut removed);
+    content::chrome_outside(doc.root_element(), &roots, &mut removed);
+    article.removed = removed;
+    while article.blocks.last().is_some_and(is_notes_heading) {
+        article.blocks.pop();
+    }
+    drop_title_heading(&mut article);
+    super::byline::from_body(&mut article);
+    notes.finish(&mut article);
+    article
+}
+
+/// Parses an HTML fragment (a block inside Markdown) into blocks, notes going to `notes`.
+pub fn fragment(src: &str, notes: &mut NoteBuilder, removed: &mut Vec<String>) -> Vec<Block> {
+    let doc = Html::parse_fragment(src);
+    let shape = notes::find(&doc);
+    let mut walker = Walker::new(&shape, notes, removed);
+    walker.walk(doc.tree.root());
+    walker.flush();
+    let blocks = walker.blocks;
+    define_notes(&doc, &shape, notes, removed);
+    blocks
+}
+
+fn define_notes(
+    doc: &Html,
+    shape: &notes::NoteShape,
+    notes: &mut NoteBuilder,
+    removed: &mut Vec<String>,
+) {
+    for (id, label) in &shape.defs {
+        let node = doc.tree.get(*id).expect("definition node");
+        let blocks = Walker::new(shape, notes, removed).children_blocks(node);
+        if let Some(dup) = notes.define(label, blocks) {
+            let text: Vec<_> = dup.iter().map(|b| b.text.as_str()).collect();
+            removed.push(format!("[{label}] {}", text.join(" ")));
+        }
+    }
+}
+
+fn is_notes_heading(b: &Block) -> bool {
+    matches!(b.kind, BlockKind::Heading { .. }) && NOTES_HEADING.is_match(b.text.trim())
+}
+
+/// A first heading that repeats the title is not shown twice; with no title, it is the title.
+fn drop_title_heading(article: &mut Article) {
+    let Some(i) = article
+        .blocks
+        .iter()
+        .take(3)
+        .position(|b| matches!(b.kind, BlockKind::Heading { level: 1 }))
+    else {
+        return;
+    };
+    let text = article.blocks[i].text.trim().to_string();
+    match &article.meta.title {
+        None => article.meta.title = Some(text),
+        Some(t) if t.trim() == text || t.contains(&text) => {}
+        Some(_) => return,
+    }
+    article.blocks.remove(i);
+}

@@ -1,0 +1,352 @@
+//! Footnotes in their HTML shapes: pandoc (`a.footnote-ref` → `section.footnotes`), Wikipedia
+//! (`sup.reference` → `ol.references`), `doc-noteref` / `doc-footnote`, `epub:type`, and the
+//! general shape of an in-page link whose target sits in an end list or an aside.
+
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Html, Node};
+use std::collections::{HashMap, HashSet};
+
+/// Where a page's note references, definitions and back-links are.
+#[derive(Debug, Default)]
+pub struct NoteShape {
+    /// Reference elements (the whole `sup` or `a`) with their note label.
+    pub refs: HashMap<NodeId, String>,
+    /// Definition elements with their label, in document order.
+    pub defs: Vec<(NodeId, String)>,
+    /// Elements left out of the body: definitions and the lists that hold them.
+    pub skip: HashSet<NodeId>,
+    /// Links back from a note to its reference.
+    pub backlinks: HashSet<NodeId>,
+}
+
+fn tokens(el: ElementRef, attr: &str) -> Vec<String> {
+    el.value()
+        .attr(attr)
+        .map(|v| v.split_whitespace().map(str::to_ascii_lowercase).collect())
+        .unwrap_or_default()
+}
+
+fn has_token(el: ElementRef, attr: &str, any: &[&str]) -> bool {
+    tokens(el, attr).iter().any(|t| any.contains(&t.as_str()))
+}
+
+/// A list or section that holds a page's notes.
+fn is_container(el: ElementRef) -> bool {
+    let name = el.value().name();
+    has_token(
+        el,
+        "class",
+        &[
+            "footnotes",
+            "references",
+            "footnote-definition",
+            "endnotes",
+            "notes",
+        ],
+    ) && matches!(name, "section" | "div" | "ol" | "ul" | "aside" | "dl")
+        || has_token(el, "role", &["doc-endnotes", "doc-footnotes"])
+        || has_token(el, "epub:type", &["footnotes", "endnotes", "rearnotes"])
+}
+
+/// One note's own element.
+fn is_definition(el: ElementRef) -> bool {
+    has_token(el, "role", &["doc-footnote", "doc-endnote"])
+        || has_token(
+            el,
+            "epub:type",
+            &["footnote", "endnote", "rearnote", "note"],
+        )
+        || has_token(el, "class", &["footnote-definition"]) && el.value().name() != "ol"
+}
+
+/// A link that says it is a note reference.
+fn declares_ref(a: ElementRef) -> bool {
+    has_token(
+        a,
+        "class",
+        &["footnote-ref", "footnote", "noteref", "footnote-reference"],
+    ) || has_token(a, "role", &["doc-noteref"])
+        || has_token(a, "epub:type", &["noteref"])
+        || has_token(a, "rel", &["footnote"])
+}
+
+/// A link from a note back to where it is cited.
+fn is_backlink(a: ElementRef) -> bool {
+    let text: String = a.text().collect();
+    let t = text.trim();
+    has_token(a, "role", &["doc-backlink"])
+        || has_token(
+            a,
+            "class",
+            &[
+                "footnote-back",
+                "footnote-backref",
+                "reversefootnote",
+                "backlink",
+            ],
+        )
+        || t.contains(['↩', '↑'])
+        || t == "^"
+}
+
+/// Whether a link target is itself an in-page link, as the reference a back-link returns to is.
+fn points_at_link(target: NodeRef<Node>) -> bool {
+    let is_link = |n: NodeRef<Node>| {
+        n.value()
+            .as_element()
+            .is_some_and(|e| e.name() == "a" && e.attr("href").is_some_and(|h| h.starts_with('#')))
+    };
+    let wrapper = target
+        .value()
+        .as_element()
+        .is_some_and(|e| matches!(e.name(), "sup" | "span"));
+    is_link(target) || wrapper && target.children().any(is_link)
+}
+
+/// Short marker text such as `1`, `[12]`, `a`, `*`, `†`.
+fn marker_like(text: &str) -> bool {
+    let t = text
+        .trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim();
+    !t.is_empty() && t.chars().count() <= 6 && !t.contains(' ')
+}
+
+fn label_of(text: &str) -> String {
+    text.trim()
+        .trim_start_matches('[')
+        .trim_end_matches(']')
+        .trim()
+        .to_string()
+}
+
+/// Finds the notes of a page.
+pub fn find(doc: &Html) -> NoteShape {
+    let mut ids: HashMap<&str, NodeId> = HashMap::new();
+    let mut links = Vec::new();
+    let mut containers = Vec::new();
+    let mut single_defs = Vec::new();
+    for node in doc.tree.root().descendants() {
+        let Some(el) = ElementRef::wrap(node) else {
+            continue;
+        };
+        let v = el.value();
+        if let Some(id) = v.id() {
+            ids.entry(id).or_insert(node.id());
+        }
+        if v.name() == "a" {
+            if let Some(name) = v.attr("name") {
+                ids.entry(name).or_insert(node.id());
+            }
+            if let Some(frag) = v.attr("href").and_then(|h| h.strip_prefix('#')) {
+                links.push((el, frag));
+            }
+        }
+        if is_container(el) {
+            containers.push(node.id());
+        } else if is_definition(el) {
+            single_defs.push(node.id());
+        }
+    }
+    let in_container = |n: NodeRef<Node>| {
+        n.ancestors()
+            .any(|a| containers.contains(&a.id()) || single_defs.contains(&a.id()))
+    };
+
+    let mut shape = NoteShape::default();
+    let mut def_label: HashMap<NodeId, String> = HashMap::new();
+    let mut used_labels: HashSet<String> = HashSet::new();
+    for &(a, frag) in &links {
+        let Some(&target) = ids.get(frag) else {
+            continue;
+        };
+        if is_backlink(a) || points_at_link(doc.tree.get(target).expect("id from tree")) {
+            continue;
+        }
+        let Some(def) = definition_at(doc.tree.get(target).expect("id from tree")) else {
+            continue;
+        };
+        if a.ancestors().any(|x| x.id() == def.id()) {
+            continue;
+        }
+        let text: String = a.text().collect();
+        let general = marker_like(&text) && (in_container(def) || end_list(def));
+        if !(declares_ref(a) || general) || !marker_like(&text) {
+            continue;
+        }
+        let label = def_label.entry(def.id()).or_insert_with(|| {
+            let mut l = label_of(&text);
+            if used_labels.contains(&l) {
+                l = def
+                    .value()
+                    .as_element()
+                    .and_then(|e| e.id())
+                    .unwrap_or("note")
+                    .to_string();
+            }
+            used_labels.insert(l.clone());
+            l
+        });
+        shape.refs.insert(ref_element(a).id(), label.clone());
+    }
+    let ref_nodes: HashSet<NodeId> = shape.refs.keys().copied().collect();
+    for &(a, frag) in &links {
+        let Some(&target) = ids.get(frag) else {
+            continue;
+        };
+        let t = doc.tree.get(target).expect("id from tree");
+        let near_ref = t
+            .ancestors()
+            .take(2)
+            .chain([t])
+            .any(|n| ref_nodes.contains(&n.id()))
+            || t.descendants().take(4).any(|n| ref_nodes.contains(&n.id()));
+        if (near_ref || is_backlink(a)) && !ref_nodes.contains(&a.id()) {
+            shape.backlinks.insert(a.id());
+        }
+    }
+    collect_definitions(
+        doc,
+        &containers,
+        &single_defs,
+        &mut def_label,
+        &mut used_labels,
+    );
+    let mut defs: Vec<(NodeId, String)> = def_label.into_iter().collect();
+    let order: HashMap<NodeId, usize> = doc
+        .tree
+        .root()
+        .descendants()
+        .enumerate()
+        .map(|(i, n)| (n.id(), i))
+        .collect();
+    defs.sort_by_key(|(id, _)| order.get(id).copied().unwrap_or(usize::MAX));
+    shape.skip.extend(containers.iter().copied());
+    shape.skip.extend(defs.iter().map(|(id, _)| *id));
+    shape.defs = defs;
+    shape
+}
+
+/// Items of note lists that no reference points to are still notes.
+fn collect_definitions(
+    doc: &Html,
+    containers: &[NodeId],
+    single_defs: &[NodeId],
+    def_label: &mut HashMap<NodeId, String>,
+    used: &mut HashSet<String>,
+) {
+    let mut add = |node: NodeRef<Node>, def_label: &mut HashMap<NodeId, String>| {
+        if def_label.contains_key(&node.id()) {
+            return;
+        }
+        let id = node.value().as_element().and_then(|e| e.id()).unwrap_or("");
+        let mut label = strip_id_prefix(id);
+        if label.is_empty() || used.contains(&label) {
+            label = format!("{}", def_label.len() + 1);
+        }
+        used.insert(label.clone());
+        def_label.insert(node.id(), label);
+    };
+    for &c in containers {
+        let node = doc.tree.get(c).expect("container from tree");
+        let items: Vec<NodeRef<Node>> = if is_list(node) {
+            node.children().filter(|n| is_named(*n, "li")).collect()
+        } else {
+            node.children()
+                .filter(|n| is_list(*n))
+                .flat_map(|l| l.children().filter(|n| is_named(*n, "li")))
+                .collect()
+        };
+        for item in items {
+            add(item, def_label);
+        }
+    }
+    for &d in single_defs {
+        add(doc.tree.get(d).expect("definition from tree"), def_label);
+    }
+}
+
+fn is_named(n: NodeRef<Node>, name: &str) -> bool {
+    n.value().as_element().is_some_and(|e| e.name() == name)
+}
+
+fn is_list(n: NodeRef<Node>) -> bool {
+    is_named(n, "ol") || is_named(n, "ul")
+}
+
+/// `fn:3`, `fn3`, `cite_note-3`, `footnote-word` → `3`, `3`, `3`, `word`.
+fn strip_id_prefix(id: &str) -> String {
+    for p in [
+        "cite_note-",
+        "footnote-",
+        "footnote",
+        "fn:",
+        "fn-",
+        "fn",
+        "note-",
+        "note",
+        "en",
+    ] {
+        if let Some(rest) = id.strip_prefix(p)
+            && !rest.is_empty()
+        {
+            return rest.to_string();
+        }
+    }
+    id.to_string()
+}
+
+/// The element a link target belongs to as a note: itself when it is a list item, aside or
+/// definition; the nearest such ancestor when the target is an inline anchor.
+fn definition_at(target: NodeRef<Node>) -> Option<NodeRef<Node>> {
+    for n in [target].into_iter().chain(target.ancestors().take(3)) {
+        let el = ElementRef::wrap(n)?;
+        let name = el.value().name();
+        if matches!(
+            name,
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "body" | "html" | "section" | "main"
+        ) {
+            return None;
+        }
+        if name == "li" || name == "aside" || name == "dd" || is_definition(el) {
+            return Some(n);
+        }
+    }
+    None
+}
+
+/// Whether a list item sits in a list after which little text follows (an end list).
+fn end_list(def: NodeRef<Node>) -> bool {
+    let Some(list) = def.parent() else {
+        return false;
+    };
+    let mut after = 0usize;
+    let mut n = list;
+    loop {
+        for s in n.next_siblings() {
+            if let Some(el) = ElementRef::wrap(s) {
+                after += el.text().map(|t| t.trim().len()).sum::<usize>();
+            }
+        }
+        match n.parent() {
+            Some(p) if p.value().as_element().is_some_and(|e| e.name() != "body") => n = p,
+            _ => break,
+        }
+        if after > 3000 {
+            return false;
+        }
+    }
+    after <= 3000
+}
+
+/// The element to replace with a note marker: a `sup` that holds only this link, else the link.
+fn ref_element(a: ElementRef) -> NodeRef<Node> {
+    if let Some(p) = a.parent().and_then(ElementRef::wrap)
+        && p.value().name() == "sup"
+        && p.text().collect::<String>().trim() == a.text().collect::<String>().trim()
+    {
+        return *p;
+    }
+    *a
+}
