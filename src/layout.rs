@@ -1162,21 +1162,29 @@ fn wrap(
 /// the flag says whether anything was cut on the right.
 pub fn cut_spans(spans: &[Span], skip: usize, width: usize) -> (Vec<Span>, bool) {
     let mut out = Vec::new();
-    let mut col = 0;
+    let mut skipped = 0;
+    // Everything kept so far, measured as one string: emoji and ZWJ sequences are wider
+    // (or narrower) than the sum of their characters.
+    let mut kept = String::new();
+    let mut kept_width = 0;
+    let mut ascii = true;
     let mut cut = false;
     for span in spans {
         let mut text = String::new();
         for c in span.text.chars() {
-            let w = c.width().unwrap_or(0);
-            if col < skip {
-                col += w;
+            if skipped < skip {
+                skipped += c.width().unwrap_or(0);
                 continue;
             }
-            if col + w > skip + width {
+            kept.push(c);
+            ascii &= c.is_ascii();
+            let w = if ascii { kept_width + 1 } else { kept.width() };
+            if w > width {
+                kept.pop();
                 cut = true;
                 break;
             }
-            col += w;
+            kept_width = w;
             text.push(c);
         }
         if !text.is_empty() {
