@@ -9,6 +9,7 @@ pub mod cite;
 pub mod dates;
 pub mod decode;
 pub mod inspect;
+pub mod library;
 pub mod layout;
 pub mod parse;
 pub mod render;
