@@ -1,6 +1,7 @@
 //! The state of the whole UI and the one place that changes it.
 
 use super::keys::{self, Action};
+use super::library_view::LibraryView;
 use super::reader::Reader;
 use super::theme::Theme;
 use crate::article::Article;
@@ -49,6 +50,8 @@ pub struct App {
     pub quit: bool,
     /// Reading speed for "minutes left".
     pub wpm: usize,
+    /// The library the reader returns to, when Lectern was opened on one.
+    pub library: Option<LibraryView>,
 }
 
 impl App {
@@ -63,6 +66,7 @@ impl App {
             count: None,
             quit: false,
             wpm: 240,
+            library: None,
         }
     }
 
@@ -89,6 +93,9 @@ impl App {
 
     /// Handles a key press.
     pub fn key(&mut self, key: KeyEvent) -> Option<Effect> {
+        if self.reader.is_none() && self.library.is_some() {
+            return self.library_key(key);
+        }
         match self.mode.clone() {
             Mode::Search(query) => {
                 self.search_key(query, key);
@@ -219,8 +226,11 @@ impl App {
             Action::Cancel => {
                 if r.search.take().is_some() {
                     self.say("search cleared");
+                } else if self.library.is_some() {
+                    self.close_reader();
                 }
             }
+            Action::Quit if self.library.is_some() => self.close_reader(),
             Action::Quit => self.quit = true,
             Action::Suspend => return Some(Effect::Suspend),
             Action::NextNote

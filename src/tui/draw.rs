@@ -1,7 +1,7 @@
 //! Rendering is a pure function of the app's state.
 
 use super::app::{App, Mode};
-use super::{help, reader_view, status};
+use super::{help, library_draw, reader_view, status};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -18,6 +18,10 @@ pub fn draw(app: &App, f: &mut Frame) {
         let w = (msg.len() as u16).min(area.width);
         let x = area.x + (area.width - w) / 2;
         f.render_widget(Paragraph::new(msg), Rect { x, y, width: w, height: 1.min(area.height) });
+        return;
+    }
+    if let (None, Some(lib)) = (&app.reader, &app.library) {
+        library_draw::draw(app, lib, f, area);
         return;
     }
     let text = Rect { height: area.height - 1, ..area };

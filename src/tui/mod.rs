@@ -4,31 +4,30 @@ pub mod app;
 pub mod draw;
 pub mod help;
 pub mod keys;
+pub mod library_draw;
+pub mod library_view;
 pub mod reader;
 pub mod reader_view;
 pub mod status;
 pub mod terminal;
 pub mod theme;
 
-use crate::article::Format;
+use crate::library::entry::ProgressMap;
 use crate::parse;
-use crate::samples::SAMPLES;
-use anyhow::Context;
+use library_view::{LibraryView, Root};
 use std::path::PathBuf;
 
-/// Opens the reader on a path (or the bundled samples).
+/// Opens a folder as a library, one article in the reader, or (no path) the bundled samples.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
-    let (article, path) = match path {
-        Some(p) if p.is_dir() => anyhow::bail!("{}: opening a folder needs the library view", p.display()),
-        Some(p) => (parse::load(&p)?, p),
-        None => {
-            let (name, text) = SAMPLES[0];
-            let article = parse::parse_bytes(text.as_bytes(), Format::Text).context("the bundled sample")?;
-            (article, PathBuf::from(name))
-        }
-    };
     let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-    let app = app::App::with_article(article, path, (w, h));
+    let app = match path {
+        Some(p) if p.is_dir() => {
+            let lib = LibraryView::new(Root::Dir(p), crate::library::cache::default_dir(), ProgressMap::new());
+            app::App::with_library(lib, (w, h))
+        }
+        Some(p) => app::App::with_article(parse::load(&p)?, p, (w, h)),
+        None => app::App::with_library(LibraryView::new(Root::Samples, None, ProgressMap::new()), (w, h)),
+    };
     terminal::run(app)?;
     Ok(())
 }

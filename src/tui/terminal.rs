@@ -56,13 +56,16 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut message_shown = false;
     while !app.quit && !stop.load(Ordering::Relaxed) {
+        dirty |= app.tick();
         if dirty {
             term.draw(|f| draw(app, f))?;
             message_shown = app.current_message().is_some();
             dirty = false;
         }
-        // Wake up now and then to notice signals and to let a message fade.
-        if !event::poll(Duration::from_millis(250))? {
+        // Wake up now and then to notice signals and to let a message fade; often while a
+        // scan reports progress.
+        let wait = if app.busy() { 40 } else { 250 };
+        if !event::poll(Duration::from_millis(wait))? {
             if message_shown && app.current_message().is_none() {
                 dirty = true;
             }
