@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bumped whenever the cached fields change, so an old file is ignored, not misread.
 const VERSION: u32 = 1;
@@ -146,10 +147,13 @@ impl Cache {
             version: VERSION,
             records,
         })?;
+        // Unique per process and per save: an old scan still finishing may save alongside a rescan.
+        static SAVES: AtomicUsize = AtomicUsize::new(0);
         let tmp = dir.join(format!(
-            ".{}.{}.tmp",
+            ".{}.{}-{}.tmp",
             file.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id()
+            std::process::id(),
+            SAVES.fetch_add(1, Ordering::Relaxed)
         ));
         let mut out = std::fs::File::create(&tmp)?;
         out.write_all(&json)?;

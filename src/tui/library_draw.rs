@@ -33,9 +33,9 @@ enum Column {
 impl Column {
     fn width(self) -> u16 {
         match self {
-            Column::Authors => 16,
+            Column::Authors => 15,
             Column::Date => 10,
-            Column::Length => 6,
+            Column::Length => 7,
             Column::Progress => 9,
             Column::Marks => 3,
         }

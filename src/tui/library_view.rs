@@ -146,7 +146,7 @@ impl LibraryView {
             match event {
                 Event::Listed { entries, skipped } => {
                     let pending = entries.iter().filter(|e| e.state == State::Pending).count();
-                    self.scanning = Some((0, pending));
+                    self.scanning = (pending > 0).then_some((0, pending));
                     self.hays = entries.iter().map(Hay::new).collect();
                     self.entries = entries;
                     self.skipped = skipped;
@@ -362,6 +362,7 @@ impl LibraryView {
 impl App {
     /// The library screen on `lib`, for a screen of `size` (columns, rows).
     pub fn with_library(lib: LibraryView, size: (u16, u16)) -> Self {
+        // Built through the one constructor so fields added to `App` elsewhere get their defaults.
         let mut app = App::with_article(
             Article::empty(crate::article::Format::Text),
             PathBuf::new(),
@@ -469,6 +470,26 @@ mod tests {
         );
         let v = LibraryView::new(Root::Samples, None, progress);
         assert_eq!(v.entries[v.selected_entry().unwrap()].path, last);
+    }
+
+    #[test]
+    fn the_reader_returns_to_the_same_selection() {
+        let lib = LibraryView::new(Root::Samples, None, ProgressMap::new());
+        let mut app = App::with_library(lib, (100, 30));
+        let key = |app: &mut App, code| app.key(KeyEvent::new(code, KeyModifiers::NONE));
+        key(&mut app, KeyCode::Char('j'));
+        key(&mut app, KeyCode::Char('j'));
+        let before = app.library.as_ref().unwrap().selected_entry();
+        key(&mut app, KeyCode::Enter);
+        assert!(app.reader.is_some());
+        key(&mut app, KeyCode::Char('q'));
+        assert!(app.reader.is_none() && !app.quit);
+        assert_eq!(app.library.as_ref().unwrap().selected_entry(), before);
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Esc);
+        assert!(app.reader.is_none() && !app.quit);
+        key(&mut app, KeyCode::Char('q'));
+        assert!(app.quit);
     }
 
     #[test]
