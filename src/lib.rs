@@ -11,6 +11,7 @@ pub mod dates;
 pub mod decode;
 pub mod inspect;
 pub mod layout;
+pub mod library;
 pub mod parse;
 pub mod render;
 pub mod samples;

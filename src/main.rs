@@ -57,6 +57,14 @@ enum Command {
         #[arg(long, default_value = "w")]
         tag: String,
     },
+    /// Print the articles of a library folder: title, authors, date, words, progress, path.
+    List {
+        /// The library folder.
+        dir: PathBuf,
+        /// One JSON array instead of tab-separated lines.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn main() {
@@ -91,6 +99,7 @@ fn run(cli: Cli) -> Result<()> {
             }
         }
         Some(Command::StateWriter { dir, count, tag }) => state_writer(dir, count, &tag),
+        Some(Command::List { dir, json }) => list(&dir, json),
         None => lectern::tui::run(cli.path).context("the reader stopped"),
     }
 }
@@ -130,6 +139,65 @@ fn state_writer(dir: Option<PathBuf>, count: usize, tag: &str) -> Result<()> {
         store.save()?;
     }
     Ok(())
+}
+
+/// `lectern list`: scans (through the cache) and prints one article per line or JSON.
+fn list(dir: &std::path::Path, json: bool) -> Result<()> {
+    anyhow::ensure!(dir.is_dir(), "{}: not a folder", dir.display());
+    let cache =
+        lectern::library::cache::default_dir().map(|c| lectern::library::cache::file_for(&c, dir));
+    let (entries, skipped) = lectern::library::scan_blocking(dir, cache);
+    // Without a readable state file everything reads as unread; the listing still works.
+    let progress = Store::open_default()
+        .map(|s| lectern::library::entry::progress_from(s.state()))
+        .unwrap_or_default();
+    let order = lectern::library::order::sorted(
+        &entries,
+        &progress,
+        lectern::library::order::SortOrder::Title,
+    );
+    let rows = order.iter().map(|&i| &entries[i]);
+    let text = if json {
+        let items: Vec<serde_json::Value> = rows
+            .map(|e| {
+                let m = e.meta();
+                let p = lectern::library::entry::progress_of(&progress, &e.path);
+                serde_json::json!({
+                    "title": e.title(),
+                    "authors": m.map(|m| m.authors.clone()).unwrap_or_default(),
+                    "date": m.and_then(|m| m.date_iso.clone().or_else(|| m.date.clone())),
+                    "words": m.map_or(0, |m| m.words),
+                    "path": e.path.to_string_lossy(),
+                    "progress": { "percent": p.percent, "finished": p.finished, "bookmarks": p.bookmarks },
+                })
+            })
+            .collect();
+        serde_json::to_string_pretty(&items)?
+    } else {
+        rows.map(|e| {
+            let m = e.meta();
+            let date = m
+                .and_then(|m| m.date_iso.clone().or_else(|| m.date.clone()))
+                .unwrap_or_default();
+            let p = lectern::library::entry::progress_of(&progress, &e.path);
+            let cells = [
+                e.title().into_owned(),
+                e.authors(),
+                date,
+                m.map_or(0, |m| m.words).to_string(),
+                format!("{}%", p.percent),
+                e.path.to_string_lossy().into_owned(),
+            ];
+            cells.map(|c| c.replace(['\t', '\n'], " ")).join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+    };
+    let failed = entries.len() - order.len();
+    if failed + skipped.len() > 0 {
+        eprintln!("lectern: {} files skipped", failed + skipped.len());
+    }
+    write_out(&text)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.

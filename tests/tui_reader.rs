@@ -22,7 +22,10 @@ fn app(rel: &str, w: u16, h: u16) -> App {
     let path = fixture(rel);
     let article = parse::load(&path).expect("fixture parses");
     let mut app = App::with_article(article, path, (w, h));
-    app.theme = Theme { mono: false };
+    app.theme = Theme {
+        mono: false,
+        light: false,
+    };
     app
 }
 
@@ -113,7 +116,10 @@ fn citations_and_note_refs_are_styled() {
     let cell = &buf[(x + 1, y)];
     assert!(cell.modifier.contains(Modifier::UNDERLINED));
     assert_eq!(cell.fg, Color::Cyan);
-    app.theme = Theme { mono: true };
+    app.theme = Theme {
+        mono: true,
+        light: false,
+    };
     let buf = render(&app);
     let cell = &buf[(x + 1, y)];
     assert!(

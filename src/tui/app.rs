@@ -4,6 +4,7 @@ use super::bookmarks::BookmarksPanel;
 use super::citation_popup::{CitationPopup, part_of};
 use super::footnote_popup::NotePopup;
 use super::keys::{self, Action};
+use super::library_view::LibraryView;
 use super::memory::Memory;
 use super::outline::{self, OutlinePanel};
 use super::reader::Reader;
@@ -110,6 +111,10 @@ pub struct App {
     pub pending: Option<std::sync::mpsc::Receiver<Article>>,
     /// Reading positions and bookmarks, when the state store could be opened.
     pub memory: Option<Memory>,
+    /// How articles are typeset when opened.
+    pub style: Style,
+    /// The library the reader returns to, when Lectern was opened on one.
+    pub library: Option<LibraryView>,
 }
 
 impl App {
@@ -125,8 +130,28 @@ impl App {
             count: None,
             quit: false,
             wpm: 240,
+            library: None,
+            style: Style::default(),
             pending: None,
             memory: None,
+        }
+    }
+
+    /// Applies the settings: text width, justification, theme, reading speed.
+    pub fn configure(&mut self, cfg: &crate::config::Config) {
+        self.style = Style {
+            width: cfg.measure,
+            justify: cfg.justify,
+            hyphenate: cfg.hyphenate,
+        };
+        self.theme = Theme::from_choice(cfg.theme);
+        self.wpm = cfg.words_per_minute;
+        if let Some(r) = &mut self.reader {
+            r.style = Style {
+                width: cfg.measure,
+                ..self.style
+            };
+            r.set_measure(cfg.measure);
         }
     }
 
@@ -269,6 +294,9 @@ impl App {
 
     /// Handles a key press.
     pub fn key(&mut self, key: KeyEvent) -> Option<Effect> {
+        if self.reader.is_none() && self.library.is_some() {
+            return self.library_key(key);
+        }
         match self.mode.clone() {
             Mode::Search(query) => {
                 self.search_key(query, key);
@@ -555,8 +583,10 @@ impl App {
                     self.say("citations of every source again");
                 } else if r.search.take().is_some() {
                     self.say("search cleared");
-                } else {
+                } else if r.focus.is_some() {
                     r.focus = None;
+                } else if self.library.is_some() {
+                    self.close_reader();
                 }
             }
             Action::NextNote
@@ -587,6 +617,7 @@ impl App {
             }
             Action::Open => self.open_focus(),
             Action::Sources => self.popups.push(Popup::Sources(SourcesPanel::default())),
+            Action::Quit if self.library.is_some() => self.close_reader(),
             Action::Quit => self.quit = true,
             Action::Suspend => return Some(Effect::Suspend),
             Action::Bookmark => self.start_bookmark(),

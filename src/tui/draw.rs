@@ -1,7 +1,7 @@
 //! Rendering is a pure function of the app's state.
 
 use super::app::{App, Mode, Popup};
-use super::{help, popup, reader_view, status};
+use super::{help, library_draw, popup, reader_view, status};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -112,6 +112,10 @@ pub fn draw(app: &App, f: &mut Frame) {
                 height: 1.min(area.height),
             },
         );
+        return;
+    }
+    if let (None, Some(lib)) = (&app.reader, &app.library) {
+        library_draw::draw(app, lib, f, area);
         return;
     }
     let text = Rect {

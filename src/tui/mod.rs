@@ -7,6 +7,8 @@ pub mod draw;
 pub mod footnote_popup;
 pub mod help;
 pub mod keys;
+pub mod library_draw;
+pub mod library_view;
 pub mod memory;
 pub mod outline;
 pub mod popup;
@@ -18,36 +20,63 @@ pub mod targets;
 pub mod terminal;
 pub mod theme;
 
-use crate::article::Format;
+use crate::config;
+use crate::library::entry::ProgressMap;
 use crate::parse;
-use crate::samples::SAMPLES;
-use anyhow::Context;
+use crate::store::Store;
+use library_view::{LibraryView, Root};
 use std::path::PathBuf;
 
-/// Opens the reader on a path (or the bundled samples).
+/// Opens a folder as a library, one article in the reader, or (no path) the configured
+/// library, else the bundled samples.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
-    let (article, path) = match path {
-        Some(p) if p.is_dir() => {
-            anyhow::bail!("{}: opening a folder needs the library view", p.display())
-        }
-        Some(p) => (parse::load(&p)?, p),
-        None => {
-            let (name, text) = SAMPLES[0];
-            let article =
-                parse::parse_bytes(text.as_bytes(), Format::Text).context("the bundled sample")?;
-            (article, PathBuf::from(name))
-        }
+    let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
+    let loaded = config::load_default();
+    let cfg = loaded.config.clone();
+    let store = Store::open_default();
+    let progress = match &store {
+        Ok(s) => crate::library::entry::progress_from(s.state()),
+        Err(_) => ProgressMap::new(),
     };
-    let (w, h) = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
-    let app = app::App::with_article(article, path, (w, h));
-    let mut app = app;
-    match crate::store::Store::open_default() {
+    let mut app = match path.or_else(|| cfg.library.clone()) {
+        Some(p) if p.is_dir() => {
+            let lib =
+                LibraryView::new(Root::Dir(p), crate::library::cache::default_dir(), progress);
+            app::App::with_library(lib, size)
+        }
+        Some(p) => open_file(p, size)?,
+        None => app::App::with_library(LibraryView::new(Root::Samples, None, progress), size),
+    };
+    app.configure(&cfg);
+    match store {
         Ok(store) => app.attach_store(store),
         Err(e) => app.say(format!("reading positions will not be kept: {e}")),
     }
-    if app.pending.is_none() {
+    if app.reader.is_some() && app.pending.is_none() {
         app.article_ready();
     }
-    terminal::run(app)?;
+    if !loaded.problems.is_empty() {
+        app.say(loaded.problems.join("; "));
+    }
+    terminal::run(app, cfg.mouse)?;
     Ok(())
+}
+
+/// Bytes of a long article parsed before the first frame; the rest follows in the background.
+const QUICK_BYTES: usize = 128 * 1024;
+
+/// Opens one article. A long one shows its beginning at once and is parsed whole on a
+/// worker thread, so the first frame does not wait for megabytes of parsing.
+fn open_file(path: PathBuf, size: (u16, u16)) -> anyhow::Result<app::App> {
+    let source = parse::read(&path)?;
+    let Some(quick) = source.parse_prefix(QUICK_BYTES) else {
+        return Ok(app::App::with_article(source.parse(), path, size));
+    };
+    let mut app = app::App::with_article(quick, path, size);
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(source.parse());
+    });
+    app.pending = Some(rx);
+    Ok(app)
 }

@@ -20,13 +20,15 @@ type Term = Terminal<CrosstermBackend<Stdout>>;
 /// Puts the terminal in reading mode: raw, alternate screen, mouse, hidden cursor.
 fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(
-        io::stdout(),
-        EnterAlternateScreen,
-        EnableMouseCapture,
-        cursor::Hide
-    )
+    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    if MOUSE.load(Ordering::Relaxed) {
+        execute!(io::stdout(), EnableMouseCapture)?;
+    }
+    Ok(())
 }
+
+/// Whether the mouse is captured (a setting); read again on every return from Ctrl-Z.
+static MOUSE: AtomicBool = AtomicBool::new(true);
 
 /// Gives the terminal back as it was; safe to call more than once.
 pub fn leave() {
@@ -49,7 +51,7 @@ fn install_panic_hook() {
 }
 
 /// Runs the app until it quits or a signal asks it to stop.
-pub fn run(mut app: App) -> anyhow::Result<App> {
+pub fn run(mut app: App, mouse: bool) -> anyhow::Result<App> {
     let stop = Arc::new(AtomicBool::new(false));
     for sig in [
         signal_hook::consts::SIGTERM,
@@ -59,6 +61,7 @@ pub fn run(mut app: App) -> anyhow::Result<App> {
         signal_hook::flag::register(sig, stop.clone())?;
     }
     install_panic_hook();
+    MOUSE.store(mouse, Ordering::Relaxed);
     enter()?;
     let result = event_loop(&mut app, &stop);
     // Whatever ended the loop — q, a signal, an error — the position is kept.
@@ -80,13 +83,17 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
             dirty = false;
         }
         app.tick(std::time::Instant::now());
-        if app.poll_background() {
+        if app.poll_background() | app.poll_library() {
             dirty = true;
             continue;
         }
-        // Wake up now and then to notice signals, a finished background parse, and to let
-        // a message fade.
-        let tick = if app.pending.is_some() { 15 } else { 250 };
+        // Wake up now and then to notice signals, a finished background parse or scan
+        // progress, and to let a message fade.
+        let tick = if app.pending.is_some() || app.busy() {
+            15
+        } else {
+            250
+        };
         if !event::poll(Duration::from_millis(tick))? {
             if message_shown && app.current_message().is_none() {
                 dirty = true;

@@ -9,18 +9,73 @@ use ratatui::style::{Color, Modifier, Style};
 pub struct Theme {
     /// No colours at all: attributes only.
     pub mono: bool,
+    /// Colours chosen for a light background.
+    pub light: bool,
+}
+
+/// The darker counterpart of a colour, readable on a light background.
+fn on_light(color: Color) -> Color {
+    match color {
+        Color::Yellow => Color::Rgb(0x8a, 0x5a, 0x00),
+        Color::Cyan => Color::Blue,
+        Color::LightBlue => Color::Blue,
+        Color::LightGreen => Color::Green,
+        Color::Gray => Color::DarkGray,
+        Color::DarkGray => Color::Gray,
+        other => other,
+    }
+}
+
+/// What `COLORFGBG` (set by rxvt, Konsole and others) says of the background.
+fn background_is_light() -> bool {
+    std::env::var("COLORFGBG")
+        .ok()
+        .and_then(|v| v.rsplit(';').next().and_then(|bg| bg.parse::<u8>().ok()))
+        .is_some_and(|bg| bg == 7 || bg >= 9)
 }
 
 impl Theme {
     /// The theme for this environment: mono when `NO_COLOR` is set (to anything non-empty).
     pub fn from_env() -> Self {
-        Theme {
-            mono: std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()),
+        Theme::from_choice(crate::config::ThemeChoice::Auto)
+    }
+
+    /// The theme the settings ask for; `NO_COLOR` always wins, and `auto` reads the
+    /// terminal's background from `COLORFGBG` ("15;0" is light on dark) when it is set.
+    pub fn from_choice(choice: crate::config::ThemeChoice) -> Self {
+        use crate::config::ThemeChoice;
+        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+            return Theme {
+                mono: true,
+                light: false,
+            };
+        }
+        match choice {
+            ThemeChoice::Mono => Theme {
+                mono: true,
+                light: false,
+            },
+            ThemeChoice::Dark => Theme {
+                mono: false,
+                light: false,
+            },
+            ThemeChoice::Light => Theme {
+                mono: false,
+                light: true,
+            },
+            ThemeChoice::Auto => Theme {
+                mono: false,
+                light: background_is_light(),
+            },
         }
     }
 
     fn fg(&self, style: Style, color: Color) -> Style {
-        if self.mono { style } else { style.fg(color) }
+        if self.mono {
+            style
+        } else {
+            style.fg(if self.light { on_light(color) } else { color })
+        }
     }
 
     /// The style for a span's look.
@@ -58,7 +113,11 @@ impl Theme {
             s = s.add_modifier(Modifier::CROSSED_OUT);
         }
         if f & flags::QUOTATION != 0 && !self.mono {
-            s = s.fg(Color::Rgb(0xd7, 0xc9, 0xaa));
+            s = s.fg(if self.light {
+                Color::Rgb(0x6b, 0x55, 0x2e)
+            } else {
+                Color::Rgb(0xd7, 0xc9, 0xaa)
+            });
         }
         if f & flags::LINK != 0 {
             s = self.fg(s.add_modifier(Modifier::UNDERLINED), Color::LightBlue);
@@ -95,6 +154,10 @@ impl Theme {
     pub fn status(&self) -> Style {
         if self.mono {
             Style::default().add_modifier(Modifier::REVERSED)
+        } else if self.light {
+            Style::default()
+                .bg(Color::Rgb(0xe4, 0xe4, 0xe8))
+                .fg(Color::Black)
         } else {
             Style::default()
                 .bg(Color::Rgb(0x30, 0x30, 0x38))

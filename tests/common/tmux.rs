@@ -188,6 +188,7 @@ impl Tmux {
 
     /// Waits for the program to exit and returns its exit status.
     pub fn wait_exit(&self) -> i32 {
+        let pid = self.display("#{pane_pid}");
         let start = Instant::now();
         while self.display("#{pane_dead}") != "1" {
             assert!(
@@ -197,7 +198,24 @@ impl Tmux {
             );
             std::thread::sleep(Duration::from_millis(30));
         }
-        self.display("#{pane_dead_status}").parse().unwrap_or(-1)
+        // tmux marks the pane dead when its terminal closes and learns the exit status
+        // only when it reaps the process; on a loaded machine that can lag far behind (the
+        // process sits as a zombie), so the kernel's record of the exit is read instead.
+        for _ in 0..100 {
+            if let Ok(code) = self.display("#{pane_dead_status}").parse() {
+                return code;
+            }
+            if let Some(code) = zombie_exit_code(&pid) {
+                return code;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        panic!(
+            "no exit status (signal {:?}, process {pid}: {:?}); screen:\n{}",
+            self.display("#{pane_dead_signal}"),
+            std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default(),
+            self.screen()
+        );
     }
 
     /// Resizes the window.
@@ -263,4 +281,16 @@ pub fn asset(rel: &str) -> String {
         .join(rel)
         .display()
         .to_string()
+}
+
+/// The exit code of a process that has exited but not been reaped yet (a zombie).
+fn zombie_exit_code(pid: &str) -> Option<i32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let fields: Vec<&str> = stat.rsplit(')').next()?.split_whitespace().collect();
+    if fields.first() != Some(&"Z") {
+        return None;
+    }
+    // The last field is the wait status: exit code in the high byte, no signal bits.
+    let status: i32 = fields.last()?.parse().ok()?;
+    (status & 0x7f == 0).then_some((status >> 8) & 0xff)
 }

@@ -1,0 +1,513 @@
+//! The library screen's state: the list, its sort and filter, the scan that fills it, and
+//! its keys. `library_draw` draws it.
+
+use super::app::{App, Effect, Mode};
+use super::library_draw::CHROME_ROWS;
+use super::reader::Reader;
+use crate::article::Article;
+use crate::library::entry::{Entry, ProgressMap, State};
+use crate::library::filter::{self, Hay, Hit};
+use crate::library::order::{self, SortOrder};
+use crate::library::scan::Skipped;
+use crate::library::{self, Event, cache};
+use crate::parse;
+use crate::samples::SAMPLES;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, TryRecvError};
+
+/// Where the articles come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Root {
+    /// A folder on disk, scanned and cached.
+    Dir(PathBuf),
+    /// The samples built into the binary: parsed in memory, nothing written to disk.
+    Samples,
+}
+
+/// What a key in the library asks the app to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Nothing beyond the library itself.
+    Stay,
+    /// Open the entry at this index.
+    Open(usize),
+    /// Quit Lectern.
+    Quit,
+    /// Suspend to the shell.
+    Suspend,
+}
+
+/// The library screen.
+#[derive(Debug)]
+pub struct LibraryView {
+    /// Where the articles come from.
+    pub root: Root,
+    /// Every file found, in scan order; rows refer to it by index.
+    pub entries: Vec<Entry>,
+    /// Files and folders the walk left out.
+    pub skipped: Vec<Skipped>,
+    /// Reading state by path, passed in by whoever knows it (the store).
+    pub progress: ProgressMap,
+    /// The current sort order.
+    pub sort: SortOrder,
+    /// Entry indices in display order: sorted, then filtered.
+    pub rows: Vec<usize>,
+    /// Match positions, parallel to `rows`, while a filter is set.
+    pub hits: Vec<Hit>,
+    /// The filter text.
+    pub filter: String,
+    /// Keys go to the filter text.
+    pub typing: bool,
+    /// The selected row.
+    pub selected: usize,
+    /// The first row on screen.
+    pub top: usize,
+    /// Show the preview pane (when the screen is wide enough).
+    pub preview: bool,
+    /// Show the list of skipped files.
+    pub show_skipped: bool,
+    /// (files read, files found) while a scan runs.
+    pub scanning: Option<(usize, usize)>,
+    scan: Option<Receiver<Event>>,
+    hays: Vec<Hay>,
+    cache_file: Option<PathBuf>,
+    selected_once: bool,
+}
+
+impl LibraryView {
+    /// A library on `root`; a folder starts scanning at once, with its cache in `cache_dir`.
+    pub fn new(root: Root, cache_dir: Option<PathBuf>, progress: ProgressMap) -> Self {
+        let cache_file = match &root {
+            Root::Dir(dir) => cache_dir.map(|c| cache::file_for(&c, dir)),
+            Root::Samples => None,
+        };
+        let mut view = LibraryView {
+            root,
+            entries: Vec::new(),
+            skipped: Vec::new(),
+            progress,
+            sort: SortOrder::default(),
+            rows: Vec::new(),
+            hits: Vec::new(),
+            filter: String::new(),
+            typing: false,
+            selected: 0,
+            top: 0,
+            preview: true,
+            show_skipped: false,
+            scanning: None,
+            scan: None,
+            hays: Vec::new(),
+            cache_file,
+            selected_once: false,
+        };
+        match view.root {
+            Root::Samples => view.set_entries(library::samples(), Vec::new()),
+            Root::Dir(_) => view.rescan(),
+        }
+        view
+    }
+
+    /// Starts a new scan of a folder library; the current list stays until the new one arrives.
+    pub fn rescan(&mut self) {
+        if let Root::Dir(dir) = &self.root {
+            self.scan = Some(library::start(dir.clone(), self.cache_file.clone()));
+            self.scanning = Some((0, 0));
+        }
+    }
+
+    /// True while a scan is running.
+    pub fn busy(&self) -> bool {
+        self.scan.is_some()
+    }
+
+    /// Takes in whatever the scan has reported; true when anything changed.
+    pub fn poll(&mut self) -> bool {
+        let Some(rx) = &self.scan else { return false };
+        let mut events = Vec::new();
+        let mut finished = false;
+        loop {
+            match rx.try_recv() {
+                Ok(Event::Done) | Err(TryRecvError::Disconnected) => {
+                    finished = true;
+                    break;
+                }
+                Ok(e) => events.push(e),
+                Err(TryRecvError::Empty) => break,
+            }
+        }
+        if events.is_empty() && !finished {
+            return false;
+        }
+        let keep = self.selected_path();
+        for event in events {
+            match event {
+                Event::Listed { entries, skipped } => {
+                    let pending = entries.iter().filter(|e| e.state == State::Pending).count();
+                    self.scanning = (pending > 0).then_some((0, pending));
+                    self.hays = entries.iter().map(Hay::new).collect();
+                    self.entries = entries;
+                    self.skipped = skipped;
+                }
+                Event::Read(i, state) => {
+                    if let Some(e) = self.entries.get_mut(i) {
+                        e.state = state;
+                        self.hays[i] = Hay::new(e);
+                    }
+                    if let Some((done, _)) = &mut self.scanning {
+                        *done += 1;
+                    }
+                }
+                Event::Done => {}
+            }
+        }
+        if finished {
+            self.scan = None;
+            self.scanning = None;
+        }
+        self.refresh(keep);
+        true
+    }
+
+    /// Replaces the whole list (the samples, or tests).
+    pub fn set_entries(&mut self, entries: Vec<Entry>, skipped: Vec<Skipped>) {
+        self.hays = entries.iter().map(Hay::new).collect();
+        self.entries = entries;
+        self.skipped = skipped;
+        self.refresh(None);
+    }
+
+    /// The selected entry's index, if the list is not empty.
+    pub fn selected_entry(&self) -> Option<usize> {
+        self.rows.get(self.selected).copied()
+    }
+
+    fn selected_path(&self) -> Option<PathBuf> {
+        self.selected_entry().map(|i| self.entries[i].path.clone())
+    }
+
+    /// Files left out: by the walk, and those that could not be read as articles.
+    pub fn skipped_all(&self) -> Vec<(&Path, &str)> {
+        let walk = self
+            .skipped
+            .iter()
+            .map(|s| (s.path.as_path(), s.reason.as_str()));
+        let failed = self.entries.iter().filter_map(|e| match &e.state {
+            State::Failed(r) => Some((e.path.as_path(), r.as_str())),
+            _ => None,
+        });
+        walk.chain(failed).collect()
+    }
+
+    /// Takes in new reading progress (after reading), keeping the selection.
+    pub fn set_progress(&mut self, progress: ProgressMap) {
+        self.progress = progress;
+        let keep = self.selected_path();
+        self.refresh(keep);
+    }
+
+    /// Re-sorts and re-filters, keeping `keep` selected when it is still listed.
+    fn refresh(&mut self, keep: Option<PathBuf>) {
+        let sorted = order::sorted(&self.entries, &self.progress, self.sort);
+        if self.filter.is_empty() {
+            self.hits.clear();
+            self.rows = sorted;
+        } else {
+            self.hits = filter::filter(&self.hays, &sorted, &self.filter);
+            self.rows = self.hits.iter().map(|h| h.entry).collect();
+        }
+        let found = keep.and_then(|p| self.rows.iter().position(|&i| self.entries[i].path == p));
+        self.selected = match found {
+            Some(row) => row,
+            None if !self.selected_once && !self.rows.is_empty() => {
+                self.selected_once = true;
+                self.last_read_row().unwrap_or(0)
+            }
+            None => self.selected.min(self.rows.len().saturating_sub(1)),
+        };
+    }
+
+    /// The row of the most recently read article, so `Enter` continues reading it.
+    fn last_read_row(&self) -> Option<usize> {
+        (0..self.rows.len())
+            .filter_map(|r| {
+                Some((
+                    self.progress
+                        .get(&self.entries[self.rows[r]].path)?
+                        .last_read?,
+                    r,
+                ))
+            })
+            .max()
+            .map(|(_, r)| r)
+    }
+
+    /// Moves the selection by `delta` rows and keeps it on a screen of `page` rows.
+    pub fn step(&mut self, delta: isize, page: usize) {
+        let last = self.rows.len().saturating_sub(1) as isize;
+        self.selected = (self.selected as isize + delta).clamp(0, last.max(0)) as usize;
+        self.keep_visible(page);
+    }
+
+    /// Scrolls so the selected row is on a screen of `page` rows.
+    pub fn keep_visible(&mut self, page: usize) {
+        let page = page.max(1);
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + page {
+            self.top = self.selected + 1 - page;
+        }
+    }
+
+    /// Handles a key; `page` is the number of list rows on screen.
+    pub fn key(&mut self, key: KeyEvent, page: usize) -> Outcome {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let page_i = page.max(2) as isize - 1;
+        match key.code {
+            KeyCode::Char('c') if ctrl => return Outcome::Quit,
+            KeyCode::Char('z') if ctrl => return Outcome::Suspend,
+            KeyCode::Down => self.step(1, page),
+            KeyCode::Up => self.step(-1, page),
+            KeyCode::PageDown => self.step(page_i, page),
+            KeyCode::PageUp => self.step(-page_i, page),
+            KeyCode::Enter if self.show_skipped => self.show_skipped = false,
+            KeyCode::Enter => {
+                self.typing = false;
+                return self.selected_entry().map_or(Outcome::Stay, Outcome::Open);
+            }
+            _ if self.show_skipped => {
+                if matches!(key.code, KeyCode::Esc | KeyCode::Char('q' | '!')) {
+                    self.show_skipped = false;
+                }
+            }
+            _ if self.typing => self.filter_key(key, page),
+            KeyCode::Char('q') => return Outcome::Quit,
+            KeyCode::Esc if !self.filter.is_empty() => self.set_filter(String::new(), page),
+            KeyCode::Char('j') => self.step(1, page),
+            KeyCode::Char('k') => self.step(-1, page),
+            KeyCode::Char(' ') => self.step(page_i, page),
+            KeyCode::Char('f') if ctrl => self.step(page_i, page),
+            KeyCode::Char('b') if ctrl => self.step(-page_i, page),
+            KeyCode::Char('b') => self.step(-page_i, page),
+            KeyCode::Char('g') | KeyCode::Home => self.step(isize::MIN / 2, page),
+            KeyCode::Char('G') | KeyCode::End => self.step(isize::MAX / 2, page),
+            KeyCode::Char('/') => self.typing = true,
+            KeyCode::Char('S') => {
+                self.sort = self.sort.next();
+                let keep = self.selected_path();
+                self.refresh(keep);
+                self.keep_visible(page);
+            }
+            KeyCode::Char('p') => self.preview = !self.preview,
+            KeyCode::Char('r') => self.rescan(),
+            KeyCode::Char('!') => self.show_skipped = !self.skipped_all().is_empty(),
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn filter_key(&mut self, key: KeyEvent, page: usize) {
+        match key.code {
+            KeyCode::Esc => {
+                self.typing = false;
+                self.set_filter(String::new(), page);
+            }
+            KeyCode::Backspace => {
+                let mut f = self.filter.clone();
+                if f.pop().is_none() {
+                    self.typing = false;
+                }
+                self.set_filter(f, page);
+            }
+            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                let f = format!("{}{c}", self.filter);
+                self.set_filter(f, page);
+            }
+            _ => {}
+        }
+    }
+
+    /// Sets the filter text; while filtering, the best match is selected.
+    fn set_filter(&mut self, text: String, page: usize) {
+        let keep = if text.is_empty() {
+            self.selected_path()
+        } else {
+            None
+        };
+        self.filter = text;
+        self.refresh(keep);
+        if !self.filter.is_empty() {
+            self.selected = 0;
+        }
+        self.top = 0;
+        self.keep_visible(page);
+    }
+
+    /// Reads and parses the entry at `i` for the reader.
+    pub fn load(&self, i: usize) -> Result<(Article, PathBuf), String> {
+        let entry = self.entries.get(i).ok_or("no such article")?;
+        match self.root {
+            Root::Dir(_) => parse::load(&entry.path)
+                .map(|a| (a, entry.path.clone()))
+                .map_err(|e| e.to_string()),
+            Root::Samples => {
+                let (name, text) = SAMPLES
+                    .iter()
+                    .find(|(n, _)| Path::new(n) == entry.path)
+                    .ok_or("no such sample")?;
+                parse::parse_bytes(text.as_bytes(), parse::format_for(Path::new(name)))
+                    .map(|a| (a, entry.path.clone()))
+                    .map_err(|e| e.to_string())
+            }
+        }
+    }
+}
+
+/// The app's side of the library: kept here so the shared app module only dispatches.
+impl App {
+    /// Shows the latest progress and bookmark counts in the library.
+    pub fn refresh_progress(&mut self) {
+        if let (Some(lib), Some(m)) = (&mut self.library, &self.memory) {
+            lib.set_progress(crate::library::entry::progress_from(m.store.state()));
+        }
+    }
+
+    /// The library screen on `lib`, for a screen of `size` (columns, rows).
+    pub fn with_library(lib: LibraryView, size: (u16, u16)) -> Self {
+        // Built through the one constructor so fields added to `App` elsewhere get their defaults.
+        let mut app = App::with_article(
+            Article::empty(crate::article::Format::Text),
+            PathBuf::new(),
+            size,
+        );
+        app.reader = None;
+        app.library = Some(lib);
+        app
+    }
+
+    /// Rows of the library list on screen.
+    fn library_page(&self) -> usize {
+        self.size.1.saturating_sub(CHROME_ROWS).max(1) as usize
+    }
+
+    /// A key while the library is on screen.
+    pub fn library_key(&mut self, key: KeyEvent) -> Option<Effect> {
+        let page = self.library_page();
+        let lib = self.library.as_mut()?;
+        match lib.key(key, page) {
+            Outcome::Stay => {}
+            Outcome::Quit => self.quit = true,
+            Outcome::Suspend => return Some(Effect::Suspend),
+            Outcome::Open(i) => match lib.load(i) {
+                Ok((article, path)) => {
+                    self.reader = Some(Reader::new(article, path, self.size, self.style));
+                    self.mode = Mode::Normal;
+                    self.article_ready();
+                }
+                Err(e) => self.say(e),
+            },
+        }
+        None
+    }
+
+    /// Closes the article and shows the library again, selection unchanged.
+    pub fn close_reader(&mut self) {
+        self.save_position();
+        self.refresh_progress();
+        self.reader = None;
+        self.mode = Mode::Normal;
+        self.count = None;
+        let page = self.library_page();
+        if let Some(lib) = &mut self.library {
+            lib.keep_visible(page);
+        }
+    }
+
+    /// Takes in background work (the scan); true when the screen needs a redraw.
+    pub fn poll_library(&mut self) -> bool {
+        self.library.as_mut().is_some_and(LibraryView::poll)
+    }
+
+    /// True while background work runs, so the event loop wakes up more often.
+    pub fn busy(&self) -> bool {
+        self.library.as_ref().is_some_and(LibraryView::busy)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEvent;
+
+    fn press(view: &mut LibraryView, keys: &str) -> Outcome {
+        let mut last = Outcome::Stay;
+        for c in keys.chars() {
+            let code = match c {
+                '\n' => KeyCode::Enter,
+                '\x1b' => KeyCode::Esc,
+                c => KeyCode::Char(c),
+            };
+            last = view.key(KeyEvent::new(code, KeyModifiers::NONE), 10);
+        }
+        last
+    }
+
+    #[test]
+    fn filter_selects_the_best_match_and_clearing_keeps_it() {
+        let mut v = LibraryView::new(Root::Samples, None, ProgressMap::new());
+        assert_eq!(press(&mut v, "/river"), Outcome::Stay);
+        let best = v.selected_entry().unwrap();
+        assert!(v.entries[best].title().to_lowercase().contains("river"));
+        press(&mut v, "\n");
+        assert!(!v.typing);
+        press(&mut v, "\x1b");
+        assert!(v.filter.is_empty());
+        assert_eq!(v.selected_entry(), Some(best));
+        assert_eq!(press(&mut v, "\n"), Outcome::Open(best));
+        assert!(v.load(best).is_ok());
+    }
+
+    #[test]
+    fn opens_with_the_last_read_article_selected() {
+        let mut progress = ProgressMap::new();
+        let last = library::samples()[3].path.clone();
+        progress.insert(
+            last.clone(),
+            crate::library::entry::Progress {
+                last_read: Some(9),
+                ..Default::default()
+            },
+        );
+        let v = LibraryView::new(Root::Samples, None, progress);
+        assert_eq!(v.entries[v.selected_entry().unwrap()].path, last);
+    }
+
+    #[test]
+    fn the_reader_returns_to_the_same_selection() {
+        let lib = LibraryView::new(Root::Samples, None, ProgressMap::new());
+        let mut app = App::with_library(lib, (100, 30));
+        let key = |app: &mut App, code| app.key(KeyEvent::new(code, KeyModifiers::NONE));
+        key(&mut app, KeyCode::Char('j'));
+        key(&mut app, KeyCode::Char('j'));
+        let before = app.library.as_ref().unwrap().selected_entry();
+        key(&mut app, KeyCode::Enter);
+        assert!(app.reader.is_some());
+        key(&mut app, KeyCode::Char('q'));
+        assert!(app.reader.is_none() && !app.quit);
+        assert_eq!(app.library.as_ref().unwrap().selected_entry(), before);
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Esc);
+        assert!(app.reader.is_none() && !app.quit);
+        key(&mut app, KeyCode::Char('q'));
+        assert!(app.quit);
+    }
+
+    #[test]
+    fn q_quits_and_sort_cycles() {
+        let mut v = LibraryView::new(Root::Samples, None, ProgressMap::new());
+        press(&mut v, "S");
+        assert_eq!(v.sort, SortOrder::Date);
+        assert_eq!(press(&mut v, "q"), Outcome::Quit);
+    }
+}
