@@ -195,8 +195,7 @@ fn line_of(text: &str, table: Option<&str>, key: &str) -> usize {
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
         if t.starts_with('[') {
-            in_table = table.is_some_and(|name| t.trim_matches(['[', ']']).trim() == name)
-                || (table.is_none() && false);
+            in_table = table.is_some_and(|name| t.trim_matches(['[', ']']).trim() == name);
             if table.is_none() && t == format!("[{key}]") {
                 return i + 1;
             }
