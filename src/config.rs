@@ -173,6 +173,12 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
             _ => problems.push(format!("line {line}: unknown setting `{key}` (ignored)")),
         }
     }
+    problems.sort_by_key(|p: &String| {
+        p.strip_prefix("line ")
+            .and_then(|r| r.split(':').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+    });
     (config, problems)
 }
 

@@ -1,7 +1,7 @@
 //! The `lectern` command: the reader, and `inspect` / `render` for scripts.
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use lectern::layout::{Anchor, Part};
 use lectern::parse;
 use lectern::store::{self, Store};
@@ -57,6 +57,19 @@ enum Command {
         #[arg(long, default_value = "w")]
         tag: String,
     },
+    /// Print the effective configuration and where it is read from.
+    Config {
+        /// Print the commented default configuration file instead.
+        #[arg(long)]
+        default: bool,
+    },
+    /// Print a shell completion script.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff).
+    Man,
     /// Print the articles of a library folder: title, authors, date, words, progress, path.
     List {
         /// The library folder.
@@ -100,6 +113,32 @@ fn run(cli: Cli) -> Result<()> {
         }
         Some(Command::StateWriter { dir, count, tag }) => state_writer(dir, count, &tag),
         Some(Command::List { dir, json }) => list(&dir, json),
+        Some(Command::Config { default: true }) => {
+            write_out(lectern::config::DEFAULT_TOML.trim_end())
+        }
+        Some(Command::Config { default: false }) => {
+            let loaded = lectern::config::load_default();
+            let path = loaded
+                .path
+                .map_or("(no config directory)".into(), |p| p.display().to_string());
+            let mut out = format!("# {path}\n");
+            for problem in &loaded.problems {
+                out.push_str(&format!("# problem: {problem}\n"));
+            }
+            out.push_str(&loaded.config.to_toml());
+            write_out(out.trim_end())
+        }
+        Some(Command::Completions { shell }) => {
+            let mut cmd = Cli::command();
+            let mut buf = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "lectern", &mut buf);
+            write_out(String::from_utf8_lossy(&buf).trim_end())
+        }
+        Some(Command::Man) => {
+            let mut buf = Vec::new();
+            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
+            write_out(String::from_utf8_lossy(&buf).trim_end())
+        }
         None => lectern::tui::run(cli.path).context("the reader stopped"),
     }
 }

@@ -113,6 +113,8 @@ pub struct App {
     pub memory: Option<Memory>,
     /// How articles are typeset when opened.
     pub style: Style,
+    /// The key map in force.
+    pub keymap: keys::KeyMap,
     /// The library the reader returns to, when Lectern was opened on one.
     pub library: Option<LibraryView>,
 }
@@ -132,6 +134,7 @@ impl App {
             wpm: 240,
             library: None,
             style: Style::default(),
+            keymap: keys::KeyMap::default(),
             pending: None,
             memory: None,
         }
@@ -146,6 +149,11 @@ impl App {
         };
         self.theme = Theme::from_choice(cfg.theme);
         self.wpm = cfg.words_per_minute;
+        let (keymap, problems) = keys::KeyMap::with_overrides(&cfg.keys);
+        self.keymap = keymap;
+        if !problems.is_empty() {
+            self.say(format!("config.toml: {}", problems.join("; ")));
+        }
         if let Some(r) = &mut self.reader {
             r.style = Style {
                 width: cfg.measure,
@@ -330,7 +338,7 @@ impl App {
                     );
                     return None;
                 }
-                let action = keys::action_for(&key);
+                let action = self.keymap.action_for(&key);
                 let count = self.count.take();
                 action.and_then(|a| self.act(a, count))
             }

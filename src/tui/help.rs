@@ -1,7 +1,6 @@
 //! The help overlay, generated from the key map.
 
 use super::app::App;
-use super::keys;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -9,7 +8,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 /// Draws the help overlay centred in `area`.
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
-    let rows = keys::help_rows();
+    let rows = app.keymap.help_rows();
     let key_w = rows
         .iter()
         .map(|(k, _)| k.chars().count())

@@ -156,13 +156,147 @@ pub const READER_KEYS: &[Binding] = &[
     ctrl('z', Action::Suspend),
 ];
 
-/// The action a key event triggers in the reader, if any.
+/// The action a key event triggers in the reader with the default map, if any.
 pub fn action_for(event: &KeyEvent) -> Option<Action> {
+    find(READER_KEYS, event)
+}
+
+fn find(bindings: &[Binding], event: &KeyEvent) -> Option<Action> {
     let mods = event.modifiers - KeyModifiers::SHIFT;
-    READER_KEYS
+    bindings
         .iter()
         .find(|b| b.code == event.code && b.mods == mods)
         .map(|b| b.action)
+}
+
+/// Every action with the name the configuration file uses for it.
+pub const ACTION_NAMES: &[(Action, &str)] = &[
+    (Action::LineDown, "line-down"),
+    (Action::LineUp, "line-up"),
+    (Action::PageDown, "page-down"),
+    (Action::PageUp, "page-up"),
+    (Action::HalfDown, "half-down"),
+    (Action::HalfUp, "half-up"),
+    (Action::Top, "top"),
+    (Action::Bottom, "bottom"),
+    (Action::Percent, "percent"),
+    (Action::NextParagraph, "next-paragraph"),
+    (Action::PrevParagraph, "prev-paragraph"),
+    (Action::ScrollLeft, "scroll-left"),
+    (Action::ScrollRight, "scroll-right"),
+    (Action::Wider, "wider"),
+    (Action::Narrower, "narrower"),
+    (Action::Search, "search"),
+    (Action::NextMatch, "next-match"),
+    (Action::PrevMatch, "prev-match"),
+    (Action::NextNote, "next-note"),
+    (Action::PrevNote, "prev-note"),
+    (Action::NextCitation, "next-citation"),
+    (Action::PrevCitation, "prev-citation"),
+    (Action::NextTarget, "next-target"),
+    (Action::PrevTarget, "prev-target"),
+    (Action::Open, "open"),
+    (Action::JumpBack, "jump-back"),
+    (Action::Sources, "sources"),
+    (Action::Bookmark, "bookmark"),
+    (Action::Bookmarks, "bookmarks"),
+    (Action::Outline, "outline"),
+    (Action::Help, "help"),
+    (Action::Cancel, "cancel"),
+    (Action::Quit, "quit"),
+    (Action::Suspend, "suspend"),
+];
+
+/// Reads a key as the help screen writes it: `j`, `G`, `Ctrl-f`, `Space`, `PageDown`…
+pub fn parse_key(text: &str) -> Option<(KeyCode, KeyModifiers)> {
+    let (mods, base) = match text
+        .strip_prefix("Ctrl-")
+        .or_else(|| text.strip_prefix("C-"))
+    {
+        Some(rest) => (KeyModifiers::CONTROL, rest),
+        None => (KeyModifiers::NONE, text),
+    };
+    let code = match base {
+        "Space" => KeyCode::Char(' '),
+        "Enter" | "Return" => KeyCode::Enter,
+        "Esc" | "Escape" => KeyCode::Esc,
+        "Tab" => KeyCode::Tab,
+        "Shift-Tab" | "BackTab" => KeyCode::BackTab,
+        "Backspace" => KeyCode::Backspace,
+        "PageDown" => KeyCode::PageDown,
+        "PageUp" => KeyCode::PageUp,
+        "Home" => KeyCode::Home,
+        "End" => KeyCode::End,
+        "Up" | "↑" => KeyCode::Up,
+        "Down" | "↓" => KeyCode::Down,
+        "Left" | "←" => KeyCode::Left,
+        "Right" | "→" => KeyCode::Right,
+        s if s.chars().count() == 1 => KeyCode::Char(s.chars().next()?),
+        _ => return None,
+    };
+    Some((code, mods))
+}
+
+/// The key map in force: the defaults with the user's bindings laid over them.
+#[derive(Debug, Clone)]
+pub struct KeyMap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for KeyMap {
+    fn default() -> Self {
+        KeyMap {
+            bindings: READER_KEYS.to_vec(),
+        }
+    }
+}
+
+impl KeyMap {
+    /// The defaults with `(key, action)` overrides; "none" unbinds a key. Unknown keys
+    /// or actions and a key bound twice are reported; the first binding wins.
+    pub fn with_overrides(overrides: &[(String, String)]) -> (KeyMap, Vec<String>) {
+        let mut map = KeyMap::default();
+        let mut problems = Vec::new();
+        let mut seen: Vec<((KeyCode, KeyModifiers), &str)> = Vec::new();
+        for (key, action) in overrides {
+            let Some(k) = parse_key(key) else {
+                problems.push(format!("unknown key `{key}` in [keys]"));
+                continue;
+            };
+            if let Some((_, first)) = seen.iter().find(|(s, _)| *s == k) {
+                problems.push(format!("key `{key}` is bound twice in [keys] (`{first}` and `{action}`); keeping `{first}`"));
+                continue;
+            }
+            let act = ACTION_NAMES
+                .iter()
+                .find(|(_, n)| *n == action)
+                .map(|(a, _)| *a);
+            if act.is_none() && action != "none" {
+                problems.push(format!("unknown action `{action}` for key `{key}`"));
+                continue;
+            }
+            seen.push((k, action));
+            map.bindings.retain(|b| (b.code, b.mods) != k);
+            if let Some(a) = act {
+                map.bindings.push(Binding {
+                    code: k.0,
+                    mods: k.1,
+                    action: a,
+                });
+            }
+        }
+        (map, problems)
+    }
+
+    /// The action a key event triggers, if any.
+    pub fn action_for(&self, event: &KeyEvent) -> Option<Action> {
+        find(&self.bindings, event)
+    }
+
+    /// The map grouped by action for the help screen.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        rows(&self.bindings)
+    }
 }
 
 impl Action {
@@ -234,10 +368,14 @@ pub fn key_name(b: &Binding) -> String {
     }
 }
 
-/// The key map grouped by action, in first-appearance order: (keys, description).
+/// The default key map grouped by action, in first-appearance order: (keys, description).
 pub fn help_rows() -> Vec<(String, &'static str)> {
+    rows(READER_KEYS)
+}
+
+fn rows(bindings: &[Binding]) -> Vec<(String, &'static str)> {
     let mut rows: Vec<(Action, Vec<String>)> = Vec::new();
-    for b in READER_KEYS {
+    for b in bindings {
         match rows.iter_mut().find(|(a, _)| *a == b.action) {
             Some((_, keys)) => keys.push(key_name(b)),
             None => rows.push((b.action, vec![key_name(b)])),
@@ -290,6 +428,57 @@ mod tests {
         assert_eq!(action_for(&ev), Some(Action::Bottom));
         let ev = KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL);
         assert_eq!(action_for(&ev), Some(Action::JumpBack));
+    }
+
+    #[test]
+    fn overrides_rebind_unbind_and_report_conflicts() {
+        let over = |pairs: &[(&str, &str)]| {
+            KeyMap::with_overrides(
+                &pairs
+                    .iter()
+                    .map(|(k, a)| (k.to_string(), a.to_string()))
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let (map, problems) = over(&[("x", "quit"), ("j", "none"), ("Ctrl-n", "next-note")]);
+        assert!(problems.is_empty(), "{problems:?}");
+        let ev = |c, m| KeyEvent::new(c, m);
+        assert_eq!(
+            map.action_for(&ev(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Action::Quit)
+        );
+        assert_eq!(
+            map.action_for(&ev(KeyCode::Char('j'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            map.action_for(&ev(KeyCode::Char('n'), KeyModifiers::CONTROL)),
+            Some(Action::NextNote)
+        );
+        assert_eq!(
+            map.action_for(&ev(KeyCode::Char('q'), KeyModifiers::NONE)),
+            Some(Action::Quit),
+            "defaults stay"
+        );
+        let (_, problems) = over(&[
+            ("x", "quit"),
+            ("x", "top"),
+            ("Hyper-q", "quit"),
+            ("y", "fly"),
+        ]);
+        assert_eq!(problems.len(), 3, "{problems:?}");
+        assert!(problems[0].contains("bound twice"));
+    }
+
+    #[test]
+    fn every_action_has_a_name() {
+        for b in READER_KEYS {
+            assert!(
+                ACTION_NAMES.iter().any(|(a, _)| *a == b.action),
+                "{:?}",
+                b.action
+            );
+        }
     }
 
     #[test]
