@@ -128,6 +128,8 @@ pub enum Target {
     Note(usize),
     /// A citation (index into `Article::citations`).
     Citation(usize),
+    /// A link (its address is on the focusable spot).
+    Link,
 }
 
 /// The semantic style of a span.

@@ -526,3 +526,33 @@ fn outline_lists_sections_and_the_status_line_names_the_current_one() {
     key(&mut app, KeyCode::Backspace);
     assert_eq!(app.reader.as_ref().unwrap().percent(), 0);
 }
+
+#[test]
+fn links_are_tab_targets_with_an_address_popup_that_copies_only_when_asked() {
+    let mut app = app("tests/fixtures/formats/tide-gauges.md", 100, 40);
+    let r = app.reader.as_ref().unwrap();
+    let first_link = r
+        .spots
+        .iter()
+        .position(|s| s.target == lectern::layout::Target::Link)
+        .expect("a link");
+    let tabs = r.spots[..=first_link].len();
+    let mut effect = None;
+    for _ in 0..tabs {
+        effect = app.key(KeyEvent::new(KeyCode::Tab, KeyModifiers::NONE));
+    }
+    assert_eq!(effect, None);
+    key(&mut app, KeyCode::Enter);
+    assert!(
+        matches!(app.popups.last(), Some(Popup::Link(l)) if l.url == "https://example.org/tides/pennock")
+    );
+    assert!(text(&render(&app)).contains("https://example.org/tides/pennock"));
+    let copied = app.key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE));
+    assert_eq!(
+        copied,
+        Some(lectern::tui::app::Effect::Copy(
+            "https://example.org/tides/pennock".into()
+        ))
+    );
+    assert!(app.popups.is_empty());
+}

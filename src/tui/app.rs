@@ -5,6 +5,7 @@ use super::citation_popup::{CitationPopup, part_of};
 use super::footnote_popup::NotePopup;
 use super::keys::{self, Action};
 use super::library_view::LibraryView;
+use super::link_popup::LinkPopup;
 use super::memory::Memory;
 use super::outline::{self, OutlinePanel};
 use super::reader::Reader;
@@ -77,13 +78,19 @@ pub enum Popup {
     Bookmarks(BookmarksPanel),
     /// The outline of sections.
     Outline(OutlinePanel),
+    /// A link's address.
+    Link(LinkPopup),
 }
 
 /// Things only the terminal loop can do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Leave the terminal, stop the process, come back on resume.
     Suspend,
+    /// Put text on the clipboard through the terminal (OSC 52).
+    Copy(String),
+    /// Open an address with the system's opener.
+    Open(String),
 }
 
 /// The whole UI.
@@ -320,10 +327,7 @@ impl App {
                 self.prompt_key(p, key);
                 None
             }
-            Mode::Normal if !self.popups.is_empty() => {
-                self.popup_key(key);
-                None
-            }
+            Mode::Normal if !self.popups.is_empty() => self.popup_key(key),
             Mode::Normal => {
                 if let KeyCode::Char(c @ '0'..='9') = key.code
                     && key.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE
@@ -670,7 +674,7 @@ impl App {
             .collect();
         let at = r.focus.and_then(|f| match r.spots[f].target {
             Target::Citation(c) => of.iter().position(|&i| i == c),
-            Target::Note(_) => None,
+            Target::Note(_) | Target::Link => None,
         });
         let name = of
             .first()
@@ -700,6 +704,10 @@ impl App {
                 origin,
                 selected: 0,
             }),
+            Target::Link => Popup::Link(LinkPopup {
+                url: spot.url.clone().unwrap_or_default(),
+                origin,
+            }),
         });
     }
 
@@ -719,18 +727,15 @@ impl App {
         col.min(self.size.0).saturating_sub(4).max(1)
     }
 
-    fn popup_key(&mut self, key: KeyEvent) {
-        let Some(top) = self.popups.last().cloned() else {
-            return;
-        };
+    fn popup_key(&mut self, key: KeyEvent) -> Option<Effect> {
+        let top = self.popups.last().cloned()?;
         let ctrl_o =
             key.code == KeyCode::Char('o') && key.modifiers.contains(KeyModifiers::CONTROL);
         if key.code == KeyCode::Backspace && matches!(top, Popup::Note(_) | Popup::Citation(_))
             || ctrl_o
         {
             self.popups.clear();
-            self.act(Action::JumpBack, None);
-            return;
+            return self.act(Action::JumpBack, None);
         }
         match top {
             Popup::Note(p) => self.note_key(p, key),
@@ -738,6 +743,29 @@ impl App {
             Popup::Sources(p) => self.sources_key(p, key),
             Popup::Bookmarks(p) => self.bookmarks_key(p, key),
             Popup::Outline(p) => self.outline_key(p, key),
+            Popup::Link(p) => return self.link_key(p, key),
+        }
+        None
+    }
+
+    /// The link pop-up: `y` copies the address (only when asked), `o` opens it.
+    fn link_key(&mut self, p: LinkPopup, key: KeyEvent) -> Option<Effect> {
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => {
+                self.popups.pop();
+                None
+            }
+            KeyCode::Char('y') => {
+                self.popups.pop();
+                self.say("address copied to the clipboard");
+                Some(Effect::Copy(p.url))
+            }
+            KeyCode::Char('o') | KeyCode::Enter => {
+                self.popups.pop();
+                self.say(format!("opening {}", p.url));
+                Some(Effect::Open(p.url))
+            }
+            _ => None,
         }
     }
 

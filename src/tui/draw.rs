@@ -62,6 +62,14 @@ fn popups(app: &App, f: &mut Frame, area: Rect) {
                 None,
                 true,
             ),
+            Popup::Link(l) => (
+                "Link".to_string(),
+                l.lines(&app.theme, text_w),
+                0,
+                "y copy · o open · Esc",
+                l.origin,
+                false,
+            ),
             Popup::Bookmarks(b) => (
                 "Bookmarks".to_string(),
                 b.lines(&app.bookmark_list(), &app.theme, text_w),

@@ -9,6 +9,7 @@ pub mod help;
 pub mod keys;
 pub mod library_draw;
 pub mod library_view;
+pub mod link_popup;
 pub mod memory;
 pub mod outline;
 pub mod popup;

@@ -12,8 +12,10 @@ pub struct Spot {
     pub part: usize,
     /// Byte range of the mark in the part's text.
     pub range: Range<usize>,
-    /// The note or citation.
+    /// The note, citation or link.
     pub target: Target,
+    /// A link's address.
+    pub url: Option<String>,
 }
 
 /// Which kind of target a move looks for.
@@ -61,15 +63,17 @@ pub fn spots(doc: &Doc) -> Vec<Spot> {
             continue;
         };
         for m in &block.marks {
-            let target = match m.kind {
-                MarkKind::FootnoteRef { note } => Target::Note(note),
-                MarkKind::Citation { index } => Target::Citation(index),
+            let (target, url) = match &m.kind {
+                MarkKind::FootnoteRef { note } => (Target::Note(*note), None),
+                MarkKind::Citation { index } => (Target::Citation(*index), None),
+                MarkKind::Link { url } => (Target::Link, Some(url.clone())),
                 _ => continue,
             };
             out.push(Spot {
                 part: i,
                 range: m.range.clone(),
                 target,
+                url,
             });
         }
     }

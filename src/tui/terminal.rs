@@ -10,7 +10,7 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
-use std::io::{self, Stdout};
+use std::io::{self, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -106,7 +106,7 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
         loop {
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => {
-                    effect = effect.or(app.key(k));
+                    effect = effect.or_else(|| app.key(k));
                 }
                 Event::Mouse(m) => app.mouse(m),
                 Event::Resize(w, h) => resize = Some((w, h)),
@@ -120,8 +120,19 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
             app.resize(w, h);
             term.autoresize()?;
         }
-        if effect == Some(Effect::Suspend) {
-            suspend(&mut term)?;
+        match effect {
+            Some(Effect::Suspend) => suspend(&mut term)?,
+            Some(Effect::Copy(text)) => {
+                let mut out = io::stdout();
+                write!(out, "{}", super::link_popup::osc52(&text))?;
+                out.flush()?;
+            }
+            Some(Effect::Open(url)) => {
+                if let Err(e) = super::link_popup::open(&url) {
+                    app.say(format!("could not open the link: {e}"));
+                }
+            }
+            None => {}
         }
         dirty = true;
     }
