@@ -54,20 +54,8 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("reference regex")
 });
 
-/// Words that can start a capitalised parenthetical without naming a source.
+/// Words that can start a capitalised parenthetical without naming a source (besides months).
 const NOT_SOURCES: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Spring",
     "Summer",
     "Autumn",
@@ -306,12 +294,16 @@ fn classify(part: &str, place: Place) -> Option<Citation> {
     })
 }
 
+fn is_not_source(word: &str) -> bool {
+    NOT_SOURCES.contains(&word) || crate::dates::MONTHS.contains(&word)
+}
+
 fn first_word(s: &str) -> &str {
     s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
 }
 
 fn is_plausible_author(authors: &str) -> bool {
-    !NOT_SOURCES.contains(&first_word(authors))
+    !is_not_source(first_word(authors))
 }
 
 /// Whether text reads as the name of an outlet: a few capitalised words, connectors,
@@ -322,9 +314,7 @@ fn is_source_name(source: &str) -> bool {
         return false;
     }
     let first = source.chars().next().unwrap_or(' ');
-    if !(first.is_uppercase() || first.is_ascii_digit())
-        || NOT_SOURCES.contains(&first_word(source))
-    {
+    if !(first.is_uppercase() || first.is_ascii_digit()) || is_not_source(first_word(source)) {
         return false;
     }
     let mut words = 0;

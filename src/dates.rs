@@ -54,27 +54,30 @@ fn month_ok(t: &str) -> bool {
     true
 }
 
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// The month's number for an English month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
     let n = name.to_ascii_lowercase();
-    const MONTHS: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     MONTHS
         .iter()
+        .map(|m| m.to_ascii_lowercase())
         .position(|m| {
-            n == *m || (n.len() >= 3 && m.starts_with(&n) && (n.len() == 3 || n == "sept"))
+            n == m || (n.len() >= 3 && m.starts_with(&n) && (n.len() == 3 || n == "sept"))
         })
         .map(|i| i as u32 + 1)
 }
@@ -169,23 +172,9 @@ fn ymd(year: i32, month: u32, day: u32) -> Option<String> {
 /// A readable form of an ISO date: `6 August 2018`.
 pub fn readable(iso: &str) -> Option<String> {
     let c = ISO.captures(iso)?;
-    const NAMES: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let m: usize = c[2].parse().ok()?;
     let d: u32 = c[3].parse().ok()?;
-    Some(format!("{d} {} {}", NAMES.get(m.checked_sub(1)?)?, &c[1]))
+    Some(format!("{d} {} {}", MONTHS.get(m.checked_sub(1)?)?, &c[1]))
 }
 
 #[cfg(test)]
