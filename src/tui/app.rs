@@ -116,6 +116,8 @@ pub struct App {
     pub wpm: usize,
     /// The full parse of a long article, still running in the background.
     pub pending: Option<std::sync::mpsc::Receiver<Article>>,
+    /// A long article's text, to be parsed whole once the first frame is on screen.
+    pub deferred: Option<crate::parse::Source>,
     /// Reading positions and bookmarks, when the state store could be opened.
     pub memory: Option<Memory>,
     /// How articles are typeset when opened.
@@ -143,6 +145,7 @@ impl App {
             style: Style::default(),
             keymap: keys::KeyMap::default(),
             pending: None,
+            deferred: None,
             memory: None,
         }
     }
@@ -261,6 +264,19 @@ impl App {
                 false
             }
         }
+    }
+
+    /// Starts the full parse of a long article on a worker thread; called after the first
+    /// frame so the two do not compete for the processor.
+    pub fn start_background_parse(&mut self) {
+        let Some(source) = self.deferred.take() else {
+            return;
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(source.parse());
+        });
+        self.pending = Some(rx);
     }
 
     /// Takes in the background parse when it is done; true when the screen must change.

@@ -53,7 +53,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         Ok(store) => app.attach_store(store),
         Err(e) => app.say(format!("reading positions will not be kept: {e}")),
     }
-    if app.reader.is_some() && app.pending.is_none() {
+    if app.reader.is_some() && app.deferred.is_none() {
         app.article_ready();
     }
     if !loaded.problems.is_empty() {
@@ -74,10 +74,6 @@ fn open_file(path: PathBuf, size: (u16, u16)) -> anyhow::Result<app::App> {
         return Ok(app::App::with_article(source.parse(), path, size));
     };
     let mut app = app::App::with_article(quick, path, size);
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(source.parse());
-    });
-    app.pending = Some(rx);
+    app.deferred = Some(source);
     Ok(app)
 }

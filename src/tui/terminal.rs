@@ -81,6 +81,7 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
             term.draw(|f| draw(app, f))?;
             message_shown = app.current_message().is_some();
             dirty = false;
+            app.start_background_parse();
         }
         app.tick(std::time::Instant::now());
         if app.poll_background() | app.poll_library() {
@@ -89,7 +90,7 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
         }
         // Wake up now and then to notice signals, a finished background parse or scan
         // progress, and to let a message fade.
-        let tick = if app.pending.is_some() || app.busy() {
+        let tick = if app.pending.is_some() || app.deferred.is_some() || app.busy() {
             15
         } else {
             250
