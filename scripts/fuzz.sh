@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Runs every cargo-fuzz target in fuzz/ for SECONDS each (default 60), one after another,
+# and reports how many inputs each executed. Crashing inputs land in fuzz/artifacts/TARGET/.
+#
+# usage: scripts/fuzz.sh [SECONDS] [TARGET...]
+# needs: the nightly toolchain and cargo-fuzz (cargo install cargo-fuzz --locked)
+set -euo pipefail
+cd "$(dirname "$0")/../fuzz"
+secs=${1:-60}
+shift || true
+if (($#)); then
+  targets=("$@")
+else
+  mapfile -t targets < <(cargo +nightly fuzz list)
+fi
+# Build first, so a compile error is not mistaken for a crash.
+for t in "${targets[@]}"; do cargo +nightly fuzz build "$t"; done
+logs=$(mktemp -d)
+trap 'rm -rf "$logs"' EXIT
+status=0
+summary=()
+for t in "${targets[@]}"; do
+  mkdir -p "corpus/$t" "artifacts/$t"
+  if [[ -z $(ls -A "corpus/$t") ]]; then
+    # Seed an empty corpus with the test fixtures and the sample library.
+    for f in ../tests/fixtures/*.txt ../tests/fixtures/formats/* ../assets/library/*; do
+      [[ -f $f ]] || continue
+      if [[ $t == layout ]]; then
+        # The first byte is the width: 'G' (71) gives 72 columns.
+        { printf 'G'; cat "$f"; } >"corpus/$t/seed-$(basename "$f")"
+      else
+        cp "$f" "corpus/$t/seed-$(basename "$f")"
+      fi
+    done
+  fi
+  echo "== $t (${secs}s)"
+  start=$SECONDS
+  if cargo +nightly fuzz run "$t" "corpus/$t" -- \
+      -max_len=65536 -max_total_time="$secs" -print_final_stats=1 \
+      >"$logs/$t.log" 2>&1; then
+    result=ok
+  else
+    result=CRASH
+    status=1
+    tail -n 40 "$logs/$t.log"
+  fi
+  execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$logs/$t.log" | grep -o '[0-9]*$' | tail -n1)
+  if [[ -z $execs ]]; then
+    # No final stats (a crash): take the last progress line's count.
+    execs=$(grep -oE '^#[0-9]+' "$logs/$t.log" | tail -n1 | tr -d '#')
+  fi
+  line=$(printf '%-16s %-6s %12s execs %5ss' "$t" "$result" "${execs:-?}" "$((SECONDS - start))")
+  echo "$line"
+  summary+=("$line")
+done
+echo
+echo "== summary"
+printf '%s\n' "${summary[@]}"
+if ((status)); then
+  echo "crashing inputs are in fuzz/artifacts/" >&2
+fi
+exit "$status"
