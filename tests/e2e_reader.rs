@@ -150,7 +150,7 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
     // tmux itself continues a stopped pane process at once, so suspend needs a shell with
     // job control in the pane, as a person would have.
     let home = Scratch::new("suspend");
-    let t = Tmux::shell(&home.0, 80, 24);
+    let t = Tmux::shell(80, 24);
     t.wait_for("$");
     t.type_text(&Tmux::command_line(
         &home.0,

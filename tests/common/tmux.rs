@@ -51,57 +51,34 @@ impl Tmux {
     /// Starts `args` (the lectern binary and its arguments) in a `w`×`h` pane, with the
     /// XDG directories under `home` so nothing touches the user's own state.
     pub fn start(home: &Path, args: &[&str], w: u16, h: u16) -> Self {
+        Tmux::with_pane(&Tmux::command_line(home, args), w, h)
+    }
+
+    /// Starts an interactive shell (with job control) in the pane instead of lectern.
+    pub fn shell(w: u16, h: u16) -> Self {
+        Tmux::with_pane("env PS1='$ ' bash --norc --noprofile -i", w, h)
+    }
+
+    /// A private server (kept alive by a dummy session) with `command` in session "t".
+    fn with_pane(command: &str, w: u16, h: u16) -> Self {
         let socket = format!("lectern-test-{}-{}", std::process::id(), rand_suffix());
         let t = Tmux {
             socket,
             session: "t".into(),
         };
-        let cmd = Tmux::command_line(home, args);
-        t.run(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "keep",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            "sleep 100000",
-        ]);
+        let (w, h) = (w.to_string(), h.to_string());
+        let size = ["-x", w.as_str(), "-y", h.as_str()];
+        let mut keep = vec!["-f", "/dev/null", "new-session", "-d", "-s", "keep"];
+        keep.extend(size);
+        keep.push("sleep 100000");
+        t.run(&keep);
         t.run(&["set", "-g", "remain-on-exit", "on"]);
         t.run(&["set", "-g", "status", "off"]);
         t.run(&["set", "-g", "default-terminal", "tmux-256color"]);
-        t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            &cmd,
-        ]);
-        t
-    }
-
-    /// Starts an interactive shell (with job control) in the pane instead of lectern.
-    pub fn shell(home: &Path, w: u16, h: u16) -> Self {
-        let t = Tmux::start(home, &[], w, h);
-        t.run(&["kill-session", "-t", "t"]);
-        t.run(&[
-            "new-session",
-            "-d",
-            "-s",
-            "t",
-            "-x",
-            &w.to_string(),
-            "-y",
-            &h.to_string(),
-            "env PS1='$ ' bash --norc --noprofile -i",
-        ]);
+        let mut pane = vec!["new-session", "-d", "-s", "t"];
+        pane.extend(size);
+        pane.push(command);
+        t.run(&pane);
         t
     }
 
