@@ -381,6 +381,19 @@ fn strip_lead_in(author: &str) -> (usize, &str) {
     (0, author)
 }
 
+
+/// Compiles the body-citation patterns now, so that the first parse does not wait for them.
+pub(crate) fn warm_up() {
+    for re in [&AUTHOR_YEAR, &DATE_TAIL] {
+        LazyLock::force(re);
+    }
+}
+
+/// Compiles the pattern for references inside notes, the costliest and least urgent one.
+pub(crate) fn warm_up_notes() {
+    LazyLock::force(&REFERENCE);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -46,6 +46,19 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     })
 }
 
+/// Decodes the start of a longer text, cut after its last line break so that no character
+/// is split; `None` when that cannot be done safely (UTF-16, no line break) or is not text.
+pub fn decode_start(bytes: &[u8]) -> Option<Decoded> {
+    let bom = Encoding::for_bom(bytes).map(|(enc, _)| enc);
+    if bom.is_some_and(|enc| enc != UTF_8) || utf16_without_bom(bytes).is_some() {
+        return None;
+    }
+    // A line feed byte never occurs inside a multi-byte character in any encoding read
+    // here except UTF-16, so cutting after one leaves whole characters.
+    let end = bytes.iter().rposition(|&b| b == b'\n')?;
+    decode(&bytes[..=end]).ok()
+}
+
 fn detect(bytes: &[u8]) -> &'static Encoding {
     if let Some(enc) = declared_charset(bytes) {
         return enc;
@@ -54,7 +67,7 @@ fn detect(bytes: &[u8]) -> &'static Encoding {
     if let Some(enc) = utf16_without_bom(bytes) {
         return enc;
     }
-    if mostly_utf8(bytes) {
+    if std::str::from_utf8(bytes).is_ok() || mostly_utf8(bytes) {
         return UTF_8;
     }
     let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
@@ -144,22 +157,41 @@ fn looks_binary(bytes: &[u8]) -> bool {
 /// Normalises line ends and replaces every control character, C1 control and bidi
 /// override with a visible placeholder. Tabs become spaces; form feeds become blank lines.
 pub fn sanitize(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' => out.push('\n'),
-            '\r' => {
-                if chars.peek() != Some(&'\n') {
-                    out.push('\n');
-                }
-            }
-            '\t' => out.push_str("    "),
-            '\u{0c}' => out.push_str("\n\n"),
-            '\u{feff}' | '\u{200b}' | '\u{00ad}' => {}
-            c => out.push(neutralise(c)),
+    // Clean runs are copied whole: this runs over every byte of every article before the
+    // first frame, and nearly all of them are plain printable ASCII.
+    let mut clean_from = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if (b' '..0x7f).contains(&b) || b == b'\n' {
+            i += 1;
+            continue;
         }
+        let c = text[i..].chars().next().unwrap_or('\u{fffd}');
+        let next = i + c.len_utf8();
+        let replacement = match c {
+            '\r' if bytes.get(next) == Some(&b'\n') => Some(""),
+            '\r' => Some("\n"),
+            '\t' => Some("    "),
+            '\u{0c}' => Some("\n\n"),
+            '\u{feff}' | '\u{200b}' | '\u{00ad}' => Some(""),
+            c if neutralise(c) != c => None,
+            _ => {
+                i = next;
+                continue;
+            }
+        };
+        out.push_str(&text[clean_from..i]);
+        match replacement {
+            Some(s) => out.push_str(s),
+            None => out.push(neutralise(c)),
+        }
+        i = next;
+        clean_from = next;
     }
+    out.push_str(&text[clean_from..]);
     out
 }
 

@@ -125,6 +125,25 @@ proptest! {
         }
     }
 
+    /// The fast run-copying sanitiser agrees with the plain character-by-character rules.
+    #[test]
+    fn sanitize_matches_the_character_rules(text in "(?s)[a-z \\r\\n\\t\\x0c\\x00-\\x1f\\x7f-\\u{a0}\\u{ad}\\u{200b}\\u{202a}-\\u{202e}\\u{feff}é—😀]{0,80}") {
+        let mut expected = String::new();
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match c {
+                '\n' => expected.push('\n'),
+                '\r' if chars.peek() == Some(&'\n') => {}
+                '\r' => expected.push('\n'),
+                '\t' => expected.push_str("    "),
+                '\u{0c}' => expected.push_str("\n\n"),
+                '\u{feff}' | '\u{200b}' | '\u{00ad}' => {}
+                c => expected.push(lectern::decode::neutralise(c)),
+            }
+        }
+        prop_assert_eq!(lectern::decode::sanitize(&text), expected);
+    }
+
     #[test]
     fn parsing_never_panics(text in article_text(), bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let _ = lectern::parse::parse_bytes(text.as_bytes(), Format::Text);

@@ -483,15 +483,14 @@ fn hostile_text_never_reaches_the_screen() {
 #[test]
 fn a_long_article_is_swapped_for_its_full_parse_in_place() {
     let path = fixture("assets/library/long-river.txt");
-    let source = parse::read(&path).unwrap();
-    let quick = source
-        .parse_prefix(8 * 1024)
-        .expect("long enough for a quick first part");
-    assert!(quick.blocks.len() < source.parse().blocks.len());
+    let quick = parse::load_start(&path, 8 * 1024).expect("long enough for a quick first part");
+    let whole = parse::load(&path).unwrap();
+    assert!(quick.blocks.len() < whole.blocks.len());
+    assert_eq!(quick.meta.title, whole.meta.title);
     let mut app = App::with_article(quick, path, (80, 24));
     press(&mut app, "jjjjj");
     let before = text(&render(&app));
-    app.reader.as_mut().unwrap().replace_article(source.parse());
+    app.reader.as_mut().unwrap().replace_article(whole);
     assert_eq!(
         text(&render(&app)).lines().next(),
         before.lines().next(),

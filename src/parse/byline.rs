@@ -41,3 +41,10 @@ pub fn from_body(article: &mut Article) {
         article.removed.push(gone.text);
     }
 }
+
+/// Compiles this module's patterns now, so that the first parse does not wait for them.
+pub(crate) fn warm_up() {
+    for re in [&BY, &DATE] {
+        LazyLock::force(re);
+    }
+}

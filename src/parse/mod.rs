@@ -12,6 +12,7 @@ pub mod text;
 use crate::article::{Article, Format, MarkKind};
 use crate::decode::{self, DecodeError};
 use crate::{cite, dates};
+use std::io::Read;
 use std::path::Path;
 
 /// Why a file could not be opened as an article.
@@ -58,22 +59,46 @@ impl Source {
         article.encoding = self.encoding.to_string();
         article
     }
+}
 
-    /// For a long text, a quick parse of its first `bytes` (cut at a paragraph break), to
-    /// show while the whole is parsed; `None` when the text is short enough to parse at once.
-    pub fn parse_prefix(&self, bytes: usize) -> Option<Article> {
-        if self.text.len() <= bytes.saturating_mul(2) {
-            return None;
-        }
-        let mut cut = bytes;
-        while !self.text.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        let cut = self.text[..cut].rfind("\n\n").unwrap_or(cut);
-        let mut article = parse_str(&self.text[..cut], self.format);
-        article.encoding = self.encoding.to_string();
-        Some(article)
+/// The beginning of a long article: its first `bytes` read, decoded and parsed on their own
+/// (cut at a paragraph break), for a reader to show while `load` reads the whole. Time to
+/// this does not grow with the file. `None` when the file is short enough to load at once
+/// or its start cannot be read this way; `load` then gives the article or a clear error.
+pub fn load_start(path: &Path, bytes: usize) -> Option<Article> {
+    let meta = std::fs::metadata(path).ok()?;
+    let len = meta.len();
+    if !meta.is_file() || len <= 2 * bytes as u64 || len > MAX_BYTES {
+        return None;
     }
+    let mut head = Vec::with_capacity(bytes);
+    std::fs::File::open(path)
+        .ok()?
+        .take(bytes as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    let decoded = decode::decode_start(&head)?;
+    let text = &decoded.text;
+    let cut = text.rfind("\n\n").unwrap_or(text.len());
+    let mut article = parse_str(&text[..cut], format_for(path));
+    article.encoding = decoded.encoding.to_string();
+    Some(article)
+}
+
+/// Compiles every parser's patterns. Run on a spare thread at start-up so that the first
+/// parse, on the main thread, finds most of them ready: together they take tens of
+/// milliseconds, a large part of the time to the first frame.
+pub fn warm_up() {
+    // Roughly the reverse of the order a text parse uses them: the main thread compiles
+    // from the front whatever it needs before this thread gets there.
+    cite::warm_up();
+    dates::warm_up();
+    byline::warm_up();
+    crate::chrome::warm_up();
+    text::warm_up();
+    gutenberg::warm_up();
+    html::warm_up();
+    cite::warm_up_notes();
 }
 
 /// Reads, decodes and parses the article at `path`.

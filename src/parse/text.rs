@@ -33,7 +33,7 @@ static BULLET: LazyLock<Regex> = LazyLock::new(|| {
         .expect("bullet")
 });
 static SUBSCRIBE_SITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^subscribe to (?P<site>\p{Lu}[\w .&’'-]{1,40}?) (?:updates|newsletters?)\b")
+    Regex::new(r"^(?i:subscribe to )(?P<site>\p{Lu}[\w .&’'-]+?) (?i:updates|newsletters?)\b")
         .expect("site")
 });
 
@@ -388,6 +388,7 @@ fn tail(paras: &[Para], article: &mut Article) {
                 related = false;
                 if article.meta.site.is_none()
                     && let Some(c) = SUBSCRIBE_SITE.captures(t)
+                    && c["site"].chars().count() <= 41
                 {
                     article.meta.site = Some(c["site"].trim().to_string());
                 }
@@ -478,5 +479,12 @@ fn link_refs(article: &mut Article) {
                 defined: false,
             });
         }
+    }
+}
+
+/// Compiles this module's patterns now, so that the first parse does not wait for them.
+pub(crate) fn warm_up() {
+    for re in [&BYLINE, &DATELINE, &NOTE_DEF, &NOTE_REF, &NOTES_HEADING, &RULE, &BULLET, &SUBSCRIBE_SITE] {
+        LazyLock::force(re);
     }
 }

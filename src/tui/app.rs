@@ -115,9 +115,9 @@ pub struct App {
     /// Reading speed for "minutes left".
     pub wpm: usize,
     /// The full parse of a long article, still running in the background.
-    pub pending: Option<std::sync::mpsc::Receiver<Article>>,
-    /// A long article's text, to be parsed whole once the first frame is on screen.
-    pub deferred: Option<crate::parse::Source>,
+    pub pending: Option<std::sync::mpsc::Receiver<Result<Article, crate::parse::LoadError>>>,
+    /// A long article whose beginning is shown, to be read whole once the first frame is on screen.
+    pub deferred: Option<std::path::PathBuf>,
     /// Reading positions and bookmarks, when the state store could be opened.
     pub memory: Option<Memory>,
     /// How articles are typeset when opened.
@@ -269,12 +269,12 @@ impl App {
     /// Starts the full parse of a long article on a worker thread; called after the first
     /// frame so the two do not compete for the processor.
     pub fn start_background_parse(&mut self) {
-        let Some(source) = self.deferred.take() else {
+        let Some(path) = self.deferred.take() else {
             return;
         };
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let _ = tx.send(source.parse());
+            let _ = tx.send(crate::parse::load(&path));
         });
         self.pending = Some(rx);
     }
@@ -285,12 +285,17 @@ impl App {
             return false;
         };
         match rx.try_recv() {
-            Ok(article) => {
+            Ok(Ok(article)) => {
                 self.pending = None;
                 if let Some(r) = &mut self.reader {
                     r.replace_article(article);
                 }
                 self.article_ready();
+                true
+            }
+            Ok(Err(e)) => {
+                self.pending = None;
+                self.say(format!("showing only the beginning: {e}"));
                 true
             }
             Err(std::sync::mpsc::TryRecvError::Empty) => false,

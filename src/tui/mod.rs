@@ -31,6 +31,9 @@ use std::path::PathBuf;
 /// Opens a folder as a library, one article in the reader, or (no path) the configured
 /// library, else the bundled samples.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+    // The parsers' patterns compile on the second core while this one reads config,
+    // state and the article.
+    std::thread::spawn(parse::warm_up);
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let loaded = config::load_default();
     let cfg = loaded.config.clone();
@@ -66,14 +69,14 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
 /// Bytes of a long article parsed before the first frame; the rest follows in the background.
 const QUICK_BYTES: usize = 128 * 1024;
 
-/// Opens one article. A long one shows its beginning at once and is parsed whole on a
-/// worker thread, so the first frame does not wait for megabytes of parsing.
+/// Opens one article. A long one shows its beginning at once and is read whole on a
+/// worker thread, so the first frame does not wait for megabytes of decoding and parsing.
 fn open_file(path: PathBuf, size: (u16, u16)) -> anyhow::Result<app::App> {
-    let source = parse::read(&path)?;
-    let Some(quick) = source.parse_prefix(QUICK_BYTES) else {
-        return Ok(app::App::with_article(source.parse(), path, size));
+    let Some(start) = parse::load_start(&path, QUICK_BYTES) else {
+        let article = parse::load(&path)?;
+        return Ok(app::App::with_article(article, path, size));
     };
-    let mut app = app::App::with_article(quick, path, size);
-    app.deferred = Some(source);
+    let mut app = app::App::with_article(start, path.clone(), size);
+    app.deferred = Some(path);
     Ok(app)
 }
