@@ -43,9 +43,10 @@ pub fn is_chrome(line: &str) -> bool {
         return false;
     }
     let chrome = CHROME.captures(t).is_some_and(|c| {
-        TAILS
-            .iter()
-            .all(|(name, max)| c.name(name).is_none_or(|m| m.as_str().chars().count() <= *max))
+        TAILS.iter().all(|(name, max)| {
+            c.name(name)
+                .is_none_or(|m| m.as_str().chars().count() <= *max)
+        })
     });
     chrome || (t.len() <= 90 && PROMPT.is_match(t))
 }
@@ -54,7 +55,6 @@ pub fn is_chrome(line: &str) -> bool {
 pub fn is_related_header(line: &str) -> bool {
     RELATED.is_match(line.trim())
 }
-
 
 /// Compiles this module's patterns now, so that the first parse does not wait for them.
 pub(crate) fn warm_up() {

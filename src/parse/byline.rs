@@ -6,13 +6,19 @@ use crate::article::{Article, BlockKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
+// Lengths are checked in code, not as `.{1,300}` in the patterns: each bounded repeat
+// compiles that many copies, which the first parse would wait for.
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?:contributed|written|posted|words|reported)\s+by|by)\s*:?\s+(?P<names>\p{Lu}.{1,300})$")
-        .expect("byline")
+    Regex::new(
+        r"^(?i:(?:contributed|written|posted|words|reported)\s+by|by)\s*:?\s+(?P<names>\p{Lu}.+)$",
+    )
+    .expect("byline")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:publication\s+date|published(?:\s+on)?|posted\s+on|date)\s*:?\s+(?P<date>\S.{3,40})$")
-        .expect("date line")
+    Regex::new(
+        r"^(?i:publication\s+date|published(?:\s+on)?|posted\s+on|date)\s*:?\s+(?P<date>\S.{3,})$",
+    )
+    .expect("date line")
 });
 
 /// Looks at the first few blocks for a byline or date line the metadata lacks.
@@ -27,10 +33,12 @@ pub fn from_body(article: &mut Article) {
         let text = b.text.trim();
         if article.meta.authors.is_empty()
             && let Some(c) = BY.captures(text)
+            && c["names"].chars().count() <= 301
         {
             article.meta.authors = split_authors(&c["names"]);
         } else if article.meta.date.is_none()
             && let Some(c) = DATE.captures(text)
+            && c["date"].chars().count() <= 41
         {
             article.meta.date = Some(date_info(&c["date"]));
         } else {

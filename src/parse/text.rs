@@ -4,24 +4,44 @@
 use super::notes::NoteBuilder;
 use crate::article::{Article, Block, BlockKind, DateInfo, Footnote, Format, MarkKind, Related};
 use crate::{chrome, dates};
-use regex::Regex;
+use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
 static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:by)\s+(?P<names>\p{Lu}.{1,150})$").expect("byline regex"));
+    LazyLock::new(|| Regex::new(r"^(?i:by)\s+(?P<names>\p{Lu}.+)$").expect("byline regex"));
+/// Longest byline, in characters; checked in code because `.{1,150}` compiles 150 copies.
+const BYLINE_MAX: usize = 151;
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^(?P<dl>\p{Lu}[\p{L}.’'\-]*(?:[ ,]+\p{Lu}[\p{L}.’'\-]*){0,4}(?:,\s+\p{Lu}[a-z]+\.?\s+\d{1,2})?(?:\s+\([^()]{1,40}\))?\s*(?:–|—|--|-))\s+\S",
+        r"^(?P<dl>\p{Lu}[\p{L}.’'\-]*(?:[ ,]+\p{Lu}[\p{L}.’'\-]*)*(?:,\s+\p{Lu}[a-z]+\.?\s+\d{1,2})?(?:\s+\([^()]+\))?\s*(?:–|—|--|-))\s+\S",
     )
     .expect("dateline regex")
 });
 static NOTE_DEF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[(?:\^(?P<named>[^\]\s]{1,40})|(?P<num>\d{1,3}))\]:?\s+(?P<text>\S.*)$")
+    Regex::new(r"^\[(?:\^(?P<named>[^\]\s]+)|(?P<num>\d{1,3}))\]:?\s+(?P<text>\S.*)$")
         .expect("note definition")
 });
 static NOTE_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[(?:\^(?P<named>[^\]\s]{1,40})|(?P<num>\d{1,3}))\]").expect("note reference")
+    Regex::new(r"\[(?:\^(?P<named>[^\]\s]+)|(?P<num>\d{1,3}))\]").expect("note reference")
 });
+/// Longest `[^label]`, in characters; checked in code because `{1,40}` of a Unicode class
+/// compiles forty copies of it.
+const LABEL_MAX: usize = 40;
+
+fn label_fits(c: &Captures) -> bool {
+    c.name("named")
+        .is_none_or(|m| m.as_str().chars().count() <= LABEL_MAX)
+}
+
+/// A note definition line (`[1] Text`, `[^label]: Text`).
+fn note_def(line: &str) -> Option<Captures<'_>> {
+    NOTE_DEF.captures(line).filter(label_fits)
+}
+
+fn is_note_def(line: &str) -> bool {
+    note_def(line).is_some()
+}
+
 static NOTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:notes?|footnotes?|endnotes?|references)\s*:?$").expect("notes heading")
 });
@@ -109,7 +129,12 @@ fn header(paras: &[Para], article: &mut Article) -> usize {
         }
         match rest.as_slice() {
             [] => {}
-            [line] if article.meta.authors.is_empty() && BYLINE.is_match(line) => {
+            [line]
+                if article.meta.authors.is_empty()
+                    && BYLINE
+                        .captures(line)
+                        .is_some_and(|c| c["names"].chars().count() <= BYLINE_MAX) =>
+            {
                 article.meta.authors = authors(&BYLINE.captures(line).expect("matched")["names"]);
                 byline_at = Some(i);
             }
@@ -123,7 +148,7 @@ fn header(paras: &[Para], article: &mut Article) -> usize {
                     && i + 1 < paras.len()
                     && !DATELINE.is_match(&joined)
                     && joined.split_whitespace().count() <= 120
-                    && !NOTE_DEF.is_match(&joined);
+                    && !is_note_def(&joined);
                 if is_summary {
                     article.meta.summary = Some(joined);
                     return i + 1;
@@ -138,7 +163,7 @@ fn header(paras: &[Para], article: &mut Article) -> usize {
 
 fn is_title(line: &str) -> bool {
     let n = line.chars().count();
-    (3..=200).contains(&n) && !line.ends_with(['.', ',', ';']) && !NOTE_DEF.is_match(line)
+    (3..=200).contains(&n) && !line.ends_with(['.', ',', ';']) && !is_note_def(line)
 }
 
 /// Splits a byline's names: `A`, `A and B`, `A, B and C`, `A & B`.
@@ -210,7 +235,7 @@ fn tail_like(paras: &[Para]) -> bool {
             } else if chrome::is_chrome(t) {
                 related = false;
                 any_chrome = true;
-            } else if NOTE_DEF.is_match(t) || t.chars().count() > 200 {
+            } else if is_note_def(t) || t.chars().count() > 200 {
                 return false;
             }
         }
@@ -231,7 +256,7 @@ fn notes_start(paras: &[Para]) -> Option<usize> {
         if para
             .lines
             .iter()
-            .any(|l| NOTE_DEF.is_match(l.trim()) && l.starts_with('['))
+            .any(|l| is_note_def(l.trim()) && l.starts_with('['))
         {
             start = Some(i);
             unlabeled = 0;
@@ -271,7 +296,7 @@ fn definitions(paras: &[Para], notes: &mut NoteBuilder, article: &mut Article) {
         let mut lines: Vec<&str> = Vec::new();
         for line in &para.lines {
             let t = line.trim();
-            if let Some(c) = NOTE_DEF.captures(t) {
+            if let Some(c) = note_def(t) {
                 if let Some(open) = &mut current
                     && !lines.is_empty()
                 {
@@ -452,6 +477,7 @@ fn link_refs(article: &mut Article) {
         }
         let found: Vec<_> = NOTE_REF
             .captures_iter(&block.text)
+            .filter(label_fits)
             .map(|c| {
                 let label = c
                     .name("named")
@@ -484,7 +510,16 @@ fn link_refs(article: &mut Article) {
 
 /// Compiles this module's patterns now, so that the first parse does not wait for them.
 pub(crate) fn warm_up() {
-    for re in [&BYLINE, &DATELINE, &NOTE_DEF, &NOTE_REF, &NOTES_HEADING, &RULE, &BULLET, &SUBSCRIBE_SITE] {
+    for re in [
+        &BYLINE,
+        &DATELINE,
+        &NOTE_DEF,
+        &NOTE_REF,
+        &NOTES_HEADING,
+        &RULE,
+        &BULLET,
+        &SUBSCRIBE_SITE,
+    ] {
         LazyLock::force(re);
     }
 }
