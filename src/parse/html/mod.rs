@@ -97,7 +97,5 @@ fn drop_title_heading(article: &mut Article) {
 
 /// Compiles this module's patterns now, so that the first parse does not wait for them.
 pub(crate) fn warm_up() {
-    for re in [&NOTES_HEADING] {
-        LazyLock::force(re);
-    }
+    LazyLock::force(&NOTES_HEADING);
 }
