@@ -1,10 +1,10 @@
 //! Site chrome: the buttons, prompts and boilerplate a saved page drags along.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::sync::LazyLock;
 
-static CHROME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static CHROME: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?ix)^(?:
             send\s+to\s+a\s+friend | e-?mail\s+(?:this|to\s+a\s+friend)(?:\s+article|\s+story)? | printable\s+version
           | print(?:\s+this)?(?:\s+(?:article|story|page))? | share(?:\s+this)?(?:\s+(?:article|story|page|on\s+\w+))?
@@ -17,19 +17,18 @@ static CHROME: LazyLock<Regex> = LazyLock::new(|| {
           | follow\s+us(?:\s+on\s+(?P<network>.+))? | click\s+here\s+(?P<click>.*) | most\s+(?:read|popular)
         )[.!:]?$",
     )
-    .expect("chrome regex")
 });
 
-static PROMPT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PROMPT: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?i)\b(?:subscribe\s+to|sign\s+up\s+for|newsletter|get\s+our|delivered\s+to\s+your\s+inbox|change\s+your\s+preferences|support\s+our\s+journalism|become\s+a\s+member)\b",
     )
-    .expect("prompt regex")
 });
 
-static RELATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:see\s+also|related(?:\s+(?:articles|stories|news|coverage|content|reading))?|more\s+on\s+this(?:\s+(?:topic|story))?|further\s+reading|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?)\s*:?$")
-        .expect("related regex")
+static RELATED: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"(?i)^(?:see\s+also|related(?:\s+(?:articles|stories|news|coverage|content|reading))?|more\s+on\s+this(?:\s+(?:topic|story))?|further\s+reading|you\s+may\s+also\s+like|recommended(?:\s+for\s+you)?)\s*:?$",
+    )
 });
 
 /// Longest tail, in characters, after "©", "follow us on" and "click here": longer lines are prose.

@@ -3,7 +3,7 @@
 //! bibliographic references (author, “title,” journal, volume, year, pages).
 
 use crate::article::{Article, Citation, CitationKind, MarkKind, Place};
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -12,8 +12,8 @@ const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|Septe
 /// A personal or corporate name as it appears in an author–year citation.
 const NAME: &str = r"(?:(?:van|von|de|der|den|da|di|du|le|la|al|el)\s+){0,2}\p{Lu}[\p{L}'’\-]+";
 
-static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static DATE_TAIL: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?x)^(?P<source>.+?),\s*(?P<date>
             {MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?
           | \d{{1,2}}\s+{MONTH}(?:,?\s+\d{{4}})?
@@ -23,24 +23,22 @@ static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
           | (?:1[5-9]|20)\d{{2}}
         )$"
     ))
-    .expect("date tail regex")
 });
 
 /// Names joined by spaces, commas and "and"; `one_or_two_names_each` then checks that
 /// each author has one or two names. Spelling that out in the pattern repeated the name
 /// pattern six times, and compiling it was a sizeable part of the time to the first frame.
-static AUTHOR_YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+static AUTHOR_YEAR: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(&format!(
         r"(?x)^(?P<authors>{NAME}(?:(?:\s+|,\s*|(?:,\s*|\s+)(?:and|&)\s+){NAME})*
             (?:,?\s+et\s+al\.?)?)
           ,?\s+(?P<year>(?:1[5-9]|20)\d{{2}}[a-z]?|n\.d\.)
           (?:(?:,\s*|:\s*)(?P<loc>(?:pp?\.|ch\.|chap\.|para\.|§)?\s*\d+(?:\s*[-–]\s*\d+)?))?$"
     ))
-    .expect("author-year regex")
 });
 
-static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static REFERENCE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r#"(?x)
         (?P<author>\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3}
             (?:(?:,\s*|\s+)(?:and|&)\s+\p{Lu}[\p{L}.'’\-]*(?:\s+\p{Lu}[\p{L}.'’\-]*){0,3})?
@@ -53,7 +51,6 @@ static REFERENCE: LazyLock<Regex> = LazyLock::new(|| {
         (?:,\s*(?P<pages>pp?\.\s*\d+(?:\s*[-–]\s*\d+)?))?
         "#,
     )
-    .expect("reference regex")
 });
 
 /// Words that can start a capitalised parenthetical without naming a source (besides months).
@@ -499,7 +496,11 @@ mod tests {
         assert_eq!(one("(van der Berg, 2009)").1, "van der Berg");
         assert_eq!(
             one("(Tanaka Emi, Reyes and Lund Berg, 2015)"),
-            (Y, "Tanaka Emi, Reyes and Lund Berg".into(), Some("2015".into()))
+            (
+                Y,
+                "Tanaka Emi, Reyes and Lund Berg".into(),
+                Some("2015".into())
+            )
         );
         // Three capitalised names in a row are an outlet, attributed rather than authored.
         assert_eq!(

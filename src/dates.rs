@@ -1,24 +1,21 @@
 //! Dates as articles write them, and resolving numeric dates (DD/MM or MM/DD?)
 //! from the evidence of the other dates in the same document.
 
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::sync::LazyLock;
 
-static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b").expect("numeric date")
+// Scans a whole article for numeric dates, so it keeps the DFA.
+static NUMERIC: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::scanning(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b"));
+static ISO: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^(\d{4})-(\d{2})-(\d{2})"));
+static MONTH_FIRST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 });
-static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{4})-(\d{2})-(\d{2})").expect("iso date"));
-static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
-        .expect("month-first date")
+static DAY_FIRST: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
 });
-static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b")
-        .expect("day-first date")
-});
-static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DATE_LINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"(?ix)^(?:(?:published|posted|updated|date|dated)\s*:?\s*)?
         (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
         (?:
@@ -30,7 +27,6 @@ static DATE_LINE: LazyLock<Regex> = LazyLock::new(|| {
         (?:[,\s|·\-–—]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?
         \s*$",
     )
-    .expect("date line")
 });
 
 /// Whether a whole line is a date (with optional weekday, time and zone), as a date line is.

@@ -13,6 +13,7 @@ pub mod inspect;
 pub mod layout;
 pub mod library;
 pub mod parse;
+pub mod pattern;
 pub mod render;
 pub mod samples;
 pub mod store;

@@ -3,22 +3,20 @@
 
 use super::frontmatter::{date_info, split_authors};
 use crate::article::{Article, BlockKind};
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::sync::LazyLock;
 
 // Lengths are checked in code, not as `.{1,300}` in the patterns: each bounded repeat
 // compiles that many copies, which the first parse would wait for.
-static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static BY: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"^(?i:(?:contributed|written|posted|words|reported)\s+by|by)\s*:?\s+(?P<names>\p{Lu}.+)$",
     )
-    .expect("byline")
 });
-static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DATE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"^(?i:publication\s+date|published(?:\s+on)?|posted\s+on|date)\s*:?\s+(?P<date>\S.{3,})$",
     )
-    .expect("date line")
 });
 
 /// Looks at the first few blocks for a byline or date line the metadata lacks.

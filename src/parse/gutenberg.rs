@@ -4,25 +4,23 @@
 use super::notes::NoteBuilder;
 use crate::article::{Article, Block, BlockKind, Format, MarkKind};
 use crate::parse::build::snippet;
-use regex::Regex;
+use crate::pattern::Pattern;
 use std::sync::LazyLock;
 
-static FOOTNOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[Footnote\s+(?P<label>[^:\]\s]{1,10})\s*:\s*").expect("footnote")
+static FOOTNOTE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\[Footnote\s+(?P<label>[^:\]\s]{1,10})\s*:\s*"));
+static LIST_NOTE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\[(?P<label>\d{1,3})\]\s+(?P<text>\S.*)$"));
+static NOTE_REF: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\[(\d{1,3})\]"));
+static CHAPTER: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
+        r"^(?i:(?P<big>book|part|volume|epilogue)|chapter|section|preface|introduction|appendix|conclusion|contents)\b.{0,70}$",
+    )
 });
-static LIST_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\[(?P<label>\d{1,3})\]\s+(?P<text>\S.*)$").expect("list note"));
-static NOTE_REF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\[(\d{1,3})\]").expect("note reference"));
-static CHAPTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:(?P<big>book|part|volume|epilogue)|chapter|section|preface|introduction|appendix|conclusion|contents)\b.{0,70}$")
-        .expect("chapter")
-});
-static SYMBOL_NOTE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s{2,}\((?P<sym>[*+#%†‡]{1,2})\)\s+\S").expect("symbol note"));
-static SYMBOL_REF: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\(([*+#%†‡]{1,2})\)").expect("symbol reference"));
-static ROMAN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[IVXLC]{1,8}\.?$").expect("roman"));
+static SYMBOL_NOTE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^\s{2,}\((?P<sym>[*+#%†‡]{1,2})\)\s+\S"));
+static SYMBOL_REF: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\(([*+#%†‡]{1,2})\)"));
+static ROMAN: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^[IVXLC]{1,8}\.?$"));
 
 /// Whether text is a Project Gutenberg e-text.
 pub fn detect(text: &str) -> bool {

@@ -3,38 +3,35 @@
 
 use super::notes::NoteBuilder;
 use crate::article::{Article, Block, BlockKind, DateInfo, Footnote, Format, MarkKind, Related};
+use crate::pattern::{Groups, Pattern};
 use crate::{chrome, dates};
-use regex::{Captures, Regex};
 use std::sync::LazyLock;
 
-static BYLINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?i:by)\s+(?P<names>\p{Lu}.+)$").expect("byline regex"));
+static BYLINE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?i:by)\s+(?P<names>\p{Lu}.+)$"));
 /// Longest byline, in characters; checked in code because `.{1,150}` compiles 150 copies.
 const BYLINE_MAX: usize = 151;
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static DATELINE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(
         r"^(?P<dl>\p{Lu}[\p{L}.’'\-]*(?:[ ,]+\p{Lu}[\p{L}.’'\-]*)*(?:,\s+\p{Lu}[a-z]+\.?\s+\d{1,2})?(?:\s+\([^()]+\))?\s*(?:–|—|--|-))\s+\S",
     )
-    .expect("dateline regex")
 });
-static NOTE_DEF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\[(?:\^(?P<named>[^\]\s]+)|(?P<num>\d{1,3}))\]:?\s+(?P<text>\S.*)$")
-        .expect("note definition")
+static NOTE_DEF: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^\[(?:\^(?P<named>[^\]\s]+)|(?P<num>\d{1,3}))\]:?\s+(?P<text>\S.*)$")
 });
-static NOTE_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\[(?:\^(?P<named>[^\]\s]+)|(?P<num>\d{1,3}))\]").expect("note reference")
-});
+static NOTE_REF: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"\[(?:\^(?P<named>[^\]\s]+)|(?P<num>\d{1,3}))\]"));
 /// Longest `[^label]`, in characters; checked in code because `{1,40}` of a Unicode class
 /// compiles forty copies of it.
 const LABEL_MAX: usize = 40;
 
-fn label_fits(c: &Captures) -> bool {
+fn label_fits(c: &Groups) -> bool {
     c.name("named")
         .is_none_or(|m| m.as_str().chars().count() <= LABEL_MAX)
 }
 
 /// A note definition line (`[1] Text`, `[^label]: Text`).
-fn note_def(line: &str) -> Option<Captures<'_>> {
+fn note_def(line: &str) -> Option<Groups<'_>> {
     NOTE_DEF.captures(line).filter(label_fits)
 }
 
@@ -42,19 +39,15 @@ fn is_note_def(line: &str) -> bool {
     note_def(line).is_some()
 }
 
-static NOTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:notes?|footnotes?|endnotes?|references)\s*:?$").expect("notes heading")
+static NOTES_HEADING: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"(?i)^(?:notes?|footnotes?|endnotes?|references)\s*:?$"));
+static RULE: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:~\s*){3,})$"));
+static BULLET: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?P<indent>\s*)(?P<marker>[-*•‣◦]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
 });
-static RULE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:~\s*){3,})$").expect("rule")
-});
-static BULLET: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<indent>\s*)(?P<marker>[-*•‣◦]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
-        .expect("bullet")
-});
-static SUBSCRIBE_SITE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:subscribe to )(?P<site>\p{Lu}[\w .&’'-]+?) (?i:updates|newsletters?)\b")
-        .expect("site")
+static SUBSCRIBE_SITE: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"^(?i:subscribe to )(?P<site>\p{Lu}[\w .&’'-]+?) (?i:updates|newsletters?)\b")
 });
 
 /// A run of non-blank lines.

@@ -67,7 +67,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
 }
 
 /// Bytes of a long article parsed before the first frame; the rest follows in the background.
-const QUICK_BYTES: usize = 128 * 1024;
+const QUICK_BYTES: usize = 64 * 1024;
 
 /// Opens one article. A long one shows its beginning at once and is read whole on a
 /// worker thread, so the first frame does not wait for megabytes of decoding and parsing.

@@ -7,14 +7,13 @@ mod walk;
 
 use super::notes::NoteBuilder;
 use crate::article::{Article, Block, BlockKind, Format};
-use regex::Regex;
+use crate::pattern::Pattern;
 use scraper::Html;
 use std::sync::LazyLock;
 use walk::Walker;
 
-static NOTES_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:notes?|footnotes?|endnotes?|references|citations)\s*:?$")
-        .expect("notes heading")
+static NOTES_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
+    Pattern::new(r"(?i)^(?:notes?|footnotes?|endnotes?|references|citations)\s*:?$")
 });
 
 /// Parses a whole HTML page into an article.
