@@ -1,7 +1,11 @@
-//! The metadata cache: one JSON file per library folder in the XDG cache dir, keyed by
+//! The metadata cache: one file per library folder in the XDG cache dir, keyed by
 //! (path, size, mtime), so a warm start reads no article.
+//!
+//! The file is postcard, not JSON: a 10,000-article library caches some 11 MB of titles,
+//! summaries and first lines, which JSON took 65 ms to read, half the budget for a warm
+//! start's first frame.
 
-use super::entry::State;
+use super::entry::{Entry, State};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::ffi::OsString;
@@ -10,7 +14,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bumped whenever the cached fields change, so an old file is ignored, not misread.
-const VERSION: u32 = 1;
+/// It leads the file, read on its own before anything else.
+const VERSION: u32 = 2;
 
 /// The cache folder (`$XDG_CACHE_HOME/lectern` on Linux), if the platform has one.
 pub fn default_dir() -> Option<PathBuf> {
@@ -28,12 +33,11 @@ pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
         .fold(0xcbf29ce484222325u64, |h, b| {
             (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
         });
-    cache_dir.join(format!("library-{hash:016x}.json"))
+    cache_dir.join(format!("library-{hash:016x}.bin"))
 }
 
-/// A path in JSON: text when it is UTF-8, raw bytes otherwise (JSON strings cannot hold them).
+/// A path as text when it is UTF-8, raw bytes otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
 enum StoredPath {
     Text(String),
     Bytes(Vec<u8>),
@@ -74,16 +78,13 @@ struct Record {
     state: State,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-struct File {
-    version: u32,
-    records: Vec<Record>,
-}
-
 /// What was known about each file of one library, by path relative to the library folder.
 #[derive(Debug, Default)]
 pub struct Cache {
-    records: HashMap<PathBuf, (u64, u64, State)>,
+    /// In the order they were put, which is the walk's: a warm start lists them as they are.
+    records: Vec<(PathBuf, u64, u64, State)>,
+    /// Index into `records` by the path's bytes, which hash far quicker than a `Path`.
+    by_path: HashMap<OsString, usize>,
 }
 
 impl Cache {
@@ -92,31 +93,49 @@ impl Cache {
         let Ok(bytes) = std::fs::read(file) else {
             return Cache::default();
         };
-        match serde_json::from_slice::<File>(&bytes) {
-            Ok(f) if f.version == VERSION => Cache {
-                records: f
-                    .records
-                    .into_iter()
-                    .map(|r| (r.path.into_path(), (r.size, r.mtime, r.state)))
-                    .collect(),
-            },
-            _ => Cache::default(),
+        let records = match postcard::take_from_bytes::<u32>(&bytes) {
+            Ok((VERSION, rest)) => postcard::from_bytes::<Vec<Record>>(rest),
+            _ => return Cache::default(),
+        };
+        let mut cache = Cache::default();
+        for r in records.unwrap_or_default() {
+            cache.put(r.path.into_path(), r.size, r.mtime, r.state);
         }
+        cache
     }
 
     /// The cached state of `rel`, if the file has not changed size or time since.
     pub fn get(&self, rel: &Path, size: u64, mtime: u64) -> Option<&State> {
-        self.records
-            .get(rel)
-            .filter(|(s, m, _)| *s == size && *m == mtime)
-            .map(|(_, _, state)| state)
+        let (_, s, m, state) = &self.records[*self.by_path.get(rel.as_os_str())?];
+        (*s == size && *m == mtime).then_some(state)
     }
 
     /// Records what is known about `rel`; a pending state is not worth keeping.
     pub fn put(&mut self, rel: PathBuf, size: u64, mtime: u64, state: State) {
-        if state != State::Pending {
-            self.records.insert(rel, (size, mtime, state));
+        if state == State::Pending {
+            return;
         }
+        match self.by_path.get(rel.as_os_str()) {
+            Some(&i) => self.records[i] = (rel, size, mtime, state),
+            None => {
+                self.by_path
+                    .insert(rel.as_os_str().to_os_string(), self.records.len());
+                self.records.push((rel, size, mtime, state));
+            }
+        }
+    }
+
+    /// The cached files as entries under `root`, in the order they were put.
+    pub fn entries(&self, root: &Path) -> Vec<Entry> {
+        self.records
+            .iter()
+            .map(|(rel, size, mtime, state)| Entry {
+                path: root.join(rel),
+                size: *size,
+                mtime: *mtime,
+                state: state.clone(),
+            })
+            .collect()
     }
 
     /// Number of files cached.
@@ -136,17 +155,15 @@ impl Cache {
         let records: Vec<Record> = self
             .records
             .iter()
-            .map(|(p, (size, mtime, state))| Record {
+            .map(|(p, size, mtime, state)| Record {
                 path: StoredPath::from_path(p),
                 size: *size,
                 mtime: *mtime,
                 state: state.clone(),
             })
             .collect();
-        let json = serde_json::to_vec(&File {
-            version: VERSION,
-            records,
-        })?;
+        let mut bytes = postcard::to_stdvec(&VERSION).map_err(std::io::Error::other)?;
+        bytes.extend(postcard::to_stdvec(&records).map_err(std::io::Error::other)?);
         // Unique per process and per save: an old scan still finishing may save alongside a rescan.
         static SAVES: AtomicUsize = AtomicUsize::new(0);
         let tmp = dir.join(format!(
@@ -156,8 +173,11 @@ impl Cache {
             SAVES.fetch_add(1, Ordering::Relaxed)
         ));
         let mut out = std::fs::File::create(&tmp)?;
-        out.write_all(&json)?;
+        out.write_all(&bytes)?;
         out.sync_all()?;
-        std::fs::rename(&tmp, file)
+        std::fs::rename(&tmp, file)?;
+        // The JSON cache of earlier versions would otherwise stay behind for good.
+        let _ = std::fs::remove_file(file.with_extension("json"));
+        Ok(())
     }
 }

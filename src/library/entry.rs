@@ -4,7 +4,9 @@ use crate::article::{Article, BlockKind};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// Longest summary kept for the preview, in characters.
 const SUMMARY_CHARS: usize = 500;
@@ -26,14 +28,64 @@ pub struct Meta {
     pub date_iso: Option<String>,
     /// Publishing site or outlet.
     pub site: Option<String>,
-    /// Standfirst or summary, shortened.
-    pub summary: Option<String>,
     /// Words in the body.
     pub words: usize,
+    /// What the preview pane shows, packed.
+    pub preview: Packed,
+}
+
+/// What the preview pane shows of an article besides the list's columns.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Preview {
+    /// Standfirst or summary, shortened.
+    pub summary: Option<String>,
     /// Distinct cited sources, in order of first citation.
     pub sources: Vec<String>,
-    /// The first paragraphs, shortened, for the preview.
+    /// The first paragraphs, shortened.
     pub first_lines: Vec<String>,
+}
+
+/// A `Preview` kept as bytes until it is shown. Previews are most of a library cache's
+/// 10 MB; decoding only the one on screen keeps a warm start's first frame quick.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Packed(Vec<u8>);
+
+impl Packed {
+    /// Packs a preview.
+    pub fn pack(preview: &Preview) -> Self {
+        Packed(postcard::to_stdvec(preview).unwrap_or_default())
+    }
+
+    /// The preview; an empty one if the bytes are damaged.
+    pub fn unpack(&self) -> Preview {
+        postcard::from_bytes(&self.0).unwrap_or_default()
+    }
+}
+
+impl Serialize for Packed {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for Packed {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        /// Takes the bytes in one piece rather than as a sequence of numbers.
+        struct Bytes;
+        impl serde::de::Visitor<'_> for Bytes {
+            type Value = Packed;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("packed preview bytes")
+            }
+            fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Packed, E> {
+                Ok(Packed(v.to_vec()))
+            }
+            fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Packed, E> {
+                Ok(Packed(v))
+            }
+        }
+        d.deserialize_byte_buf(Bytes)
+    }
 }
 
 impl Meta {
@@ -68,10 +120,12 @@ impl Meta {
             date: m.date.as_ref().map(|d| d.text.clone()),
             date_iso: m.date.as_ref().and_then(|d| d.iso.clone()),
             site: m.site.clone(),
-            summary: m.summary.as_deref().map(|s| shorten(s, SUMMARY_CHARS)),
             words: a.words(),
-            sources,
-            first_lines,
+            preview: Packed::pack(&Preview {
+                summary: m.summary.as_deref().map(|s| shorten(s, SUMMARY_CHARS)),
+                sources,
+                first_lines,
+            }),
         }
     }
 }
@@ -89,8 +143,8 @@ fn shorten(text: &str, max: usize) -> String {
 pub enum State {
     /// Found, not read yet.
     Pending,
-    /// Read: its metadata.
-    Ready(Meta),
+    /// Read: its metadata, shared: the list, the scan and the cache all hold it.
+    Ready(Arc<Meta>),
     /// Could not be read as an article, and why.
     Failed(String),
 }
@@ -112,7 +166,7 @@ impl Entry {
     /// The metadata, when read.
     pub fn meta(&self) -> Option<&Meta> {
         match &self.state {
-            State::Ready(m) => Some(m),
+            State::Ready(m) => Some(m.as_ref()),
             _ => None,
         }
     }
@@ -163,8 +217,9 @@ pub struct Progress {
     pub last_read: Option<u64>,
 }
 
-/// Reading state by article path; whatever is missing counts as unread.
-pub type ProgressMap = HashMap<PathBuf, Progress>;
+/// Reading state by article path; whatever is missing counts as unread. Keyed by the
+/// path's bytes: hashing a `Path` walks its components, and a library looks up 10,000.
+pub type ProgressMap = HashMap<OsString, Progress>;
 
 /// Reading progress of every article the store knows, by its last known path.
 pub fn progress_from(state: &crate::store::State) -> ProgressMap {
@@ -180,14 +235,14 @@ pub fn progress_from(state: &crate::store::State) -> ProgressMap {
                 bookmarks: a.live_bookmarks().len(),
                 last_read: (a.opened > 0).then_some(a.opened / 1000),
             };
-            (PathBuf::from(&a.path), progress)
+            (OsString::from(&a.path), progress)
         })
         .collect()
 }
 
 /// The progress of the article at `path` (unread when unknown).
 pub fn progress_of(map: &ProgressMap, path: &Path) -> Progress {
-    map.get(path).copied().unwrap_or_default()
+    map.get(path.as_os_str()).copied().unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -210,10 +265,10 @@ mod tests {
         };
         assert_eq!(e.title(), "notes.md");
         let e = Entry {
-            state: State::Ready(Meta {
+            state: State::Ready(std::sync::Arc::new(Meta {
                 title: Some("Rivers".into()),
                 ..Meta::default()
-            }),
+            })),
             ..e
         };
         assert_eq!(e.title(), "Rivers");

@@ -97,12 +97,12 @@ mod tests {
             path: file.into(),
             size: 1,
             mtime: 1,
-            state: State::Ready(Meta {
+            state: State::Ready(std::sync::Arc::new(Meta {
                 title: title.map(String::from),
                 authors: vec![author.into()],
                 site: site.map(String::from),
                 ..Meta::default()
-            }),
+            })),
         }
     }
 

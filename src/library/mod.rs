@@ -23,14 +23,17 @@ use std::thread;
 /// What a running scan reports, in this order: `Listed` once, `Read` per file read, `Done`.
 #[derive(Debug)]
 pub enum Event {
-    /// Every file found, with cached metadata filled in and the rest pending.
+    /// Every file found, with cached metadata filled in and the rest pending. A warm start
+    /// sends it twice: first what the cache knows, at once, then what the walk found.
     Listed {
         /// The files, sorted by path.
         entries: Vec<Entry>,
         /// Files and folders the walk left out.
         skipped: Vec<Skipped>,
     },
-    /// The entry at this index (in `Listed` order) has been read.
+    /// The walk found exactly what the cache listed; these are the files it left out.
+    Unchanged(Vec<Skipped>),
+    /// The entry at this index (in the last `Listed` order) has been read.
     Read(usize, State),
     /// All files read and the cache written.
     Done,
@@ -66,6 +69,7 @@ pub fn scan_blocking(root: &Path, cache_file: Option<PathBuf>) -> (Vec<Entry>, V
                 entries: e,
                 skipped: s,
             } => (entries, skipped) = (e, s),
+            Event::Unchanged(s) => skipped = s,
             Event::Read(i, state) => entries[i].state = state,
             Event::Done => break,
         }
@@ -80,7 +84,7 @@ pub fn samples() -> Vec<Entry> {
         .map(|(name, text)| {
             let state =
                 match parse::parse_bytes(text.as_bytes(), parse::format_for(Path::new(name))) {
-                    Ok(article) => State::Ready(Meta::from_article(&article)),
+                    Ok(article) => State::Ready(Meta::from_article(&article).into()),
                     Err(e) => State::Failed(e.to_string()),
                 };
             Entry {
@@ -98,13 +102,21 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 }
 
 fn run(root: &Path, cache_file: Option<&Path>, tx: &Sender<Event>) {
-    // Reading the cache and walking the folder both wait on the disk: do them side by side.
-    let loader = cache_file.map(|f| {
-        let f = f.to_path_buf();
-        thread::spawn(move || Cache::load(&f))
-    });
+    let old = cache_file.map(Cache::load).unwrap_or_default();
+    // A warm start shows what the cache knows at once; walking 10,000 files takes longer
+    // than the first frame may, and rarely changes anything.
+    let cached = (!old.is_empty()).then(|| old.entries(root));
+    if let Some(entries) = &cached
+        && tx
+            .send(Event::Listed {
+                entries: entries.clone(),
+                skipped: Vec::new(),
+            })
+            .is_err()
+    {
+        return;
+    }
     let (found, skipped) = scan::walk(root);
-    let old = loader.and_then(|h| h.join().ok()).unwrap_or_default();
     let mut todo = Vec::new();
     let mut entries: Vec<Entry> = found
         .into_iter()
@@ -127,13 +139,15 @@ fn run(root: &Path, cache_file: Option<&Path>, tx: &Sender<Event>) {
         .collect();
     let changed = !todo.is_empty() || old.len() != entries.len();
     drop(old);
-    if tx
-        .send(Event::Listed {
+    let event = if cached.is_some_and(|c| c == entries) {
+        Event::Unchanged(skipped)
+    } else {
+        Event::Listed {
             entries: entries.clone(),
             skipped,
-        })
-        .is_err()
-    {
+        }
+    };
+    if tx.send(event).is_err() {
         return;
     }
     for (i, state) in read_all(&entries, &todo, tx) {
@@ -183,7 +197,7 @@ fn read_all(entries: &[Entry], todo: &[usize], tx: &Sender<Event>) -> Vec<(usize
 /// One file's state; a parser panic becomes a failed entry instead of a stalled scan.
 fn read_one(path: &Path) -> State {
     match panic::catch_unwind(AssertUnwindSafe(|| scan::read_meta(path))) {
-        Ok(Ok(meta)) => State::Ready(meta),
+        Ok(Ok(meta)) => State::Ready(meta.into()),
         Ok(Err(reason)) => State::Failed(reason),
         Err(_) => State::Failed("the parser failed on this file".into()),
     }
@@ -223,6 +237,7 @@ mod tests {
         for event in start(lib.to_path_buf(), Some(file)) {
             match event {
                 Event::Listed { entries: e, .. } => entries = e,
+                Event::Unchanged(_) => {}
                 Event::Read(i, s) => {
                     reads += 1;
                     entries[i].state = s;
@@ -269,6 +284,37 @@ mod tests {
         touch(&lib.path().join("one.txt"));
         assert_eq!(scan(lib.path(), cache.path()).0, 1);
         assert_eq!(scan(lib.path(), cache.path()).0, 0);
+    }
+
+    /// The kinds of event a scan sends, in order, with the entry counts of listings.
+    fn events(lib: &Path, cache: &Path) -> Vec<String> {
+        start(lib.to_path_buf(), Some(cache::file_for(cache, lib)))
+            .into_iter()
+            .map(|e| match e {
+                Event::Listed { entries, .. } => format!("listed {}", entries.len()),
+                Event::Unchanged(_) => "unchanged".into(),
+                Event::Read(..) => "read".into(),
+                Event::Done => "done".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_warm_scan_lists_the_cache_first_then_confirms_or_corrects_it() {
+        let (lib, cache) = library();
+        assert_eq!(
+            events(lib.path(), cache.path()),
+            ["listed 3", "read", "read", "read", "done"]
+        );
+        assert_eq!(
+            events(lib.path(), cache.path()),
+            ["listed 3", "unchanged", "done"]
+        );
+        fs::write(lib.path().join("three.txt"), "Third\n\nA new one.").unwrap();
+        assert_eq!(
+            events(lib.path(), cache.path()),
+            ["listed 3", "listed 4", "read", "done"]
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Sort orders for the library list.
 
 use super::entry::{Entry, ProgressMap, State, progress_of};
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Reverse;
 
 /// How the list is sorted; `S` cycles through them in this order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -47,64 +47,69 @@ impl SortOrder {
     }
 }
 
-/// A comparison of two entry indices.
-type Compare<'a> = Box<dyn Fn(&usize, &usize) -> Ordering + 'a>;
+/// One entry's place in an order, computed once per entry rather than per comparison: with
+/// 10,000 entries a sort makes some 140,000 comparisons, and each progress lookup hashes a path.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum Key {
+    /// Read ones first, most recent first.
+    Recent(bool, Reverse<Option<u64>>),
+    /// Dated ones first, newest first.
+    Date(bool, Reverse<Option<String>>),
+    /// All equal: the title decides.
+    Title,
+    /// With an author first, by author.
+    Author(bool, Option<String>),
+    /// In progress (furthest first), unread, finished.
+    Progress(u8, Reverse<u8>),
+    /// Shortest first.
+    Length(usize),
+}
+
+fn key(e: &Entry, progress: &ProgressMap, order: SortOrder) -> Key {
+    match order {
+        SortOrder::Recent => {
+            let t = progress_of(progress, &e.path).last_read;
+            Key::Recent(t.is_none(), Reverse(t))
+        }
+        SortOrder::Date => {
+            let d = e.meta().and_then(|m| m.date_iso.clone());
+            Key::Date(d.is_none(), Reverse(d))
+        }
+        SortOrder::Title => Key::Title,
+        SortOrder::Author => {
+            let a = e
+                .meta()
+                .and_then(|m| m.authors.first())
+                .map(|s| s.to_lowercase());
+            Key::Author(a.is_none(), a)
+        }
+        SortOrder::Progress => {
+            let p = progress_of(progress, &e.path);
+            match (p.finished, p.percent) {
+                (true, _) => Key::Progress(2, Reverse(0)),
+                (false, 0) => Key::Progress(1, Reverse(0)),
+                (false, pct) => Key::Progress(0, Reverse(pct)),
+            }
+        }
+        SortOrder::Length => Key::Length(e.meta().map_or(usize::MAX, |m| m.words)),
+    }
+}
 
 /// Indices of the entries worth listing (not failed), in `order`; ties go by title, then path.
 pub fn sorted(entries: &[Entry], progress: &ProgressMap, order: SortOrder) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..entries.len())
         .filter(|&i| !matches!(entries[i].state, State::Failed(_)))
         .collect();
-    // Titles are compared case-blind, and lowering 10,000 of them once beats doing it per comparison.
-    let titles: Vec<String> = entries.iter().map(|e| e.title().to_lowercase()).collect();
-    let by_title = |a: &usize, b: &usize| {
-        titles[*a]
-            .cmp(&titles[*b])
-            .then_with(|| entries[*a].path.cmp(&entries[*b].path))
-    };
-    let primary: Compare = match order {
-        SortOrder::Recent => Box::new(|a, b| {
-            let key = |i: usize| {
-                let t = progress_of(progress, &entries[i].path).last_read;
-                (t.is_none(), Reverse(t))
-            };
-            key(*a).cmp(&key(*b))
-        }),
-        SortOrder::Date => Box::new(|a, b| {
-            let key = |i: usize| {
-                let d = entries[i].meta().and_then(|m| m.date_iso.as_deref());
-                (d.is_none(), Reverse(d))
-            };
-            key(*a).cmp(&key(*b))
-        }),
-        SortOrder::Title => Box::new(|_, _| Ordering::Equal),
-        SortOrder::Author => Box::new(|a, b| {
-            let key = |i: usize| {
-                let a = entries[i]
-                    .meta()
-                    .and_then(|m| m.authors.first())
-                    .map(|s| s.to_lowercase());
-                (a.is_none(), a)
-            };
-            key(*a).cmp(&key(*b))
-        }),
-        SortOrder::Progress => Box::new(|a, b| {
-            let key = |i: usize| {
-                let p = progress_of(progress, &entries[i].path);
-                match (p.finished, p.percent) {
-                    (true, _) => (2, Reverse(0)),
-                    (false, 0) => (1, Reverse(0)),
-                    (false, pct) => (0, Reverse(pct)),
-                }
-            };
-            key(*a).cmp(&key(*b))
-        }),
-        SortOrder::Length => Box::new(|a, b| {
-            let key = |i: usize| entries[i].meta().map_or(usize::MAX, |m| m.words);
-            key(*a).cmp(&key(*b))
-        }),
-    };
-    rows.sort_by(|a, b| primary(a, b).then_with(|| by_title(a, b)));
+    // Titles are compared case-blind; lowered once per entry, like the keys.
+    let keys: Vec<(Key, String)> = entries
+        .iter()
+        .map(|e| (key(e, progress, order), e.title().to_lowercase()))
+        .collect();
+    rows.sort_by(|&a, &b| {
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| entries[a].path.cmp(&entries[b].path))
+    });
     rows
 }
 
@@ -118,7 +123,7 @@ mod tests {
             path: name.into(),
             size: 1,
             mtime: 1,
-            state: State::Ready(Meta {
+            state: State::Ready(std::sync::Arc::new(Meta {
                 title: Some(title.into()),
                 authors: if author.is_empty() {
                     vec![]
@@ -128,7 +133,7 @@ mod tests {
                 date_iso: date.map(String::from),
                 words,
                 ..Meta::default()
-            }),
+            })),
         }
     }
 

@@ -335,7 +335,8 @@ fn draw_preview(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
         app.theme.dim(),
         &mut lines,
     );
-    if let Some(s) = &m.summary {
+    let preview = m.preview.unpack();
+    if let Some(s) = &preview.summary {
         lines.push(Line::default());
         wrap(
             s,
@@ -343,17 +344,17 @@ fn draw_preview(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
             &mut lines,
         );
     }
-    if !m.sources.is_empty() {
+    if !preview.sources.is_empty() {
         lines.push(Line::default());
         lines.push(Line::styled(
             " Sources",
             Style::default().add_modifier(Modifier::BOLD),
         ));
-        for s in &m.sources {
+        for s in &preview.sources {
             wrap(&format!("• {s}"), Style::default(), &mut lines);
         }
     }
-    for p in &m.first_lines {
+    for p in &preview.first_lines {
         if lines.len() >= inner.height as usize {
             break;
         }
@@ -461,7 +462,7 @@ fn draw_skipped(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::library::entry::{Meta, Progress, ProgressMap, State};
+    use crate::library::entry::{Meta, Packed, Preview, Progress, ProgressMap, State};
     use crate::tui::library_view::Root;
     use crate::tui::theme::Theme;
     use ratatui::Terminal;
@@ -475,19 +476,21 @@ mod tests {
             path: path.into(),
             size: 1,
             mtime: 1,
-            state: State::Ready(Meta {
+            state: State::Ready(std::sync::Arc::new(Meta {
                 title: Some(title.into()),
                 authors: authors.iter().map(|a| a.to_string()).collect(),
                 date: Some(date.into()),
                 date_iso: Some(date.into()),
                 site: Some("The Harbour Gazette".into()),
-                summary: Some("A season on the water, told by the people who work it.".into()),
                 words,
-                sources: vec!["Port Authority".into(), "Ostrom".into()],
-                first_lines: vec![
-                    "The ice went out of the harbour on a Tuesday, three weeks early.".into(),
-                ],
-            }),
+                preview: Packed::pack(&Preview {
+                    summary: Some("A season on the water, told by the people who work it.".into()),
+                    sources: vec!["Port Authority".into(), "Ostrom".into()],
+                    first_lines: vec![
+                        "The ice went out of the harbour on a Tuesday, three weeks early.".into(),
+                    ],
+                }),
+            })),
         }
     }
 

@@ -5,7 +5,7 @@ use super::app::{App, Effect, Mode};
 use super::library_draw::CHROME_ROWS;
 use super::reader::Reader;
 use crate::article::Article;
-use crate::library::entry::{Entry, ProgressMap, State};
+use crate::library::entry::{Entry, ProgressMap, State, progress_of};
 use crate::library::filter::{self, Hay, Hit};
 use crate::library::order::{self, SortOrder};
 use crate::library::scan::Skipped;
@@ -70,6 +70,7 @@ pub struct LibraryView {
     /// (files read, files found) while a scan runs.
     pub scanning: Option<(usize, usize)>,
     scan: Option<Receiver<Event>>,
+    /// What the filter searches, per entry; built on the first filter, not at start-up.
     hays: Vec<Hay>,
     cache_file: Option<PathBuf>,
     selected_once: bool,
@@ -146,14 +147,17 @@ impl LibraryView {
                 Event::Listed { entries, skipped } => {
                     let pending = entries.iter().filter(|e| e.state == State::Pending).count();
                     self.scanning = (pending > 0).then_some((0, pending));
-                    self.hays = entries.iter().map(Hay::new).collect();
+                    self.hays.clear();
                     self.entries = entries;
                     self.skipped = skipped;
                 }
+                Event::Unchanged(skipped) => self.skipped = skipped,
                 Event::Read(i, state) => {
                     if let Some(e) = self.entries.get_mut(i) {
                         e.state = state;
-                        self.hays[i] = Hay::new(e);
+                        if let Some(h) = self.hays.get_mut(i) {
+                            *h = Hay::new(e);
+                        }
                     }
                     if let Some((done, _)) = &mut self.scanning {
                         *done += 1;
@@ -172,7 +176,7 @@ impl LibraryView {
 
     /// Replaces the whole list (the samples, or tests).
     pub fn set_entries(&mut self, entries: Vec<Entry>, skipped: Vec<Skipped>) {
-        self.hays = entries.iter().map(Hay::new).collect();
+        self.hays.clear();
         self.entries = entries;
         self.skipped = skipped;
         self.refresh(None);
@@ -214,6 +218,9 @@ impl LibraryView {
             self.hits.clear();
             self.rows = sorted;
         } else {
+            if self.hays.len() != self.entries.len() {
+                self.hays = self.entries.iter().map(Hay::new).collect();
+            }
             self.hits = filter::filter(&self.hays, &sorted, &self.filter);
             self.rows = self.hits.iter().map(|h| h.entry).collect();
         }
@@ -233,9 +240,7 @@ impl LibraryView {
         (0..self.rows.len())
             .filter_map(|r| {
                 Some((
-                    self.progress
-                        .get(&self.entries[self.rows[r]].path)?
-                        .last_read?,
+                    progress_of(&self.progress, &self.entries[self.rows[r]].path).last_read?,
                     r,
                 ))
             })
@@ -473,7 +478,7 @@ mod tests {
         let mut progress = ProgressMap::new();
         let last = library::samples()[3].path.clone();
         progress.insert(
-            last.clone(),
+            last.clone().into(),
             crate::library::entry::Progress {
                 last_read: Some(9),
                 ..Default::default()
