@@ -136,3 +136,67 @@ fn reaching_the_end_marks_the_article_finished() {
     assert!(entry.is_finished());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+fn screen(app: &App) -> String {
+    use ratatui::{Terminal, backend::TestBackend};
+    let (w, h) = app.size;
+    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
+    term.draw(|f| lectern::tui::draw::draw(app, f)).unwrap();
+    let buf = term.backend().buffer().clone();
+    (0..h)
+        .map(|y| {
+            let line: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+            line.trim_end().to_string() + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn the_library_lists_every_bookmark_and_opens_an_article_at_one() {
+    use lectern::library::entry::ProgressMap;
+    use lectern::tui::library_view::{LibraryView, Root};
+    let dir = scratch("library-marks");
+    let mut app = App::with_library(
+        LibraryView::new(Root::Samples, None, ProgressMap::new()),
+        (100, 30),
+    );
+    app.attach_store(Store::open(&dir).unwrap());
+    press(&mut app, "B");
+    assert!(
+        screen(&app).contains("No bookmarks yet"),
+        "{}",
+        screen(&app)
+    );
+    key(&mut app, KeyCode::Esc);
+
+    press(&mut app, "/long-river");
+    key(&mut app, KeyCode::Enter);
+    assert!(app.reader.is_some(), "opened");
+    press(&mut app, "60%");
+    let marked = top_text(&app);
+    press(&mut app, "m");
+    let label = match &app.mode {
+        Mode::Prompt(p) => p.text.clone(),
+        other => panic!("no prompt: {other:?}"),
+    };
+    key(&mut app, KeyCode::Enter);
+    press(&mut app, "g");
+    press(&mut app, "q");
+    assert!(app.reader.is_none(), "back in the library");
+
+    press(&mut app, "B");
+    let shown = screen(&app);
+    assert!(shown.contains("1 bookmark — Enter opens"), "{shown}");
+    assert!(shown.contains("The long river"), "{shown}");
+    assert!(shown.contains(&label), "{shown}");
+    key(&mut app, KeyCode::Enter);
+    let shown = screen(&app);
+    assert!(shown.contains(&marked), "opened at the bookmark: {shown}");
+    assert!(
+        app.current_message()
+            .is_some_and(|m| m.contains("at bookmark")),
+        "{:?}",
+        app.current_message()
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -2,6 +2,7 @@
 //! status line. Columns drop one by one as the screen narrows; the title always stays.
 
 use super::app::App;
+use super::library_marks::MarksPanel;
 use super::library_view::{LibraryView, Root};
 use super::reader_view::safe;
 use super::status::fit;
@@ -114,6 +115,37 @@ pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
     if lib.show_skipped {
         draw_skipped(app, lib, f, body);
     }
+    if let Some(marks) = &lib.marks {
+        draw_marks(app, marks, f, body);
+    }
+}
+
+fn draw_marks(app: &App, marks: &MarksPanel, f: &mut Frame, area: Rect) {
+    let w = (area.width * 9 / 10).clamp(area.width.min(20), 100);
+    let h = area.height;
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y,
+        width: w,
+        height: h,
+    };
+    let lines = marks.lines(&app.theme, w.saturating_sub(2));
+    let rows = h.saturating_sub(2) as usize;
+    // Keep the selected bookmark and its snippet line on screen.
+    let top = (marks.selected_line() + 2).saturating_sub(rows);
+    let lines: Vec<Line> = lines.into_iter().skip(top).take(rows).collect();
+    f.render_widget(Clear, rect);
+    let n = marks.marks.len();
+    let title = format!(
+        " {} bookmark{} — Enter opens · Esc closes ",
+        thousands(n),
+        if n == 1 { "" } else { "s" }
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(app.theme.border())
+        .title(title);
+    f.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
 fn draw_header(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {

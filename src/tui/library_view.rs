@@ -3,6 +3,7 @@
 
 use super::app::{App, Effect, Mode};
 use super::library_draw::CHROME_ROWS;
+use super::library_marks::{Mark, MarksPanel};
 use super::reader::Reader;
 use crate::article::Article;
 use crate::library::entry::{Entry, ProgressMap, State, progress_of};
@@ -26,12 +27,16 @@ pub enum Root {
 }
 
 /// What a key in the library asks the app to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// Nothing beyond the library itself.
     Stay,
     /// Open the entry at this index.
     Open(usize),
+    /// Show every bookmark in the library (the app has them).
+    Bookmarks,
+    /// Open an article at a bookmark.
+    OpenAt(Mark),
     /// Quit Lectern.
     Quit,
     /// Suspend to the shell.
@@ -67,6 +72,8 @@ pub struct LibraryView {
     pub preview: bool,
     /// Show the list of skipped files.
     pub show_skipped: bool,
+    /// The list of bookmarks across the library, when open.
+    pub marks: Option<MarksPanel>,
     /// (files read, files found) while a scan runs.
     pub scanning: Option<(usize, usize)>,
     scan: Option<Receiver<Event>>,
@@ -97,6 +104,7 @@ impl LibraryView {
             top: 0,
             preview: true,
             show_skipped: false,
+            marks: None,
             scanning: None,
             scan: None,
             hays: Vec::new(),
@@ -272,6 +280,7 @@ impl LibraryView {
         match key.code {
             KeyCode::Char('c') if ctrl => return Outcome::Quit,
             KeyCode::Char('z') if ctrl => return Outcome::Suspend,
+            _ if self.marks.is_some() => return self.marks_key(key, page),
             KeyCode::Down => self.step(1, page),
             KeyCode::Up => self.step(-1, page),
             KeyCode::PageDown => self.step(page_i, page),
@@ -307,9 +316,48 @@ impl LibraryView {
             KeyCode::Char('p') => self.preview = !self.preview,
             KeyCode::Char('r') => self.rescan(),
             KeyCode::Char('!') => self.show_skipped = !self.skipped_all().is_empty(),
+            KeyCode::Char('B') => return Outcome::Bookmarks,
             _ => {}
         }
         Outcome::Stay
+    }
+
+    fn marks_key(&mut self, key: KeyEvent, page: usize) -> Outcome {
+        let Some(p) = &mut self.marks else {
+            return Outcome::Stay;
+        };
+        // Three lines a bookmark, give or take its article's title.
+        let jump = (page / 3).max(1) as isize;
+        match key.code {
+            KeyCode::Char('j') | KeyCode::Down | KeyCode::Tab => p.step(1),
+            KeyCode::Char('k') | KeyCode::Up | KeyCode::BackTab => p.step(-1),
+            KeyCode::PageDown | KeyCode::Char(' ') => p.step(jump),
+            KeyCode::PageUp | KeyCode::Char('b') => p.step(-jump),
+            KeyCode::Char('g') | KeyCode::Home => p.step(isize::MIN / 2),
+            KeyCode::Char('G') | KeyCode::End => p.step(isize::MAX / 2),
+            KeyCode::Enter => {
+                if let Some(m) = p.current().cloned() {
+                    self.marks = None;
+                    return Outcome::OpenAt(m);
+                }
+            }
+            KeyCode::Esc | KeyCode::Char('q' | 'B') => self.marks = None,
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    /// The entry for a path, if the library lists it.
+    pub fn entry_for(&self, path: &Path) -> Option<usize> {
+        self.entries.iter().position(|e| e.path == path)
+    }
+
+    /// Selects the row of entry `i` when it is listed, so coming back lands on it.
+    pub fn select_entry(&mut self, i: usize, page: usize) {
+        if let Some(row) = self.rows.iter().position(|&r| r == i) {
+            self.selected = row;
+            self.keep_visible(page);
+        }
     }
 
     fn filter_key(&mut self, key: KeyEvent, page: usize) {
@@ -412,8 +460,42 @@ impl App {
                 }
                 Err(e) => self.say(e),
             },
+            Outcome::Bookmarks => match &self.memory {
+                Some(m) => lib.marks = Some(MarksPanel::from_state(m.store.state())),
+                None => self.say("no bookmarks: reading state is not being kept"),
+            },
+            Outcome::OpenAt(mark) => self.open_at(mark),
         }
         None
+    }
+
+    /// Opens the article a bookmark belongs to, at the bookmark: from the library when it
+    /// lists the article, else from where the article was last opened.
+    fn open_at(&mut self, mark: Mark) {
+        let page = self.library_page();
+        let Some(lib) = &mut self.library else { return };
+        let loaded = match lib.entry_for(&mark.path) {
+            Some(i) => {
+                lib.select_entry(i, page);
+                lib.load(i)
+            }
+            None => parse::load(&mark.path)
+                .map(|a| (a, mark.path.clone()))
+                .map_err(|e| e.to_string()),
+        };
+        match loaded {
+            Ok((article, path)) => {
+                self.reader = Some(Reader::new(article, path, self.size, self.style));
+                self.mode = Mode::Normal;
+                self.article_ready();
+                if let Some(r) = &mut self.reader {
+                    let anchor = mark.at.recover(&r.doc);
+                    r.jump_to(anchor);
+                }
+                self.say(format!("at bookmark “{}”", mark.label));
+            }
+            Err(e) => self.say(format!("cannot open “{}”: {e}", mark.title)),
+        }
     }
 
     /// Closes the article and shows the library again, selection unchanged.

@@ -8,6 +8,7 @@ pub mod footnote_popup;
 pub mod help;
 pub mod keys;
 pub mod library_draw;
+pub mod library_marks;
 pub mod library_view;
 pub mod link_popup;
 pub mod memory;
