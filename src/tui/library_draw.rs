@@ -122,14 +122,14 @@ pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
 
 fn draw_marks(app: &App, marks: &MarksPanel, f: &mut Frame, area: Rect) {
     let w = (area.width * 9 / 10).clamp(area.width.min(20), 100);
-    let h = area.height;
+    let lines = marks.lines(&app.theme, w.saturating_sub(2));
+    let h = (lines.len() as u16).saturating_add(2).min(area.height);
     let rect = Rect {
         x: area.x + (area.width - w) / 2,
         y: area.y,
         width: w,
         height: h,
     };
-    let lines = marks.lines(&app.theme, w.saturating_sub(2));
     let rows = h.saturating_sub(2) as usize;
     // Keep the selected bookmark and its snippet line on screen.
     let top = (marks.selected_line() + 2).saturating_sub(rows);
