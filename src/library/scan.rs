@@ -100,11 +100,23 @@ pub fn walk(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
         };
         for item in items {
             let Ok(item) = item else { continue };
-            if item.file_name().as_encoded_bytes().starts_with(b".") {
-                continue;
-            }
             let path = item.path();
             let Ok(kind) = item.file_type() else { continue };
+            if item.file_name().as_encoded_bytes().starts_with(b".") {
+                // Left out, and said so: a reader looking for an article should learn why.
+                let reason = if kind.is_dir() {
+                    "hidden folder (not scanned)"
+                } else if is_article(&path) {
+                    "hidden file"
+                } else {
+                    continue;
+                };
+                skipped.push(Skipped {
+                    path,
+                    reason: reason.into(),
+                });
+                continue;
+            }
             // Only a symlink needs a second stat: for anything else the entry's own type is right.
             let (is_dir, meta) = if kind.is_symlink() {
                 match fs::metadata(&path) {
@@ -205,7 +217,21 @@ mod tests {
             names(&found, root),
             ["a.txt", "sub/b.MD", "sub/deeper/c.htm"]
         );
-        assert!(skipped.is_empty(), "{skipped:?}");
+        let why: Vec<(String, &str)> = skipped
+            .iter()
+            .map(|s| {
+                let rel = s.path.strip_prefix(root).unwrap();
+                (rel.to_string_lossy().into_owned(), s.reason.as_str())
+            })
+            .collect();
+        assert_eq!(
+            why,
+            [
+                (".hidden".to_string(), "hidden folder (not scanned)"),
+                ("sub/.e.txt".to_string(), "hidden file")
+            ],
+            "counted, with the reason; the image is not an article at all"
+        );
     }
 
     #[cfg(unix)]
