@@ -144,6 +144,25 @@ proptest! {
         prop_assert_eq!(lectern::decode::sanitize(&text), expected);
     }
 
+    /// The byte-wise word count agrees with counting characters.
+    #[test]
+    fn word_count_matches_the_character_rules(text in "[a-z \\t\\n\\x0b\\x0c\\r\\u{85}\\u{a0}\\u{3000}\\u{2003}é漢字かな한😀-]{0,60}") {
+        let mut words = 0;
+        let mut in_word = false;
+        for c in text.chars() {
+            if lectern::article::is_cjk(c) {
+                words += 1;
+                in_word = false;
+            } else if c.is_whitespace() {
+                in_word = false;
+            } else if !in_word {
+                in_word = true;
+                words += 1;
+            }
+        }
+        prop_assert_eq!(lectern::article::count_words(&text), words);
+    }
+
     #[test]
     fn parsing_never_panics(text in article_text(), bytes in prop::collection::vec(any::<u8>(), 0..400)) {
         let _ = lectern::parse::parse_bytes(text.as_bytes(), Format::Text);
