@@ -33,7 +33,16 @@ pub fn from_body(article: &mut Article) {
             && let Some(c) = BY.captures(text)
             && c["names"].chars().count() <= 301
         {
-            article.meta.authors = split_authors(&c["names"]);
+            // "By Lena Kowalski, 28 July 2008": the date rides along with the names.
+            let (dates, names): (Vec<String>, Vec<String>) = split_authors(&c["names"])
+                .into_iter()
+                .partition(|p| crate::dates::is_date_line(p));
+            article.meta.authors = names;
+            if article.meta.date.is_none()
+                && let Some(d) = dates.first()
+            {
+                article.meta.date = Some(date_info(d));
+            }
         } else if article.meta.date.is_none()
             && let Some(c) = DATE.captures(text)
             && c["date"].chars().count() <= 41
@@ -52,5 +61,21 @@ pub fn from_body(article: &mut Article) {
 pub(crate) fn warm_up() {
     for re in [&BY, &DATE] {
         LazyLock::force(re);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::Format;
+
+    #[test]
+    fn a_date_after_the_names_is_the_date_not_an_author() {
+        let a = crate::parse::parse_str(
+            "# Tide tables\n\n*By Lena Kowalski, 28 July 2008*\n\nThe body of the piece.\n",
+            Format::Markdown,
+        );
+        assert_eq!(a.meta.authors, ["Lena Kowalski"]);
+        let date = a.meta.date.expect("date");
+        assert_eq!(date.iso.as_deref(), Some("2008-07-28"));
     }
 }
