@@ -32,6 +32,11 @@ use std::path::PathBuf;
 /// Opens a folder as a library, one article in the reader, or (no path) the configured
 /// library, else the bundled samples.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+    if path.as_deref().is_some_and(std::path::Path::is_file) {
+        // The parsers' patterns compile on the second core while this one reads config,
+        // state and the article. A library leaves that core to its scan.
+        std::thread::spawn(parse::warm_up);
+    }
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let loaded = config::load_default();
     let cfg = loaded.config.clone();
@@ -46,12 +51,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
                 LibraryView::new(Root::Dir(p), crate::library::cache::default_dir(), progress);
             app::App::with_library(lib, size)
         }
-        Some(p) => {
-            // The parsers' patterns compile on the second core while this one reads
-            // config, state and the article. A library leaves that core to its scan.
-            std::thread::spawn(parse::warm_up);
-            open_file(p, size)?
-        }
+        Some(p) => open_file(p, size)?,
         None => app::App::with_library(LibraryView::new(Root::Samples, None, progress), size),
     };
     app.configure(&cfg);
