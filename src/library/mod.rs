@@ -8,6 +8,7 @@ pub mod entry;
 pub mod filter;
 pub mod order;
 pub mod scan;
+pub mod watch;
 
 use crate::parse;
 use crate::samples::SAMPLES;

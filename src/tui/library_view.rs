@@ -10,6 +10,7 @@ use crate::library::entry::{Entry, ProgressMap, State, progress_of};
 use crate::library::filter::{self, Hay, Hit};
 use crate::library::order::{self, SortOrder};
 use crate::library::scan::Skipped;
+use crate::library::watch::Watch;
 use crate::library::{self, Event, cache};
 use crate::parse;
 use crate::samples::SAMPLES;
@@ -77,6 +78,8 @@ pub struct LibraryView {
     /// (files read, files found) while a scan runs.
     pub scanning: Option<(usize, usize)>,
     scan: Option<Receiver<Event>>,
+    /// Notices files added, changed or removed, for a rescan without `r`.
+    watch: Option<Watch>,
     /// What the filter searches, per entry; built on the first filter, not at start-up.
     hays: Vec<Hay>,
     cache_file: Option<PathBuf>,
@@ -107,13 +110,17 @@ impl LibraryView {
             marks: None,
             scanning: None,
             scan: None,
+            watch: None,
             hays: Vec::new(),
             cache_file,
             selected_once: false,
         };
-        match view.root {
+        match &view.root {
             Root::Samples => view.set_entries(library::samples(), Vec::new()),
-            Root::Dir(_) => view.rescan(),
+            Root::Dir(dir) => {
+                view.watch = Some(Watch::start(dir.clone()));
+                view.rescan();
+            }
         }
         view
     }
@@ -133,6 +140,9 @@ impl LibraryView {
 
     /// Takes in whatever the scan has reported; true when anything changed.
     pub fn poll(&mut self) -> bool {
+        if self.scan.is_none() && self.watch.as_ref().is_some_and(Watch::settled_change) {
+            self.rescan();
+        }
         let Some(rx) = &self.scan else { return false };
         let mut events = Vec::new();
         let mut finished = false;
