@@ -646,6 +646,50 @@ mod tests {
     }
 
     #[test]
+    fn bookmarks_across_the_library() {
+        use crate::layout::{Anchor, Part};
+        use crate::store::Spot;
+        use crate::tui::library_marks::{Mark, MarksPanel};
+        let mut app = app((80, 16));
+        let mark = |title: &str, label: &str, fraction: f64| Mark {
+            title: title.into(),
+            path: format!("{title}.txt").into(),
+            label: label.into(),
+            created: 1_700_000_000_000,
+            at: Spot {
+                anchor: Anchor {
+                    part: Part::Body { i: 3 },
+                    offset: 0,
+                },
+                snippet: "The ice went out of the harbour on a Tuesday.".into(),
+                fraction,
+            },
+        };
+        let mut panel = MarksPanel {
+            marks: vec![
+                mark("Harbour", "ice out", 0.1),
+                mark("Harbour", "the vote", 0.62),
+                mark("River", "delta", 0.9),
+            ],
+            selected: 0,
+        };
+        panel.step(1);
+        app.library.as_mut().unwrap().marks = Some(panel);
+        let buf = render(&app);
+        insta::assert_snapshot!(buf_lines(&buf).join("\n"));
+        let y = row_of(&buf, "the vote · 62%");
+        assert!(
+            buf[(10, y)].modifier.contains(Modifier::REVERSED),
+            "selected"
+        );
+        assert!(
+            !buf[(10, row_of(&buf, "ice out · 10%"))]
+                .modifier
+                .contains(Modifier::REVERSED)
+        );
+    }
+
+    #[test]
     fn skipped_files_are_counted_and_listed() {
         let mut app = app((100, 20));
         let buf = render(&app);
