@@ -132,7 +132,9 @@ fn draw_marks(app: &App, marks: &MarksPanel, f: &mut Frame, area: Rect) {
     };
     let rows = h.saturating_sub(2) as usize;
     // Keep the selected bookmark and its snippet line on screen.
-    let top = (marks.selected_line() + 2).saturating_sub(rows);
+    let top = (marks.selected_line() + 2)
+        .min(lines.len())
+        .saturating_sub(rows);
     let lines: Vec<Line> = lines.into_iter().skip(top).take(rows).collect();
     f.render_widget(Clear, rect);
     let n = marks.marks.len();
