@@ -499,7 +499,11 @@ mod tests {
         assert_eq!(one("(van der Berg, 2009)").1, "van der Berg");
         assert_eq!(
             one("(Tanaka Emi, Reyes and Lund Berg, 2015)"),
-            (Y, "Tanaka Emi, Reyes and Lund Berg".into(), Some("2015".into()))
+            (
+                Y,
+                "Tanaka Emi, Reyes and Lund Berg".into(),
+                Some("2015".into())
+            )
         );
         // Three capitalised names in a row are an outlet, attributed rather than authored.
         assert_eq!(
