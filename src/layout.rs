@@ -527,10 +527,20 @@ impl Layout {
             return LinePos::default();
         };
         let lines = self.lines(part);
+        let text = |l: &Line| !l.spans.is_empty();
+        let Some(last) = lines
+            .iter()
+            .rposition(|l| l.start <= anchor.offset && text(l))
+        else {
+            return LinePos { part, line: 0 };
+        };
+        // Lines that share a start (a table's, the rule above "Notes") share one anchor:
+        // the first of them, or the reader would land below what it was showing.
+        let start = lines[last].start;
         let line = lines
             .iter()
-            .rposition(|l| l.start <= anchor.offset && !l.spans.is_empty())
-            .unwrap_or(0);
+            .position(|l| l.start == start && text(l))
+            .unwrap_or(last);
         LinePos { part, line }
     }
 
