@@ -193,8 +193,10 @@ fn looks_like_html(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
-/// The passes that run after every parser: dates, citations, quotations, note references.
+/// The passes that run after every parser: one-line fields, dates, citations, quotations,
+/// note references.
 pub fn finish(article: &mut Article, source_text: &str) {
+    one_line_fields(article);
     if let Some(date) = &mut article.meta.date
         && date.iso.is_none()
     {
@@ -203,6 +205,38 @@ pub fn finish(article: &mut Article, source_text: &str) {
     cite::find_citations(article);
     mark_quotations(article);
     notes::collect_refs(article);
+}
+
+/// Front matter, note labels and related entries are each shown on one line, but values
+/// taken from attributes, JSON-LD or front matter can hold line breaks and, once their
+/// escapes are decoded, control characters that sanitising the file could not see.
+fn one_line_fields(article: &mut Article) {
+    let Article {
+        meta,
+        footnotes,
+        related,
+        ..
+    } = article;
+    let fields = meta
+        .title
+        .iter_mut()
+        .chain(&mut meta.authors)
+        .chain(meta.date.as_mut().map(|d| &mut d.text))
+        .chain(&mut meta.site)
+        .chain(&mut meta.summary)
+        .chain(&mut meta.dateline)
+        .chain(footnotes.iter_mut().map(|f| &mut f.label))
+        .chain(
+            related
+                .iter_mut()
+                .flat_map(|r| std::iter::once(&mut r.title).chain(&mut r.date)),
+        );
+    for field in fields.filter(|f| !decode::is_clean(f)) {
+        *field = decode::sanitize(field)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
 }
 
 /// Marks “curly-quoted” passages so views can style quoted speech.
