@@ -1,6 +1,7 @@
-//! Inputs the fuzzer found, kept in `tests/fixtures/fuzz/` and replayed on stable through
-//! the same checks as the fuzz targets. Every input goes through every target: a file
-//! found by one target is still a good odd input for the others.
+//! Inputs the fuzzer found (and `probe-*`, written by hand against the same checks), kept
+//! in `tests/fixtures/fuzz/` and replayed on stable through the checks of the fuzz targets.
+//! Every input goes through every target: a file found by one target is still a good odd
+//! input for the others.
 
 use lectern::article::Format;
 use std::path::Path;
