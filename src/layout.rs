@@ -4,7 +4,7 @@
 //! Lines are made lazily, one block at a time, when something asks for them, so a
 //! 3 MB article costs only the blocks around the viewport, however often it reflows.
 
-use crate::article::{Article, BlockKind, MarkKind, is_cjk};
+use crate::article::{Article, BlockKind, Mark, MarkKind, is_cjk};
 use crate::dates;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -736,8 +736,19 @@ fn display_with(doc: &Doc, part: Part, label: bool) -> Display {
     cuts.sort_unstable();
     cuts.dedup();
     let mut skip_to = 0;
+    // The marks covering the current piece, kept up to date as the pieces go by (marks are
+    // sorted by start): testing every mark for every piece was quadratic, seconds for a
+    // paragraph of thousands of quotations or note references.
+    let mut covering: Vec<&Mark> = Vec::new();
+    let mut next_mark = 0;
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
+        while let Some(m) = block.marks.get(next_mark).filter(|m| m.range.start <= s) {
+            covering.push(m);
+            next_mark += 1;
+        }
+        // Every mark end is a cut, so a mark still open after `s` runs at least to `e`.
+        covering.retain(|m| m.range.end > s);
         if s < skip_to || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
         }
@@ -746,11 +757,7 @@ fn display_with(doc: &Doc, part: Part, label: bool) -> Display {
             ..Look::default()
         };
         let mut marker = None;
-        for m in block
-            .marks
-            .iter()
-            .filter(|m| m.range.start <= s && e <= m.range.end)
-        {
+        for m in &covering {
             match &m.kind {
                 MarkKind::Emphasis => look.flags |= flags::EMPH,
                 MarkKind::Strong => look.flags |= flags::STRONG,

@@ -1,13 +1,19 @@
-//! Inputs the fuzzer found (and `probe-*`, written by hand against the same checks), kept
-//! in `tests/fixtures/fuzz/` and replayed on stable through the checks of the fuzz targets.
-//! Every input goes through every target: a file found by one target is still a good odd
-//! input for the others.
+//! Inputs kept in `tests/fixtures/fuzz/` (found by the fuzzer, or written by hand against
+//! the same checks: `probe-*` and `slow-*`), replayed on stable through the checks of the
+//! fuzz targets. Every input goes through every target: a file found by one target is
+//! still a good odd input for the others.
 
 use lectern::article::Format;
 use std::path::Path;
+use std::time::{Duration, Instant};
 
 #[path = "../fuzz/src/lib.rs"]
 mod checks;
+
+/// Longest any target may take on one kept input in a debug build. The `slow-*` inputs
+/// (64 KB) took about 3 s when layout and quotation marking were quadratic, and take about
+/// a tenth of a second now.
+const BUDGET: Duration = Duration::from_secs(1);
 
 /// A fuzz target's name and the check it runs on one input.
 type Target = (&'static str, fn(&[u8]));
@@ -32,9 +38,14 @@ fn kept_fuzz_inputs_pass_every_target() {
     for path in &files {
         let data = std::fs::read(path).expect("readable input");
         for (target, check) in targets {
+            let start = Instant::now();
             // Caught so one run names every failing input, not just the first.
             if std::panic::catch_unwind(|| check(&data)).is_err() {
                 failures.push(format!("{target}: {}", path.display()));
+            }
+            let took = start.elapsed();
+            if took > BUDGET {
+                failures.push(format!("{target}: {} took {took:?}", path.display()));
             }
         }
     }

@@ -148,6 +148,14 @@ fn check_block(article: &Article, block: &Block) {
         }
         _ => assert_clean("block text", &block.text),
     }
+    assert!(
+        block
+            .marks
+            .windows(2)
+            .all(|w| w[0].range.start <= w[1].range.start),
+        "marks out of order: {:?}",
+        block.marks
+    );
     for m in &block.marks {
         assert!(
             block.text.get(m.range.clone()).is_some(),

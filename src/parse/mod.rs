@@ -13,6 +13,7 @@ use crate::article::{Article, Format, MarkKind};
 use crate::decode::{self, DecodeError};
 use crate::{cite, dates};
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 
 /// Why a file could not be opened as an article.
@@ -260,15 +261,32 @@ fn mark_quotations(article: &mut Article) {
                 _ => {}
             }
         }
-        for r in found {
-            // A quotation that crosses a citation or note reference would break nesting.
-            let crosses = block.marks.iter().any(|m| {
-                (m.range.start < r.start && m.range.end > r.start && m.range.end < r.end)
-                    || (m.range.start > r.start && m.range.start < r.end && m.range.end > r.end)
-            });
-            if !crosses {
-                block.add_mark(r, MarkKind::Quotation);
-            }
+        if found.is_empty() {
+            continue;
+        }
+        // A quotation that crosses a citation or note reference would break nesting. The
+        // quotations are disjoint, so each mark starts inside at most one and ends inside
+        // at most one: looking only there, by start and by end, keeps this linear where
+        // testing every mark for every quotation took seconds on thousands of them.
+        let mut by_end: Vec<Range<usize>> = block.marks.iter().map(|m| m.range.clone()).collect();
+        by_end.sort_unstable_by_key(|m| m.end);
+        let keep: Vec<Range<usize>> = found
+            .into_iter()
+            .filter(|r| {
+                let from = block.marks.partition_point(|m| m.range.start <= r.start);
+                let starts_inside = block.marks[from..]
+                    .iter()
+                    .take_while(|m| m.range.start < r.end);
+                let from = by_end.partition_point(|m| m.end <= r.start);
+                let ends_inside = by_end[from..].iter().take_while(|m| m.end < r.end);
+                !starts_inside
+                    .map(|m| &m.range)
+                    .chain(ends_inside)
+                    .any(|m| m.start < r.start || m.end > r.end)
+            })
+            .collect();
+        for r in keep {
+            block.add_mark(r, MarkKind::Quotation);
         }
     }
 }
