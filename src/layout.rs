@@ -681,11 +681,12 @@ pub fn note_lines(doc: &Doc, note: usize, width: u16) -> Vec<(usize, Line)> {
             out.push((block, Line::default()));
         }
         let d = display_with(doc, Part::Note { note, block }, false);
-        out.extend(
-            wrap(&d, width, 0, None, Style::default())
-                .into_iter()
-                .map(|l| (block, l)),
-        );
+        let lines = match &doc.article.footnotes[note].blocks[block].kind {
+            BlockKind::Code => code_lines(&d),
+            BlockKind::Table { rows, header } => table_lines(rows, *header, width),
+            _ => wrap(&d, width, 0, None, Style::default()),
+        };
+        out.extend(lines.into_iter().map(|l| (block, l)));
     }
     out
 }
@@ -800,8 +801,15 @@ fn typeset(doc: &Doc, index: usize, style: Style) -> Vec<Line> {
     };
     let a = &doc.article;
     let width = style.width.max(1) as usize;
+    // A note's blocks are set like the body's: wrapped as prose, code (or a table) would
+    // keep its line feeds inside the lines.
     let kind = match part {
         Part::Body { i } => a.blocks.get(i).map(|b| b.kind.clone()),
+        Part::Note { note, block } => a
+            .footnotes
+            .get(note)
+            .and_then(|f| f.blocks.get(block))
+            .map(|b| b.kind.clone()),
         _ => None,
     };
     let mut lines = match (part, &kind) {

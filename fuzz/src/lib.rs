@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use lectern::article::{Article, Block, BlockKind, Format, MarkKind};
 use lectern::decode::neutralise;
-use lectern::layout::{Doc, Layout, LinePos, Part, Style};
+use lectern::layout::{Doc, Layout, LinePos, Part, Style, note_lines};
 
 /// Decodes bytes; whatever comes out must be sanitised.
 pub fn decode(data: &[u8]) {
@@ -45,9 +45,11 @@ pub fn layout(data: &[u8]) {
 
 fn check_layout(layout: Layout) {
     let width = usize::from(layout.style.width);
+    let article = &layout.doc.article;
     for i in 0..layout.parts() {
         let kind = match layout.doc.parts[i] {
-            Part::Body { i: block } => Some(&layout.doc.article.blocks[block].kind),
+            Part::Body { i: block } => Some(&article.blocks[block].kind),
+            Part::Note { note, block } => Some(&article.footnotes[note].blocks[block].kind),
             _ => None,
         };
         // Code is never wrapped (the reader scrolls it sideways), and a table with more
@@ -71,6 +73,16 @@ fn check_layout(layout: Layout) {
                 !must_fit || line.width() <= width,
                 "width {width}: {} columns in {kind:?}: {text:?}",
                 line.width()
+            );
+        }
+    }
+    // The note pop-up sets each note on its own, by another path.
+    for note in 0..article.footnotes.len() {
+        for (_, line) in note_lines(&layout.doc, note, layout.style.width) {
+            let text = line.text();
+            assert!(
+                lectern::decode::is_clean(&text),
+                "control character in a note pop-up line: {text:?}"
             );
         }
     }
