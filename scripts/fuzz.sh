@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every cargo-fuzz target in fuzz/ for SECONDS each (default 60), one after another,
-# and reports how many inputs each executed. Crashing inputs land in fuzz/artifacts/TARGET/.
+# and reports how many inputs each executed and the slowest one. Crashing, slow (over 10 s
+# under the fuzzer's instrumentation) and memory-hungry inputs land in fuzz/artifacts/TARGET/.
 #
 # usage: scripts/fuzz.sh [SECONDS] [TARGET...]
 # needs: the nightly toolchain and cargo-fuzz (cargo install cargo-fuzz --locked)
@@ -36,11 +37,13 @@ for t in "${targets[@]}"; do
   echo "== $t (${secs}s)"
   start=$SECONDS
   if cargo +nightly fuzz run "$t" "corpus/$t" -- \
-      -max_len=65536 -max_total_time="$secs" -print_final_stats=1 \
+      -max_len=65536 -max_total_time="$secs" -timeout=10 -print_final_stats=1 \
       >"$logs/$t.log" 2>&1; then
     result=ok
   else
     result=CRASH
+    grep -q 'ERROR: libFuzzer: timeout' "$logs/$t.log" && result=TIMEOUT
+    grep -q 'ERROR: libFuzzer: out-of-memory' "$logs/$t.log" && result=OOM
     status=1
     tail -n 40 "$logs/$t.log"
   fi
@@ -49,7 +52,9 @@ for t in "${targets[@]}"; do
     # No final stats (a crash): take the last progress line's count.
     execs=$(grep -oE '^#[0-9]+' "$logs/$t.log" | tail -n1 | tr -d '#')
   fi
-  line=$(printf '%-16s %-6s %12s execs %5ss' "$t" "$result" "${execs:-?}" "$((SECONDS - start))")
+  slowest=$(grep -o 'stat::slowest_unit_time_sec: *[0-9]*' "$logs/$t.log" | grep -o '[0-9]*$' | tail -n1 || true)
+  line=$(printf '%-16s %-7s %12s execs %5ss  slowest input %ss' "$t" "$result" "${execs:-?}" \
+    "$((SECONDS - start))" "${slowest:-?}")
   echo "$line"
   summary+=("$line")
 done

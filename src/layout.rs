@@ -4,7 +4,7 @@
 //! Lines are made lazily, one block at a time, when something asks for them, so a
 //! 3 MB article costs only the blocks around the viewport, however often it reflows.
 
-use crate::article::{Article, BlockKind, MarkKind, is_cjk};
+use crate::article::{Article, BlockKind, Mark, MarkKind, is_cjk};
 use crate::dates;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -527,10 +527,20 @@ impl Layout {
             return LinePos::default();
         };
         let lines = self.lines(part);
+        let text = |l: &Line| !l.spans.is_empty();
+        let Some(last) = lines
+            .iter()
+            .rposition(|l| l.start <= anchor.offset && text(l))
+        else {
+            return LinePos { part, line: 0 };
+        };
+        // Lines that share a start (a table's, the rule above "Notes") share one anchor:
+        // the first of them, or the reader would land below what it was showing.
+        let start = lines[last].start;
         let line = lines
             .iter()
-            .rposition(|l| l.start <= anchor.offset && !l.spans.is_empty())
-            .unwrap_or(0);
+            .position(|l| l.start == start && text(l))
+            .unwrap_or(last);
         LinePos { part, line }
     }
 
@@ -671,11 +681,12 @@ pub fn note_lines(doc: &Doc, note: usize, width: u16) -> Vec<(usize, Line)> {
             out.push((block, Line::default()));
         }
         let d = display_with(doc, Part::Note { note, block }, false);
-        out.extend(
-            wrap(&d, width, 0, None, Style::default())
-                .into_iter()
-                .map(|l| (block, l)),
-        );
+        let lines = match &doc.article.footnotes[note].blocks[block].kind {
+            BlockKind::Code => code_lines(&d),
+            BlockKind::Table { rows, header } => table_lines(rows, *header, width),
+            _ => wrap(&d, width, 0, None, Style::default()),
+        };
+        out.extend(lines.into_iter().map(|l| (block, l)));
     }
     out
 }
@@ -726,8 +737,19 @@ fn display_with(doc: &Doc, part: Part, label: bool) -> Display {
     cuts.sort_unstable();
     cuts.dedup();
     let mut skip_to = 0;
+    // The marks covering the current piece, kept up to date as the pieces go by (marks are
+    // sorted by start): testing every mark for every piece was quadratic, seconds for a
+    // paragraph of thousands of quotations or note references.
+    let mut covering: Vec<&Mark> = Vec::new();
+    let mut next_mark = 0;
     for w in cuts.windows(2) {
         let (s, e) = (w[0], w[1]);
+        while let Some(m) = block.marks.get(next_mark).filter(|m| m.range.start <= s) {
+            covering.push(m);
+            next_mark += 1;
+        }
+        // Every mark end is a cut, so a mark still open after `s` runs at least to `e`.
+        covering.retain(|m| m.range.end > s);
         if s < skip_to || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
             continue;
         }
@@ -736,11 +758,7 @@ fn display_with(doc: &Doc, part: Part, label: bool) -> Display {
             ..Look::default()
         };
         let mut marker = None;
-        for m in block
-            .marks
-            .iter()
-            .filter(|m| m.range.start <= s && e <= m.range.end)
-        {
+        for m in &covering {
             match &m.kind {
                 MarkKind::Emphasis => look.flags |= flags::EMPH,
                 MarkKind::Strong => look.flags |= flags::STRONG,
@@ -783,8 +801,15 @@ fn typeset(doc: &Doc, index: usize, style: Style) -> Vec<Line> {
     };
     let a = &doc.article;
     let width = style.width.max(1) as usize;
+    // A note's blocks are set like the body's: wrapped as prose, code (or a table) would
+    // keep its line feeds inside the lines.
     let kind = match part {
         Part::Body { i } => a.blocks.get(i).map(|b| b.kind.clone()),
+        Part::Note { note, block } => a
+            .footnotes
+            .get(note)
+            .and_then(|f| f.blocks.get(block))
+            .map(|b| b.kind.clone()),
         _ => None,
     };
     let mut lines = match (part, &kind) {

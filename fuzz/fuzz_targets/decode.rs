@@ -2,6 +2,4 @@
 
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let _ = lectern::decode::decode(data);
-});
+fuzz_target!(|data: &[u8]| lectern_fuzz::decode(data));

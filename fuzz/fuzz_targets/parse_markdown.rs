@@ -3,6 +3,4 @@
 use lectern::article::Format;
 use libfuzzer_sys::fuzz_target;
 
-fuzz_target!(|data: &[u8]| {
-    let _ = lectern::parse::parse_bytes(data, Format::Markdown);
-});
+fuzz_target!(|data: &[u8]| lectern_fuzz::parse(data, Format::Markdown));

@@ -1,6 +1,7 @@
 //! Accumulates inline text and marks into blocks; shared by the Markdown and HTML parsers.
 
 use crate::article::{Block, BlockKind, Mark, MarkKind};
+use crate::decode::sanitize;
 
 /// The block being written: its text, finished marks and marks still open.
 #[derive(Debug, Default)]
@@ -28,8 +29,11 @@ impl Inline {
 
     /// Appends text, collapsing whitespace when `collapse` is set.
     pub fn push(&mut self, s: &str) {
+        // Character references are decoded after the file was sanitised, so `&#27;` would
+        // bring back the escape character it removed.
+        let s = sanitize(s);
         if !self.collapse {
-            self.text.push_str(s);
+            self.text.push_str(&s);
             return;
         }
         for c in s.chars() {
@@ -45,7 +49,7 @@ impl Inline {
 
     /// Appends text exactly as given, whatever `collapse` says.
     pub fn push_raw(&mut self, s: &str) {
-        self.text.push_str(s);
+        self.text.push_str(&sanitize(s));
     }
 
     /// Starts a mark at the current end of the text.
@@ -63,7 +67,7 @@ impl Inline {
     /// Writes `text` as one marked range (a note reference, say).
     pub fn push_marked(&mut self, text: &str, kind: MarkKind) {
         let start = self.text.len();
-        self.text.push_str(text);
+        self.text.push_str(&sanitize(text));
         self.add(start, kind);
     }
 
@@ -106,7 +110,15 @@ impl Inline {
             return None;
         }
         let len = body.len();
-        let mut block = Block::new(kind, body.to_string());
+        // Only code is laid out line by line: a line feed anywhere else (from `&#10;`, or a
+        // note label taken from an attribute) would end up inside a wrapped line. A space
+        // is as long, so marks keep their ranges.
+        let body = if keep_lead {
+            body.to_string()
+        } else {
+            body.replace('\n', " ")
+        };
+        let mut block = Block::new(kind, body);
         for m in marks {
             let s = m.range.start.saturating_sub(lead).min(len);
             let e = m.range.end.saturating_sub(lead).min(len);

@@ -13,6 +13,7 @@ use crate::article::{Article, Format, MarkKind};
 use crate::decode::{self, DecodeError};
 use crate::{cite, dates};
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
 
 /// Why a file could not be opened as an article.
@@ -193,8 +194,10 @@ fn looks_like_html(text: &str) -> bool {
     head.starts_with("<!doctype html") || head.starts_with("<html")
 }
 
-/// The passes that run after every parser: dates, citations, quotations, note references.
+/// The passes that run after every parser: one-line fields, dates, citations, quotations,
+/// note references.
 pub fn finish(article: &mut Article, source_text: &str) {
+    one_line_fields(article);
     if let Some(date) = &mut article.meta.date
         && date.iso.is_none()
     {
@@ -203,6 +206,38 @@ pub fn finish(article: &mut Article, source_text: &str) {
     cite::find_citations(article);
     mark_quotations(article);
     notes::collect_refs(article);
+}
+
+/// Front matter, note labels and related entries are each shown on one line, but values
+/// taken from attributes, JSON-LD or front matter can hold line breaks and, once their
+/// escapes are decoded, control characters that sanitising the file could not see.
+fn one_line_fields(article: &mut Article) {
+    let Article {
+        meta,
+        footnotes,
+        related,
+        ..
+    } = article;
+    let fields = meta
+        .title
+        .iter_mut()
+        .chain(&mut meta.authors)
+        .chain(meta.date.as_mut().map(|d| &mut d.text))
+        .chain(&mut meta.site)
+        .chain(&mut meta.summary)
+        .chain(&mut meta.dateline)
+        .chain(footnotes.iter_mut().map(|f| &mut f.label))
+        .chain(
+            related
+                .iter_mut()
+                .flat_map(|r| std::iter::once(&mut r.title).chain(&mut r.date)),
+        );
+    for field in fields.filter(|f| !decode::is_clean(f)) {
+        *field = decode::sanitize(field)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
 }
 
 /// Marks “curly-quoted” passages so views can style quoted speech.
@@ -231,15 +266,32 @@ fn mark_quotations(article: &mut Article) {
                 _ => {}
             }
         }
-        for r in found {
-            // A quotation that crosses a citation or note reference would break nesting.
-            let crosses = block.marks.iter().any(|m| {
-                (m.range.start < r.start && m.range.end > r.start && m.range.end < r.end)
-                    || (m.range.start > r.start && m.range.start < r.end && m.range.end > r.end)
-            });
-            if !crosses {
-                block.add_mark(r, MarkKind::Quotation);
-            }
+        if found.is_empty() {
+            continue;
+        }
+        // A quotation that crosses a citation or note reference would break nesting. The
+        // quotations are disjoint, so each mark starts inside at most one and ends inside
+        // at most one: looking only there, by start and by end, keeps this linear where
+        // testing every mark for every quotation took seconds on thousands of them.
+        let mut by_end: Vec<Range<usize>> = block.marks.iter().map(|m| m.range.clone()).collect();
+        by_end.sort_unstable_by_key(|m| m.end);
+        let keep: Vec<Range<usize>> = found
+            .into_iter()
+            .filter(|r| {
+                let from = block.marks.partition_point(|m| m.range.start <= r.start);
+                let starts_inside = block.marks[from..]
+                    .iter()
+                    .take_while(|m| m.range.start < r.end);
+                let from = by_end.partition_point(|m| m.end <= r.start);
+                let ends_inside = by_end[from..].iter().take_while(|m| m.end < r.end);
+                !starts_inside
+                    .map(|m| &m.range)
+                    .chain(ends_inside)
+                    .any(|m| m.start < r.start || m.end > r.end)
+            })
+            .collect();
+        for r in keep {
+            block.add_mark(r, MarkKind::Quotation);
         }
     }
 }

@@ -8,9 +8,15 @@ mod walk;
 use super::notes::NoteBuilder;
 use crate::article::{Article, Block, BlockKind, Format};
 use crate::pattern::Pattern;
-use scraper::Html;
+use ego_tree::{NodeId, Tree};
+use scraper::{Html, Node};
 use std::sync::LazyLock;
 use walk::Walker;
+
+/// Deepest element nesting kept, Blink's limit too. Scoring and walking recurse once per
+/// level: 4,000 nested `<b>` overflowed a 2 MB thread stack (a background parse, a test)
+/// and aborted the whole program.
+const MAX_DEPTH: usize = 512;
 
 static NOTES_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)^(?:notes?|footnotes?|endnotes?|references|citations)\s*:?$")
@@ -18,7 +24,8 @@ static NOTES_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
 
 /// Parses a whole HTML page into an article.
 pub fn parse(text: &str) -> Article {
-    let doc = Html::parse_document(text);
+    let mut doc = Html::parse_document(text);
+    flatten_deep(&mut doc.tree);
     let mut article = Article::empty(Format::Html);
     meta::read(&doc, &mut article.meta);
     let shape = notes::find(&doc);
@@ -45,7 +52,8 @@ pub fn parse(text: &str) -> Article {
 
 /// Parses an HTML fragment (a block inside Markdown) into blocks, notes going to `notes`.
 pub fn fragment(src: &str, notes: &mut NoteBuilder, removed: &mut Vec<String>) -> Vec<Block> {
-    let doc = Html::parse_fragment(src);
+    let mut doc = Html::parse_fragment(src);
+    flatten_deep(&mut doc.tree);
     let shape = notes::find(&doc);
     let mut walker = Walker::new(&shape, notes, removed);
     walker.walk(doc.tree.root());
@@ -53,6 +61,41 @@ pub fn fragment(src: &str, notes: &mut NoteBuilder, removed: &mut Vec<String>) -
     let blocks = walker.blocks;
     define_notes(&doc, &shape, notes, removed);
     blocks
+}
+
+/// Moves whatever is nested below `MAX_DEPTH` up to that depth, each node just after its
+/// old parent, so the text keeps its order; a node is moved at most once.
+fn flatten_deep(tree: &mut Tree<Node>) {
+    let mut stack = vec![(tree.root().id(), 0)];
+    while let Some((id, depth)) = stack.pop() {
+        let node = tree.get(id).expect("node from tree");
+        if depth < MAX_DEPTH {
+            stack.extend(node.children().map(|c| (c.id(), depth + 1)));
+            continue;
+        }
+        // A node moved up here is visited next in turn, and its own children follow it.
+        let mut next = node.first_child().map(|c| c.id());
+        while let Some(child) = next {
+            let grandchildren: Vec<NodeId> = tree
+                .get(child)
+                .expect("node from tree")
+                .children()
+                .map(|g| g.id())
+                .collect();
+            let mut after = child;
+            for g in grandchildren {
+                tree.get_mut(after)
+                    .expect("node from tree")
+                    .insert_id_after(g);
+                after = g;
+            }
+            next = tree
+                .get(child)
+                .expect("node from tree")
+                .next_sibling()
+                .map(|s| s.id());
+        }
+    }
 }
 
 fn define_notes(

@@ -81,10 +81,12 @@ impl<'a> Walker<'a> {
             self.inline.push(" ");
             return;
         }
-        let kind = if let Some(level) = self.heading {
-            BlockKind::Heading { level }
-        } else if self.pre > 0 {
+        // Preformatted text keeps its line breaks, which only code lines can show: a `pre`
+        // inside a heading is code, not a heading with line feeds in it.
+        let kind = if self.pre > 0 {
             BlockKind::Code
+        } else if let Some(level) = self.heading {
+            BlockKind::Heading { level }
         } else if !self.lists.is_empty() {
             if self.inline.is_blank() {
                 self.inline.take(BlockKind::Paragraph);

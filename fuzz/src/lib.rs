@@ -1,0 +1,199 @@
+//! What each fuzz target runs and asserts. `tests/fuzz_regressions.rs` includes this file
+//! too, so a kept input replays on stable through exactly the code the fuzzer ran.
+
+use std::sync::Arc;
+
+use lectern::article::{Article, Block, BlockKind, Format, MarkKind};
+use lectern::decode::neutralise;
+use lectern::layout::{Doc, Layout, LinePos, Part, Style, note_lines};
+
+/// Decodes bytes; whatever comes out must be sanitised.
+pub fn decode(data: &[u8]) {
+    if let Ok(decoded) = lectern::decode::decode(data) {
+        assert_sanitised("decoded text", &decoded.text);
+    }
+}
+
+/// Decodes and parses bytes as `format`, then checks the article's invariants.
+pub fn parse(data: &[u8], format: Format) {
+    if let Ok(article) = lectern::parse::parse_bytes(data, format) {
+        check_article(&article);
+    }
+}
+
+/// The first byte picks the style: 0..=199 is plain at widths 1..=200, 200..=255 is
+/// justified and hyphenated at widths 1..=56. The rest is laid out as plain text (which
+/// also reaches the HTML and Gutenberg parsers by sniffing) and as Markdown (lists,
+/// tables, code); every line must fit its width and anchors must lead back to their lines.
+pub fn layout(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let fancy = first >= 200;
+    let width = u16::from(if fancy { first - 200 } else { first }) + 1;
+    let style = Style {
+        width,
+        justify: fancy,
+        hyphenate: fancy,
+    };
+    for format in [Format::Text, Format::Markdown] {
+        if let Ok(article) = lectern::parse::parse_bytes(rest, format) {
+            check_layout(Layout::new(Arc::new(Doc::new(Arc::new(article))), style));
+        }
+    }
+}
+
+fn check_layout(layout: Layout) {
+    let width = usize::from(layout.style.width);
+    let article = &layout.doc.article;
+    for i in 0..layout.parts() {
+        let kind = match layout.doc.parts[i] {
+            Part::Body { i: block } => Some(&article.blocks[block].kind),
+            Part::Note { note, block } => Some(&article.footnotes[note].blocks[block].kind),
+            _ => None,
+        };
+        // Code is never wrapped (the reader scrolls it sideways), and a table with more
+        // columns than the width can hold at three columns each overflows by design (the
+        // reader cuts it); everything else must fit.
+        let must_fit = match kind {
+            Some(BlockKind::Code) => false,
+            Some(BlockKind::Table { rows, .. }) => {
+                let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
+                6 * cols <= width + 3
+            }
+            _ => true,
+        };
+        for line in layout.lines(i) {
+            let text = line.text();
+            assert!(
+                lectern::decode::is_clean(&text),
+                "control character in a line: {text:?}"
+            );
+            assert!(
+                !must_fit || line.width() <= width,
+                "width {width}: {} columns in {kind:?}: {text:?}",
+                line.width()
+            );
+        }
+    }
+    // The note pop-up sets each note on its own, by another path.
+    for note in 0..article.footnotes.len() {
+        for (_, line) in note_lines(&layout.doc, note, layout.style.width) {
+            let text = line.text();
+            assert!(
+                lectern::decode::is_clean(&text),
+                "control character in a note pop-up line: {text:?}"
+            );
+        }
+    }
+    // Blank lines have no anchor of their own: they map to the text line above. Lines that
+    // share a source offset (a table's, a rule and its heading) share an anchor too, so an
+    // anchor need not come back to its own line, but to one with the same anchor that is
+    // not below it: the reader must never skip down past what was on screen.
+    let window = layout.window(LinePos::default(), 50);
+    for (pos, line) in window.iter().step_by(7) {
+        if line.spans.is_empty() {
+            continue;
+        }
+        let anchor = layout.anchor(*pos);
+        let back = layout.locate(anchor);
+        assert!(
+            back <= *pos && layout.anchor(back) == anchor,
+            "width {width}: {anchor:?} from {pos:?} comes back at {back:?}"
+        );
+    }
+}
+
+/// Everything a view may show is sanitised, and every mark, citation and note reference
+/// points at real text and at an entry that exists.
+fn check_article(article: &Article) {
+    let meta = &article.meta;
+    let shown = meta
+        .title
+        .iter()
+        .chain(&meta.authors)
+        .chain(meta.date.as_ref().map(|d| &d.text))
+        .chain(&meta.site)
+        .chain(&meta.summary)
+        .chain(&meta.dateline)
+        .chain(article.footnotes.iter().map(|f| &f.label))
+        .chain(article.related.iter().map(|r| &r.title))
+        .chain(article.related.iter().filter_map(|r| r.date.as_ref()));
+    for text in shown {
+        assert_clean("front matter, note label or related entry", text);
+    }
+    for place in article.places() {
+        let block = article.block(place).expect("places name real blocks");
+        check_block(article, block);
+    }
+    for c in &article.citations {
+        let block = article.block(c.place).expect("citation block");
+        assert!(
+            block.text.get(c.range.clone()).is_some(),
+            "citation range {:?} in {:?}",
+            c.range,
+            block.text
+        );
+    }
+    for f in &article.footnotes {
+        for p in &f.refs {
+            let block = article.block(p.place).expect("note reference block");
+            assert!(p.offset < block.text.len(), "note reference past its block");
+        }
+    }
+}
+
+fn check_block(article: &Article, block: &Block) {
+    // Only code and table rows are laid out line by line; anywhere else a line feed
+    // would end up inside a wrapped line.
+    match &block.kind {
+        BlockKind::Code => assert_sanitised("code", &block.text),
+        BlockKind::Table { rows, .. } => {
+            assert_sanitised("table text", &block.text);
+            for cell in rows.iter().flatten() {
+                assert_sanitised("table cell", cell);
+            }
+        }
+        BlockKind::ListItem { marker, .. } => {
+            assert_clean("list marker", marker);
+            assert_clean("list item", &block.text);
+        }
+        _ => assert_clean("block text", &block.text),
+    }
+    assert!(
+        block
+            .marks
+            .windows(2)
+            .all(|w| w[0].range.start <= w[1].range.start),
+        "marks out of order: {:?}",
+        block.marks
+    );
+    for m in &block.marks {
+        assert!(
+            block.text.get(m.range.clone()).is_some(),
+            "mark {m:?} outside or inside a character of {:?}",
+            block.text
+        );
+        match m.kind {
+            MarkKind::FootnoteRef { note } => assert!(note < article.footnotes.len()),
+            MarkKind::Citation { index } => assert!(index < article.citations.len()),
+            _ => {}
+        }
+    }
+}
+
+/// Sanitised text keeps its line ends and nothing else that could drive a terminal.
+fn assert_sanitised(what: &str, text: &str) {
+    assert!(
+        text.chars().all(|c| c == '\n' || neutralise(c) == c),
+        "control character in {what}: {text:?}"
+    );
+}
+
+/// Text shown on one line: not even a line feed.
+fn assert_clean(what: &str, text: &str) {
+    assert!(
+        lectern::decode::is_clean(text),
+        "control character in {what}: {text:?}"
+    );
+}
