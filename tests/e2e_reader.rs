@@ -142,6 +142,42 @@ fn sigterm_and_sighup_restore_the_terminal() {
     }
 }
 
+/// Closing the terminal under the reader (a tmux session killed, an ssh link dropped)
+/// hangs up its tty: reads return end-of-file at once, and crossterm's reader spun on them
+/// at full speed, never returning to notice the SIGHUP, so the reader never exited.
+#[test]
+fn a_terminal_closed_under_the_reader_ends_it() {
+    if !have_tmux() {
+        return;
+    }
+    let home = Scratch::new("hangup");
+    let t = Tmux::start(&home.0, &[&asset("assets/library/short-note.txt")], 80, 24);
+    t.wait_for("Coastal ferry trial");
+    let pid = t.pid();
+    t.run(&["kill-session", "-t", &t.session]);
+    let start = std::time::Instant::now();
+    let alive = || {
+        std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+            !s.rsplit(')')
+                .next()
+                .unwrap_or("")
+                .trim_start()
+                .starts_with('Z')
+        })
+    };
+    while alive() && start.elapsed() < std::time::Duration::from_secs(10) {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let still = alive();
+    if still {
+        signal(pid, "KILL");
+    }
+    assert!(
+        !still,
+        "the reader still runs 10 s after its terminal closed"
+    );
+}
+
 #[test]
 fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
     if !have_tmux() {

@@ -53,13 +53,7 @@ fn install_panic_hook() {
 /// Runs the app until it quits or a signal asks it to stop.
 pub fn run(mut app: App, mouse: bool) -> anyhow::Result<App> {
     let stop = Arc::new(AtomicBool::new(false));
-    for sig in [
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-        signal_hook::consts::SIGINT,
-    ] {
-        signal_hook::flag::register(sig, stop.clone())?;
-    }
+    watch_signals(Arc::clone(&stop))?;
     install_panic_hook();
     MOUSE.store(mouse, Ordering::Relaxed);
     enter()?;
@@ -68,6 +62,30 @@ pub fn run(mut app: App, mouse: bool) -> anyhow::Result<App> {
     app.save_position();
     leave();
     result.map(|_| app)
+}
+
+/// How long the event loop gets to end on its own after a signal.
+const SIGNAL_GRACE: Duration = Duration::from_secs(1);
+
+/// On SIGTERM, SIGHUP or SIGINT, asks the event loop to stop (it then saves the position
+/// and restores the terminal). If the terminal has been closed, crossterm's reader spins on
+/// end-of-file and never hands control back, so after a grace period this thread restores
+/// what it can and exits by itself. The position is at most one scroll behind: it is saved
+/// whenever scrolling pauses.
+fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                stop.store(true, Ordering::Relaxed);
+                std::thread::sleep(SIGNAL_GRACE);
+                leave();
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
 }
 
 fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
