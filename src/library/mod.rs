@@ -106,11 +106,11 @@ fn run(root: &Path, cache_file: Option<&Path>, tx: &Sender<Event>) {
     let old = cache_file.map(Cache::load).unwrap_or_default();
     // A warm start shows what the cache knows at once; walking 10,000 files takes longer
     // than the first frame may, and rarely changes anything.
-    let cached = (!old.is_empty()).then(|| old.entries(root));
-    if let Some(entries) = &cached
+    let listed_cache = !old.is_empty();
+    if listed_cache
         && tx
             .send(Event::Listed {
-                entries: entries.clone(),
+                entries: old.entries(root),
                 skipped: Vec::new(),
             })
             .is_err()
@@ -140,7 +140,8 @@ fn run(root: &Path, cache_file: Option<&Path>, tx: &Sender<Event>) {
         .collect();
     let changed = !todo.is_empty() || old.len() != entries.len();
     drop(old);
-    let event = if cached.is_some_and(|c| c == entries) {
+    // Unchanged: every file found is cached as it is, and nothing cached is gone.
+    let event = if listed_cache && !changed {
         Event::Unchanged(skipped)
     } else {
         Event::Listed {

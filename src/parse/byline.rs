@@ -8,6 +8,10 @@ use std::sync::LazyLock;
 
 // Lengths are checked in code, not as `.{1,300}` in the patterns: each bounded repeat
 // compiles that many copies, which the first parse would wait for.
+/// Longest byline names, in characters.
+const NAMES_MAX: usize = 301;
+/// Longest date after "Published:" and the like, in characters.
+const DATE_MAX: usize = 41;
 static BY: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
         r"^(?i:(?:contributed|written|posted|words|reported)\s+by|by)\s*:?\s+(?P<names>\p{Lu}.+)$",
@@ -31,7 +35,7 @@ pub fn from_body(article: &mut Article) {
         let text = b.text.trim();
         if article.meta.authors.is_empty()
             && let Some(c) = BY.captures(text)
-            && c["names"].chars().count() <= 301
+            && c["names"].chars().count() <= NAMES_MAX
         {
             // "By Lena Kowalski, 28 July 2008": the date rides along with the names.
             let (dates, names): (Vec<String>, Vec<String>) = split_authors(&c["names"])
@@ -45,7 +49,7 @@ pub fn from_body(article: &mut Article) {
             }
         } else if article.meta.date.is_none()
             && let Some(c) = DATE.captures(text)
-            && c["date"].chars().count() <= 41
+            && c["date"].chars().count() <= DATE_MAX
         {
             article.meta.date = Some(date_info(&c["date"]));
         } else {

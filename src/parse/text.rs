@@ -100,6 +100,13 @@ pub fn parse(text: &str) -> Article {
     article
 }
 
+/// The names of a `By …` line, when it is one and not too long to be one.
+fn byline_names(line: &str) -> Option<&str> {
+    let c = BYLINE.captures(line)?;
+    let names = c.name("names")?.as_str();
+    (names.chars().count() <= BYLINE_MAX).then_some(names)
+}
+
 /// Reads the header (date line, chrome, title, byline, standfirst) and returns where the body starts.
 fn header(paras: &[Para], article: &mut Article) -> usize {
     let mut byline_at = None;
@@ -120,18 +127,19 @@ fn header(paras: &[Para], article: &mut Article) -> usize {
                 rest.push(t);
             }
         }
-        match rest.as_slice() {
-            [] => {}
-            [line]
-                if article.meta.authors.is_empty()
-                    && BYLINE
-                        .captures(line)
-                        .is_some_and(|c| c["names"].chars().count() <= BYLINE_MAX) =>
-            {
-                article.meta.authors = authors(&BYLINE.captures(line).expect("matched")["names"]);
+        let byline = match rest.as_slice() {
+            [line] if article.meta.authors.is_empty() => byline_names(line),
+            _ => None,
+        };
+        match (rest.as_slice(), byline) {
+            ([], _) => {}
+            (_, Some(names)) => {
+                article.meta.authors = authors(names);
                 byline_at = Some(i);
             }
-            [line] if article.meta.title.is_none() && is_title(line) && i + 1 < paras.len() => {
+            ([line], None)
+                if article.meta.title.is_none() && is_title(line) && i + 1 < paras.len() =>
+            {
                 article.meta.title = Some(line.to_string());
             }
             _ => {

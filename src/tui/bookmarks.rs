@@ -2,7 +2,7 @@
 
 use super::popup::{fit_to, text_line};
 use super::theme::Theme;
-use crate::store::{Bookmark, readable};
+use crate::store::{Bookmark, Spot, readable};
 use ratatui::style::Modifier;
 use ratatui::text::Line;
 
@@ -24,23 +24,57 @@ impl BookmarksPanel {
         }
         let mut out = Vec::new();
         for (i, b) in bookmarks.iter().enumerate() {
-            let head = format!(
-                "{} · {:.0}% · {}",
-                b.label,
-                b.at.fraction * 100.0,
-                readable(b.created)
-            );
-            let style = if i == self.selected {
-                theme.focus().remove_modifier(Modifier::BOLD)
-            } else {
-                Default::default()
+            let row = Row {
+                label: &b.label,
+                at: &b.at,
+                created: b.created,
             };
-            out.push(text_line(&format!("{:<w$}", fit_to(&head, w)), style));
-            out.push(text_line(
-                &format!("  {}", fit_to(&b.at.snippet, w.saturating_sub(2))),
-                theme.dim(),
-            ));
+            out.extend(row.lines(i == self.selected, 0, theme, w));
         }
         out
+    }
+}
+
+/// One bookmark as a list shows it: name, place and date over a snippet of the text.
+pub struct Row<'a> {
+    /// The bookmark's name.
+    pub label: &'a str,
+    /// Where it is.
+    pub at: &'a Spot,
+    /// When it was added, in ms since the epoch.
+    pub created: u64,
+}
+
+impl Row<'_> {
+    /// Its two lines, `indent` columns in, reversed when `selected`, at `w` columns.
+    pub fn lines(
+        &self,
+        selected: bool,
+        indent: usize,
+        theme: &Theme,
+        w: usize,
+    ) -> [Line<'static>; 2] {
+        let pad = " ".repeat(indent);
+        let head = format!(
+            "{pad}{} · {:.0}% · {}",
+            self.label,
+            self.at.fraction * 100.0,
+            readable(self.created)
+        );
+        let style = if selected {
+            theme.focus().remove_modifier(Modifier::BOLD)
+        } else {
+            Default::default()
+        };
+        [
+            text_line(&format!("{:<w$}", fit_to(&head, w)), style),
+            text_line(
+                &format!(
+                    "{pad}  {}",
+                    fit_to(&self.at.snippet, w.saturating_sub(indent + 2))
+                ),
+                theme.dim(),
+            ),
+        ]
     }
 }

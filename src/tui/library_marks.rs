@@ -1,9 +1,10 @@
 //! `B` in the library: every bookmark in every article, to open an article at one.
 
+use super::bookmarks::Row;
 use super::popup::{fit_to, text_line};
 use super::theme::Theme;
-use crate::store::{Spot, State, readable};
-use ratatui::style::Modifier;
+use crate::store::{Spot, State};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use std::path::PathBuf;
 
@@ -69,10 +70,8 @@ impl MarksPanel {
             )];
         }
         let mut out = Vec::new();
-        let mut article = None;
         for (i, m) in self.marks.iter().enumerate() {
-            if article != Some((&m.title, &m.path)) {
-                article = Some((&m.title, &m.path));
+            if self.starts_article(i) {
                 let title = if m.title.trim().is_empty() {
                     m.path.display().to_string()
                 } else {
@@ -80,43 +79,33 @@ impl MarksPanel {
                 };
                 out.push(text_line(
                     &fit_to(&title, w),
-                    ratatui::style::Style::default().add_modifier(Modifier::BOLD),
+                    Style::default().add_modifier(Modifier::BOLD),
                 ));
             }
-            let head = format!(
-                "  {} · {:.0}% · {}",
-                m.label,
-                m.at.fraction * 100.0,
-                readable(m.created)
-            );
-            let style = if i == self.selected {
-                theme.focus().remove_modifier(Modifier::BOLD)
-            } else {
-                Default::default()
+            let row = Row {
+                label: &m.label,
+                at: &m.at,
+                created: m.created,
             };
-            out.push(text_line(&format!("{:<w$}", fit_to(&head, w)), style));
-            out.push(text_line(
-                &format!("    {}", fit_to(&m.at.snippet, w.saturating_sub(4))),
-                theme.dim(),
-            ));
+            out.extend(row.lines(i == self.selected, 2, theme, w));
         }
         out
     }
 
-    /// The row of `lines` the selection is on, to keep it in view.
-    pub fn selected_line(&self) -> usize {
-        let mut line = 0;
-        let mut article = None;
-        for (i, m) in self.marks.iter().enumerate() {
-            if article != Some((&m.title, &m.path)) {
-                article = Some((&m.title, &m.path));
-                line += 1;
-            }
-            if i == self.selected {
-                return line;
-            }
-            line += 2;
+    /// Whether bookmark `i` is the first of its article, under the article's title.
+    fn starts_article(&self, i: usize) -> bool {
+        i == 0 || {
+            let (a, b) = (&self.marks[i - 1], &self.marks[i]);
+            (&a.title, &a.path) != (&b.title, &b.path)
         }
-        line
+    }
+
+    /// The row of `lines` the selection is on, to keep it in view: a title line for each
+    /// article up to it, two lines for each bookmark before it.
+    pub fn selected_line(&self) -> usize {
+        let titles = (0..self.marks.len().min(self.selected + 1))
+            .filter(|&i| self.starts_article(i))
+            .count();
+        titles + 2 * self.selected
     }
 }

@@ -463,11 +463,7 @@ impl App {
             Outcome::Quit => self.quit = true,
             Outcome::Suspend => return Some(Effect::Suspend),
             Outcome::Open(i) => match lib.load(i) {
-                Ok((article, path)) => {
-                    self.reader = Some(Reader::new(article, path, self.size, self.style));
-                    self.mode = Mode::Normal;
-                    self.article_ready();
-                }
+                Ok((article, path)) => self.show_article(article, path),
                 Err(e) => self.say(e),
             },
             Outcome::Bookmarks => match &self.memory {
@@ -477,6 +473,13 @@ impl App {
             Outcome::OpenAt(mark) => self.open_at(mark),
         }
         None
+    }
+
+    /// Puts an article opened from the library in the reader, at its saved position.
+    fn show_article(&mut self, article: Article, path: PathBuf) {
+        self.reader = Some(Reader::new(article, path, self.size, self.style));
+        self.mode = Mode::Normal;
+        self.article_ready();
     }
 
     /// Opens the article a bookmark belongs to, at the bookmark: from the library when it
@@ -495,9 +498,7 @@ impl App {
         };
         match loaded {
             Ok((article, path)) => {
-                self.reader = Some(Reader::new(article, path, self.size, self.style));
-                self.mode = Mode::Normal;
-                self.article_ready();
+                self.show_article(article, path);
                 if let Some(r) = &mut self.reader {
                     let anchor = mark.at.recover(&r.doc);
                     r.jump_to(anchor);
