@@ -95,7 +95,6 @@ pub fn warm_up() {
     cite::warm_up();
     dates::warm_up();
     byline::warm_up();
-    crate::chrome::warm_up();
     text::warm_up();
     gutenberg::warm_up();
     html::warm_up();
