@@ -16,5 +16,6 @@ pub mod parse;
 pub mod pattern;
 pub mod render;
 pub mod samples;
+pub mod shape;
 pub mod store;
 pub mod tui;
