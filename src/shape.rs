@@ -23,6 +23,11 @@ impl<'t> Ends<'t> {
         self.at.contains(&self.text.len())
     }
 
+    /// Every position a reading ends at, first to last.
+    pub fn positions(&self) -> &[usize] {
+        &self.at
+    }
+
     /// Whether no reading is left.
     pub fn failed(&self) -> bool {
         self.at.is_empty()
@@ -80,6 +85,32 @@ impl<'t> Ends<'t> {
                 }
             }
         })
+    }
+
+    /// One of `words`, exactly as written.
+    pub fn exact(self, words: &[&str]) -> Self {
+        self.step(|text, p, out| {
+            for w in words {
+                if text[p..].starts_with(w) {
+                    out.push(p + w.len());
+                }
+            }
+        })
+    }
+
+    /// The shape `f` any number of times, none included.
+    pub fn many(self, f: impl Fn(Self) -> Self) -> Self {
+        let text = self.text;
+        let mut all = self.at.clone();
+        let mut fresh = self;
+        while !fresh.failed() {
+            let next = f(fresh);
+            let new: Vec<usize> = next.at.into_iter().filter(|p| !all.contains(p)).collect();
+            all.extend(&new);
+            fresh = Ends { text, at: new };
+        }
+        all.sort_unstable();
+        Ends { text, at: all }
     }
 
     /// `c`, or nothing.
@@ -156,5 +187,15 @@ mod tests {
         assert!(shape("jun"));
         assert!(!shape("Posted June 4"));
         assert!(Ends::start("x").word(&["y"]).failed());
+        assert!(Ends::start("Ab").exact(&["ab"]).failed());
+    }
+
+    #[test]
+    fn many_repeats_until_nothing_new() {
+        let e = Ends::start("a,a,a")
+            .exact(&["a"])
+            .many(|e| e.exact(&[","]).exact(&["a"]));
+        assert_eq!(e.positions(), &[1, 3, 5]);
+        assert!(Ends::start("").many(|e| e.chars(|_| true, 0, 1)).whole());
     }
 }

@@ -92,7 +92,6 @@ pub fn load_start(path: &Path, bytes: usize) -> Option<Article> {
 pub fn warm_up() {
     // Roughly the reverse of the order a text parse uses them: the main thread compiles
     // from the front whatever it needs before this thread gets there.
-    cite::warm_up();
     dates::warm_up();
     byline::warm_up();
     text::warm_up();
