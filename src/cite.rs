@@ -570,11 +570,6 @@ fn strip_lead_in(author: &str) -> (usize, &str) {
     (0, author)
 }
 
-/// Compiles the pattern for references inside notes, the costliest and least urgent one.
-pub(crate) fn warm_up_notes() {
-    LazyLock::force(&REFERENCE);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -273,13 +273,6 @@ pub fn readable(iso: &str) -> Option<String> {
     Some(format!("{d} {} {}", MONTHS.get(m.checked_sub(1)?)?, &c[1]))
 }
 
-/// Compiles this module's patterns now, so that the first parse does not wait for them.
-pub(crate) fn warm_up() {
-    for re in [&NUMERIC, &ISO, &MONTH_FIRST, &DAY_FIRST] {
-        LazyLock::force(re);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

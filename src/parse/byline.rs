@@ -61,13 +61,6 @@ pub fn from_body(article: &mut Article) {
     }
 }
 
-/// Compiles this module's patterns now, so that the first parse does not wait for them.
-pub(crate) fn warm_up() {
-    for re in [&BY, &DATE] {
-        LazyLock::force(re);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use crate::article::Format;

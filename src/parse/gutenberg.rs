@@ -329,18 +329,3 @@ fn link_refs(article: &mut Article, notes: &mut NoteBuilder) {
         }
     }
 }
-
-/// Compiles this module's patterns now, so that the first parse does not wait for them.
-pub(crate) fn warm_up() {
-    for re in [
-        &FOOTNOTE,
-        &LIST_NOTE,
-        &NOTE_REF,
-        &CHAPTER,
-        &SYMBOL_NOTE,
-        &SYMBOL_REF,
-        &ROMAN,
-    ] {
-        LazyLock::force(re);
-    }
-}

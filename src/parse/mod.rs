@@ -86,20 +86,6 @@ pub fn load_start(path: &Path, bytes: usize) -> Option<Article> {
     Some(article)
 }
 
-/// Compiles every parser's patterns. Run on a spare thread at start-up so that the first
-/// parse, on the main thread, finds most of them ready: together they take tens of
-/// milliseconds, a large part of the time to the first frame.
-pub fn warm_up() {
-    // Roughly the reverse of the order a text parse uses them: the main thread compiles
-    // from the front whatever it needs before this thread gets there.
-    dates::warm_up();
-    byline::warm_up();
-    text::warm_up();
-    gutenberg::warm_up();
-    html::warm_up();
-    cite::warm_up_notes();
-}
-
 /// Reads, decodes and parses the article at `path`.
 pub fn load(path: &Path) -> Result<Article, LoadError> {
     read(path).map(|s| s.parse())

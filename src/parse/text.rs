@@ -529,19 +529,3 @@ fn link_refs(article: &mut Article) {
         }
     }
 }
-
-/// Compiles this module's patterns now, so that the first parse does not wait for them.
-pub(crate) fn warm_up() {
-    for re in [
-        &BYLINE,
-        &DATELINE,
-        &NOTE_DEF,
-        &NOTE_REF,
-        &NOTES_HEADING,
-        &RULE,
-        &BULLET,
-        &SUBSCRIBE_SITE,
-    ] {
-        LazyLock::force(re);
-    }
-}

@@ -32,11 +32,6 @@ use std::path::PathBuf;
 /// Opens a folder as a library, one article in the reader, or (no path) the configured
 /// library, else the bundled samples.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
-    if path.as_deref().is_some_and(std::path::Path::is_file) {
-        // The parsers' patterns compile on the second core while this one reads config,
-        // state and the article. A library leaves that core to its scan.
-        std::thread::spawn(parse::warm_up);
-    }
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let loaded = config::load_default();
     let cfg = loaded.config.clone();
@@ -70,7 +65,8 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
 }
 
 /// Bytes of a long article parsed before the first frame; the rest follows in the background.
-const QUICK_BYTES: usize = 64 * 1024;
+/// 16 KB is several screens even on a tall terminal, and parses in about a millisecond.
+const QUICK_BYTES: usize = 16 * 1024;
 
 /// Opens one article. A long one shows its beginning at once and is read whole on a
 /// worker thread, so the first frame does not wait for megabytes of decoding and parsing.

@@ -136,8 +136,3 @@ fn drop_title_heading(article: &mut Article) {
     }
     article.blocks.remove(i);
 }
-
-/// Compiles this module's patterns now, so that the first parse does not wait for them.
-pub(crate) fn warm_up() {
-    LazyLock::force(&NOTES_HEADING);
-}
