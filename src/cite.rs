@@ -8,34 +8,6 @@ use crate::shape::Ends;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-/// Month names as citations write them, case and all.
-const MONTHS: [&str; 24] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sept",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-];
-
 /// Lower-case particles that may come before a surname (`van der Berg`).
 const PARTICLES: [&str; 12] = [
     "van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "al", "el",
@@ -65,7 +37,7 @@ fn date_tail(body: &str) -> Option<(&str, &str)> {
 /// The dates `date_tail` accepts: `May 4`, `4 May 2019`, `May 2019`, `Spring 2020`,
 /// `5/4`, `5/4/19`, `1998`.
 fn is_tail_date<'t>(date: &'t str) -> bool {
-    let month = |e: Ends<'t>| e.exact(&MONTHS).maybe_char('.');
+    let month = |e: Ends<'t>| e.exact(&crate::dates::MONTH_WORDS).maybe_char('.');
     let year = |e: Ends<'t>| e.maybe_char(',').space().chars(digit, 4, 4);
     Ends::start(date)
         .either(&[

@@ -122,21 +122,25 @@ fn date_line_shape<'t>(t: &'t str) -> bool {
         .whole()
 }
 
-/// English month names, January first.
-pub const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+/// Every spelling of a month that dates and citations use: the full names, January
+/// first, then the abbreviations and "Sept". `month_number` knows them all.
+#[rustfmt::skip]
+pub const MONTH_WORDS: [&str; 24] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec",
 ];
+
+/// English month names, January first.
+pub const MONTHS: [&str; 12] = {
+    let mut names = [""; 12];
+    let mut i = 0;
+    while i < 12 {
+        names[i] = MONTH_WORDS[i];
+        i += 1;
+    }
+    names
+};
 
 /// The month's number for an English month name or abbreviation.
 pub fn month_number(name: &str) -> Option<u32> {
@@ -149,34 +153,6 @@ pub fn month_number(name: &str) -> Option<u32> {
         })
         .map(|i| i as u32 + 1)
 }
-
-/// Every spelling `month_number` knows: full names, three-letter abbreviations, "Sept".
-const MONTH_WORDS: [&str; 24] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "jan",
-    "feb",
-    "mar",
-    "apr",
-    "jun",
-    "jul",
-    "aug",
-    "sep",
-    "oct",
-    "nov",
-    "dec",
-    "sept",
-];
 
 /// Which order numeric dates in a document use, judged from all of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -296,6 +272,7 @@ mod tests {
             "Chapter 12, 2019",
             "06/08/2018 was a Monday",
             "Pope talks",
+            "posted 12, 202008:15",
         ] {
             assert!(!is_date_line(l), "{l}");
         }
