@@ -24,11 +24,12 @@ pub fn is_chrome(line: &str) -> bool {
 pub fn is_related_header(line: &str) -> bool {
     let t = line.trim();
     let t = t.strip_suffix(':').unwrap_or(t);
+    let Some(words) = lower_words(t) else {
+        return false;
+    };
+    let w: Vec<&str> = words.iter().map(String::as_str).collect();
     matches!(
-        lower_words(t)
-            .iter()
-            .map(String::as_str)
-            .collect::<Vec<_>>()[..],
+        w[..],
         ["see", "also"]
             | ["related"]
             | [
@@ -44,9 +45,19 @@ pub fn is_related_header(line: &str) -> bool {
     )
 }
 
-/// The whitespace-separated words of `t`, lower-cased.
-fn lower_words(t: &str) -> Vec<String> {
-    t.split_whitespace().map(str::to_lowercase).collect()
+/// Most words in a button or header ("e-mail to a friend article").
+const MOST_WORDS: usize = 5;
+
+/// The whitespace-separated words of `t`, lower-cased; none for a line longer than any
+/// button or header, so that a long line is not copied.
+fn lower_words(t: &str) -> Option<Vec<String>> {
+    let mut words = t.split_whitespace();
+    let first = words
+        .by_ref()
+        .take(MOST_WORDS)
+        .map(str::to_lowercase)
+        .collect();
+    words.next().is_none().then_some(first)
 }
 
 /// A whole line that is a button or label: "Share this article", "4 min read", "Log in".
@@ -56,7 +67,9 @@ fn is_button(t: &str) -> bool {
         .strip_suffix(['.', '!', ':'])
         .filter(|rest| !rest.ends_with(char::is_whitespace))
         .unwrap_or(t);
-    let words = lower_words(t);
+    let Some(words) = lower_words(t) else {
+        return false;
+    };
     let w: Vec<&str> = words.iter().map(String::as_str).collect();
     match w[..] {
         ["send", "to", "a", "friend"]
