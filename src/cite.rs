@@ -26,7 +26,15 @@ fn digit(c: char) -> bool {
 /// `Xinhua, May 4` or `Il Delta, 14 November 1951`: a source, a comma and a date that
 /// ends the part. The source ends at the first comma that leaves a date.
 fn date_tail(body: &str) -> Option<(&str, &str)> {
-    body.match_indices(',').find_map(|(comma, _)| {
+    // A date holds a digit and at most one comma, so only the last two commas before the
+    // last digit can start one: a part made of commas must not cost a reading per comma.
+    let last_digit = body.bytes().rposition(|b| b.is_ascii_digit())?;
+    let commas: Vec<usize> = body[..last_digit]
+        .match_indices(',')
+        .map(|(i, _)| i)
+        .collect();
+    let candidates = &commas[commas.len().saturating_sub(2)..];
+    candidates.iter().find_map(|&comma| {
         let source = &body[..comma];
         let date = body[comma + 1..].trim_start();
         (!source.is_empty() && !source.contains('\n') && is_tail_date(date))
@@ -80,6 +88,9 @@ struct AuthorYear<'a> {
 /// `Ostrom, 1990`, `Smith and van der Berg 2019a: 12`, `Hall et al., n.d., pp. 3–4`.
 /// `one_or_two_names_each` then checks how the names group into authors.
 fn author_year(body: &str) -> Option<AuthorYear<'_>> {
+    if !body.contains(|c: char| c.is_ascii_digit()) && !body.contains("n.d.") {
+        return None;
+    }
     // Authors cannot hold a digit or "n.d.", so at most one reading of them leaves a year.
     authors_ends(body).positions().iter().find_map(|&end| {
         let rest = &body[end..];
@@ -106,6 +117,9 @@ fn author_year(body: &str) -> Option<AuthorYear<'_>> {
 /// Where readings of `Name, Name and Name et al.` at the start of `body` can end.
 fn authors_ends<'t>(body: &'t str) -> Ends<'t> {
     let particle = |e: Ends<'t>| e.exact(&PARTICLES).space();
+    // Capitals and letters as Rust knows them, a little wider than the pattern's `\p{Lu}`
+    // and `\p{L}`: circled letters, Roman numerals and combining marks count too, which
+    // lets a name carry a combining accent.
     let name = |e: Ends<'t>| {
         e.maybe(|e| particle(e).maybe(particle))
             .chars(char::is_uppercase, 1, 1)

@@ -280,7 +280,8 @@ mod tests {
 
     /// The pattern `date_line_shape` replaced, with month words spelled out (it let a later
     /// check reject other words, which missed "posted 12, 202008:15"), as the meaning it
-    /// must keep; its digits and letters ASCII.
+    /// must keep: its digits and letters ASCII, its white space (`\s`, made Unicode below)
+    /// any.
     const DATE_LINE: &str = r"(?ix-u)^(?:(?:published|posted|updated|date|dated)\s*:?\s*)?
         (?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?
         (?:
@@ -289,8 +290,8 @@ mod tests {
           | MONTH\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}
           | \d{1,2}(?:st|nd|rd|th)?\s+MONTH\.?,?\s+\d{4}
         )
-        (?u:(?:[,\s|·\-–—]*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?
-        \s*)$";
+        (?:(?u:[,\s|·\-–—])*(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?)?
+        \s*$";
 
     /// Date lines in many shapes, some of them damaged by a character or two.
     fn date_line() -> impl Strategy<Value = String> {
@@ -304,6 +305,7 @@ mod tests {
                 "Updated:",
                 "Dated  ",
                 "date:",
+                "Posted:\u{a0}",
             ]),
             pick(vec!["", "", "Monday, ", "Tue. ", "sat ", "Sunday,", "Fri "]),
             pick(vec![
@@ -328,6 +330,8 @@ mod tests {
                 "Mayday 4, 2020",
                 "sept 4 2020",
                 "Octo 4, 2020",
+                "May\u{2009}4, 2020",
+                "4\u{3000}May 2020",
                 "4th of July 2020",
             ]),
             pick(vec![
@@ -342,6 +346,7 @@ mod tests {
                 " 9.3",
                 " at10:15",
                 " 10:15 GMTPLUS",
+                " \u{85}10:15",
             ]),
             pick(vec!["", "", " ", ".", " etc"]),
             0..40usize,
@@ -367,7 +372,8 @@ mod tests {
             static OLD: std::sync::LazyLock<regex::Regex> =
                 std::sync::LazyLock::new(|| {
                     let months = format!("(?:{})", MONTH_WORDS.join("|"));
-                    regex::Regex::new(&DATE_LINE.replace("MONTH", &months)).unwrap()
+                    let pattern = DATE_LINE.replace("MONTH", &months).replace(r"\s", r"(?u:\s)");
+                    regex::Regex::new(&pattern).unwrap()
                 });
             proptest::prop_assert_eq!(date_line_shape(&l), OLD.is_match(&l), "{:?}", l);
         }

@@ -101,13 +101,14 @@ impl<'t> Ends<'t> {
     /// The shape `f` any number of times, none included.
     pub fn many(self, f: impl Fn(Self) -> Self) -> Self {
         let text = self.text;
-        let mut all = self.at.clone();
+        // Each position is read on from once, so the repeats cost no more than the text.
+        let mut seen = vec![false; text.len() + 1];
+        let mut all = Vec::new();
         let mut fresh = self;
         while !fresh.failed() {
-            let next = f(fresh);
-            let new: Vec<usize> = next.at.into_iter().filter(|p| !all.contains(p)).collect();
-            all.extend(&new);
-            fresh = Ends { text, at: new };
+            fresh.at.retain(|&p| !std::mem::replace(&mut seen[p], true));
+            all.extend(&fresh.at);
+            fresh = f(fresh);
         }
         all.sort_unstable();
         Ends { text, at: all }
@@ -146,6 +147,13 @@ impl<'t> Ends<'t> {
         self.at.dedup();
         self
     }
+}
+
+/// `t` without `prefix`, compared ignoring ASCII case.
+pub fn strip_prefix_ascii<'a>(t: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = t.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &t[prefix.len()..])
 }
 
 #[cfg(test)]

@@ -413,7 +413,7 @@ fn tail(paras: &[Para], article: &mut Article) {
             } else if chrome::is_chrome(t) {
                 related = false;
                 if article.meta.site.is_none()
-                    && starts_with_ascii(t, "subscribe to ")
+                    && crate::shape::strip_prefix_ascii(t, "subscribe to ").is_some()
                     && let Some(c) = SUBSCRIBE_SITE.captures(t)
                     && c["site"].chars().count() <= 41
                 {
@@ -473,12 +473,6 @@ fn dateline(text: &str) -> Option<std::ops::Range<usize>> {
     }
     let dl = DATELINE.captures(text)?.name("dl")?;
     (dl.as_str().split_whitespace().count() <= DATELINE_WORDS).then(|| dl.range())
-}
-
-/// Whether `t` starts with `prefix`, ignoring ASCII case.
-fn starts_with_ascii(t: &str, prefix: &str) -> bool {
-    t.get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
 }
 
 /// Marks every `[1]` / `[^label]` reference in body and notes and links it to its note;

@@ -65,7 +65,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
 }
 
 /// Bytes of a long article parsed before the first frame; the rest follows in the background.
-/// 16 KB is several screens even on a tall terminal, and parses in about a millisecond.
+/// 16 KB is several screens even on a tall terminal, and parses in a few milliseconds.
 const QUICK_BYTES: usize = 16 * 1024;
 
 /// Opens one article. A long one shows its beginning at once and is read whole on a
