@@ -34,6 +34,9 @@ pub struct Article {
     pub related: Vec<Related>,
     /// Lines dropped as site chrome or boilerplate, kept so nothing is lost silently.
     pub removed: Vec<String>,
+    /// Only the beginning was parsed: notes it refers to may be defined further on.
+    #[serde(skip)]
+    pub partial: bool,
 }
 
 /// Front matter of an article.
@@ -329,6 +332,7 @@ impl Article {
             citations: Vec::new(),
             related: Vec::new(),
             removed: Vec::new(),
+            partial: false,
         }
     }
 

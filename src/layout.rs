@@ -773,7 +773,8 @@ fn display_with(doc: &Doc, part: Part, label: bool) -> Display {
                 }
                 MarkKind::FootnoteRef { note } => {
                     let f = &a.footnotes[*note];
-                    look.flags |= if f.defined {
+                    // A partial article has not reached its notes yet.
+                    look.flags |= if f.defined || a.partial {
                         flags::NOTE_REF
                     } else {
                         flags::NOTE_MISSING

@@ -483,7 +483,7 @@ fn hostile_text_never_reaches_the_screen() {
 #[test]
 fn a_long_article_is_swapped_for_its_full_parse_in_place() {
     let path = fixture("assets/library/long-river.txt");
-    let quick = parse::load_start(&path, 8 * 1024).expect("long enough for a quick first part");
+    let quick = parse::load_start(&path, 0, 8 * 1024).expect("long enough for a quick first part");
     let whole = parse::load(&path).unwrap();
     assert!(quick.blocks.len() < whole.blocks.len());
     assert_eq!(quick.meta.title, whole.meta.title);
@@ -501,6 +501,48 @@ fn a_long_article_is_swapped_for_its_full_parse_in_place() {
         text(&render(&app)).contains("Related"),
         "the end of the full article is there"
     );
+}
+
+#[test]
+fn the_beginning_of_a_long_article_looks_as_it_will_once_read_whole() {
+    // Notes are defined at the end, which the quick first part has not read: their
+    // references must not be shown as missing and then change once the whole arrives.
+    let path = fixture("assets/library/long-river.txt");
+    let quick = parse::load_start(&path, 0, 8 * 1024).expect("long enough for a quick first part");
+    let whole = parse::load(&path).unwrap();
+    let screens = [quick, whole].map(|article| {
+        let mut app = App::with_article(article, path.clone(), (100, 30));
+        press(&mut app, "jjjjjjjjjjjjjjjjjjjj");
+        let buf = render(&app);
+        // Everything but the status line, whose page count grows with the article.
+        let rows = buf.area.height - 1;
+        (0..rows)
+            .flat_map(|y| (0..buf.area.width).map(move |x| (x, y)))
+            .map(|xy| (buf[xy].symbol().to_string(), buf[xy].style()))
+            .collect::<Vec<_>>()
+    });
+    let shown: String = screens[1].iter().map(|(s, _)| s.as_str()).collect();
+    assert!(
+        shown.contains('¹'),
+        "the first note's reference is on screen"
+    );
+    assert!(
+        screens[0] == screens[1],
+        "the quick first part looks different"
+    );
+
+    let quick = parse::load_start(&path, 0, 8 * 1024).unwrap();
+    let mut app = App::with_article(quick, path, (100, 30));
+    press(&mut app, "f");
+    key(&mut app, KeyCode::Enter);
+    let screen = text(&render(&app));
+    assert!(
+        screen.contains("Note [1] is further on; still reading."),
+        "{screen}"
+    );
+    key(&mut app, KeyCode::Enter);
+    let screen = text(&render(&app));
+    assert!(screen.contains("still reading the article"), "{screen}");
 }
 
 #[test]

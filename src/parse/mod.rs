@@ -62,14 +62,15 @@ impl Source {
     }
 }
 
-/// The beginning of a long article: its first `bytes` read, decoded and parsed on their own
-/// (cut at a paragraph break), for a reader to show while `load` reads the whole. Time to
-/// this does not grow with the file. `None` when the file is short enough to load at once
-/// or its start cannot be read this way; `load` then gives the article or a clear error.
-pub fn load_start(path: &Path, bytes: usize) -> Option<Article> {
+/// The beginning of an article longer than `longer_than` bytes: its first `bytes` read,
+/// decoded and parsed on their own (cut at a paragraph break), for a reader to show while
+/// `load` reads the whole. Time to this does not grow with the file. `None` when the file
+/// is short enough to load at once or its start cannot be read this way; `load` then
+/// gives the article or a clear error.
+pub fn load_start(path: &Path, longer_than: u64, bytes: usize) -> Option<Article> {
     let meta = std::fs::metadata(path).ok()?;
     let len = meta.len();
-    if !meta.is_file() || len <= 2 * bytes as u64 || len > MAX_BYTES {
+    if !meta.is_file() || len <= longer_than.max(2 * bytes as u64) || len > MAX_BYTES {
         return None;
     }
     let mut head = Vec::with_capacity(bytes);
@@ -83,6 +84,7 @@ pub fn load_start(path: &Path, bytes: usize) -> Option<Article> {
     let cut = text.rfind("\n\n").unwrap_or(text.len());
     let mut article = parse_str(&text[..cut], format_for(path));
     article.encoding = decoded.encoding.to_string();
+    article.partial = true;
     Some(article)
 }
 

@@ -290,6 +290,8 @@ impl App {
                 if let Some(r) = &mut self.reader {
                     r.replace_article(article);
                 }
+                // Pop-ups name notes and citations by their place in the first part.
+                self.popups.clear();
                 self.article_ready();
                 true
             }
@@ -852,7 +854,12 @@ impl App {
                     return;
                 }
                 if !r.article().footnotes[p.note].defined {
-                    self.say("this note has no text in the article");
+                    let why = if r.article().partial {
+                        "still reading the article; try again in a moment"
+                    } else {
+                        "this note has no text in the article"
+                    };
+                    self.say(why);
                     return;
                 }
                 self.popups.clear();

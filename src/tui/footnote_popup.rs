@@ -72,13 +72,15 @@ impl NotePopup {
         };
         let mut out = Vec::new();
         if !note.defined {
-            out.push(text_line(
-                &format!(
+            let why = if r.article().partial {
+                format!("Note [{}] is further on; still reading.", note.label)
+            } else {
+                format!(
                     "The article refers to note [{}] but never gives its text.",
                     note.label
-                ),
-                theme.dim(),
-            ));
+                )
+            };
+            out.push(text_line(&why, theme.dim()));
         }
         let inner = self.inner_refs(r);
         let focused = self.inner.and_then(|i| inner.get(i)).map(|&s| &r.spots[s]);

@@ -64,14 +64,19 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Bytes of a long article parsed before the first frame; the rest follows in the background.
-/// 16 KB is several screens even on a tall terminal, and parses in a few milliseconds.
+/// Articles up to this size are parsed whole before the first frame, in a few milliseconds,
+/// so that their first screen never changes (a note defined at the end, a date read from
+/// evidence further on).
+const WHOLE_BYTES: u64 = 128 * 1024;
+
+/// Bytes of a longer article parsed before the first frame; the rest follows in the
+/// background. 16 KB is several screens even on a tall terminal.
 const QUICK_BYTES: usize = 16 * 1024;
 
 /// Opens one article. A long one shows its beginning at once and is read whole on a
 /// worker thread, so the first frame does not wait for megabytes of decoding and parsing.
 fn open_file(path: PathBuf, size: (u16, u16)) -> anyhow::Result<app::App> {
-    let Some(start) = parse::load_start(&path, QUICK_BYTES) else {
+    let Some(start) = parse::load_start(&path, WHOLE_BYTES, QUICK_BYTES) else {
         let article = parse::load(&path)?;
         return Ok(app::App::with_article(article, path, size));
     };
