@@ -51,6 +51,15 @@ impl Pattern {
         caps.is_match().then_some(Groups { hay, caps })
     }
 
+    /// The first match starting at or after byte `start`, and its groups; what comes
+    /// before `start` still counts for `\b` and the like.
+    pub fn captures_at<'h>(&self, hay: &'h str, start: usize) -> Option<Groups<'h>> {
+        let mut caps = self.0.create_captures();
+        let input = regex_automata::Input::new(hay).span(start..hay.len());
+        self.0.search_captures(&input, &mut caps);
+        caps.is_match().then_some(Groups { hay, caps })
+    }
+
     /// Every non-overlapping match and its groups, left to right.
     pub fn captures_iter<'r, 'h: 'r>(
         &'r self,
