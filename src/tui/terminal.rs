@@ -10,12 +10,17 @@ use ratatui::crossterm::event::{
 };
 use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
-use std::io::{self, Stdout, Write};
+use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-type Term = Terminal<CrosstermBackend<Stdout>>;
+/// Frames are buffered whole and written at once: standard output alone would hand the
+/// terminal a frame in 1 KB pieces, each a chance to show half of it.
+type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
+
+/// Room for a full frame of a large terminal.
+const FRAME_BUFFER: usize = 1 << 16;
 
 /// Puts the terminal in reading mode: raw, alternate screen, mouse, hidden cursor.
 fn enter() -> io::Result<()> {
@@ -89,7 +94,8 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
 }
 
 fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
-    let mut term: Term = Terminal::new(CrosstermBackend::new(io::stdout()))?;
+    let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
+    let mut term: Term = Terminal::new(CrosstermBackend::new(out))?;
     let size = term.size()?;
     app.resize(size.width, size.height);
     let mut dirty = true;
