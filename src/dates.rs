@@ -8,7 +8,6 @@ use std::sync::LazyLock;
 // Scans a whole article for numeric dates, so it keeps the DFA.
 static NUMERIC: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::scanning(r"\b(\d{1,2})([/.\-])(\d{1,2})([/.\-])(\d{4}|\d{2})\b"));
-static ISO: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^(\d{4})-(\d{2})-(\d{2})"));
 static MONTH_FIRST: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"(?i)\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b")
 });
@@ -191,8 +190,8 @@ pub fn numeric_order(text: &str) -> Order {
 /// `None` when it cannot be told without guessing or is not a real date.
 pub fn to_iso(text: &str, order: Order) -> Option<String> {
     let t = text.trim();
-    if let Some(c) = ISO.captures(t) {
-        return ymd(c[1].parse().ok()?, c[2].parse().ok()?, c[3].parse().ok()?);
+    if let Some((y, m, d)) = iso_parts(t) {
+        return ymd(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
     }
     if let Some(c) = NUMERIC.captures(t) {
         let (a, b): (u32, u32) = (c[1].parse().ok()?, c[3].parse().ok()?);
@@ -243,10 +242,18 @@ fn ymd(year: i32, month: u32, day: u32) -> Option<String> {
 
 /// A readable form of an ISO date: `6 August 2018`.
 pub fn readable(iso: &str) -> Option<String> {
-    let c = ISO.captures(iso)?;
-    let m: usize = c[2].parse().ok()?;
-    let d: u32 = c[3].parse().ok()?;
-    Some(format!("{d} {} {}", MONTHS.get(m.checked_sub(1)?)?, &c[1]))
+    let (y, m, d) = iso_parts(iso)?;
+    let m: usize = m.parse().ok()?;
+    let d: u32 = d.parse().ok()?;
+    Some(format!("{d} {} {y}", MONTHS.get(m.checked_sub(1)?)?))
+}
+
+/// Year, month and day of a text starting `YYYY-MM-DD`.
+fn iso_parts(t: &str) -> Option<(&str, &str, &str)> {
+    let b = t.as_bytes().get(..10)?;
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    (digits(0..4) && b[4] == b'-' && digits(5..7) && b[7] == b'-' && digits(8..10))
+        .then(|| (&t[..4], &t[5..7], &t[8..10]))
 }
 
 #[cfg(test)]
@@ -385,6 +392,23 @@ mod tests {
         assert_eq!(numeric_order("04/07/2021 and 03/22/2021"), Order::MonthDay);
         assert_eq!(numeric_order("05/06/2022"), Order::Unknown);
         assert_eq!(numeric_order("13/01/2020 and 01/13/2020"), Order::Unknown);
+    }
+
+    #[test]
+    fn iso_dates_read_by_position() {
+        assert_eq!(iso_parts("2019-11-23T10:00Z"), Some(("2019", "11", "23")));
+        assert_eq!(readable("2018-08-06").as_deref(), Some("6 August 2018"));
+        for t in [
+            "2019-1-23",
+            "2019/11/23",
+            "19-11-2023",
+            "2019-11-2",
+            "",
+            "2019-11-2é",
+        ] {
+            assert_eq!(iso_parts(t), None, "{t}");
+        }
+        assert_eq!(to_iso(" 2020-02-30 ", Order::Unknown), None);
     }
 
     #[test]

@@ -7,9 +7,12 @@ use crate::pattern::{Groups, Pattern};
 use crate::{chrome, dates};
 use std::sync::LazyLock;
 
-static BYLINE: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"^(?i:by)\s+(?P<names>\p{Lu}.+)$"));
-/// Longest byline, in characters; checked in code because `.{1,150}` compiles 150 copies.
+// The by-line, list-item and notes-heading checks below are written out rather than
+// compiled: they run on the first lines of every text article, and each pattern's
+// compilation cost more than the parse of a screen. The tests keep the patterns and
+// check that both agree. Digits are ASCII, capitals are Rust's `is_uppercase`.
+
+/// Longest byline, in characters.
 const BYLINE_MAX: usize = 151;
 static DATELINE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
@@ -39,13 +42,8 @@ fn is_note_def(line: &str) -> bool {
     note_def(line).is_some()
 }
 
-static NOTES_HEADING: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"(?i)^(?:notes?|footnotes?|endnotes?|references)\s*:?$"));
 static RULE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:~\s*){3,})$"));
-static BULLET: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"^(?P<indent>\s*)(?P<marker>[-*•‣◦]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
-});
 static SUBSCRIBE_SITE: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(r"^(?i:subscribe to )(?P<site>\p{Lu}[\w .&’'-]+?) (?i:updates|newsletters?)\b")
 });
@@ -102,9 +100,62 @@ pub fn parse(text: &str) -> Article {
 
 /// The names of a `By …` line, when it is one and not too long to be one.
 fn byline_names(line: &str) -> Option<&str> {
-    let c = BYLINE.captures(line)?;
-    let names = c.name("names")?.as_str();
-    (names.chars().count() <= BYLINE_MAX).then_some(names)
+    let after = crate::shape::strip_prefix_ascii(line, "by")?;
+    let names = after.trim_start();
+    let mut chars = names.chars();
+    let fits = names.len() < after.len()
+        && chars.next().is_some_and(char::is_uppercase)
+        && chars.next().is_some()
+        && !names.contains('\n')
+        && names.chars().count() <= BYLINE_MAX;
+    fits.then_some(names)
+}
+
+/// A list item's line: its indent, marker (`-`, `*`, `•`, `‣`, `◦`, `1.`, `1)`) and text.
+struct Bullet<'a> {
+    indent: &'a str,
+    marker: &'a str,
+    text: &'a str,
+}
+
+fn bullet(line: &str) -> Option<Bullet<'_>> {
+    let body = line.trim_start();
+    let indent = &line[..line.len() - body.len()];
+    let marker_len = match body.chars().next()? {
+        c @ ('-' | '*' | '•' | '‣' | '◦') => c.len_utf8(),
+        _ => {
+            let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+            let closed = matches!(body.as_bytes().get(digits), Some(b'.' | b')'));
+            if !(1..=3).contains(&digits) || !closed {
+                return None;
+            }
+            digits + 1
+        }
+    };
+    let (marker, after) = body.split_at(marker_len);
+    let text = after.trim_start();
+    let fits = text.len() < after.len() && !text.is_empty() && !text.contains('\n');
+    fits.then_some(Bullet {
+        indent,
+        marker,
+        text,
+    })
+}
+
+/// A "Notes" / "Footnotes" / "References" heading line.
+fn is_notes_heading(t: &str) -> bool {
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    [
+        "note",
+        "notes",
+        "footnote",
+        "footnotes",
+        "endnote",
+        "endnotes",
+        "references",
+    ]
+    .iter()
+    .any(|h| t.eq_ignore_ascii_case(h))
 }
 
 /// Reads the header (date line, chrome, title, byline, standfirst) and returns where the body starts.
@@ -276,7 +327,7 @@ fn notes_start(paras: &[Para]) -> Option<usize> {
 /// Removes a "Notes" heading left at the end of the body.
 fn strip_notes_heading(article: &mut Article) {
     if let Some(last) = article.blocks.last()
-        && NOTES_HEADING.is_match(last.text.trim())
+        && is_notes_heading(last.text.trim())
     {
         article.blocks.pop();
     }
@@ -344,10 +395,10 @@ fn body_block(para: &Para, article: &mut Article) {
             .push(Block::new(BlockKind::Quote, join_lines(&inner)));
         return;
     }
-    if BULLET.is_match(lines[0])
+    if bullet(lines[0]).is_some()
         && lines
             .iter()
-            .all(|l| BULLET.is_match(l) || l.starts_with(' '))
+            .all(|l| bullet(l).is_some() || l.starts_with(' '))
     {
         list(lines, article);
         return;
@@ -382,13 +433,13 @@ fn is_heading(text: &str) -> bool {
 fn list(lines: &[&str], article: &mut Article) {
     let mut items: Vec<(u8, String, Vec<&str>)> = Vec::new();
     for line in lines {
-        if let Some(c) = BULLET.captures(line) {
-            let depth = (c["indent"].len() / 2).min(6) as u8;
-            let marker = match &c["marker"] {
+        if let Some(b) = bullet(line) {
+            let depth = (b.indent.len() / 2).min(6) as u8;
+            let marker = match b.marker {
                 m if m.ends_with(['.', ')']) => m.to_string(),
                 _ => "•".to_string(),
             };
-            items.push((depth, marker, vec![c.name("text").expect("text").as_str()]));
+            items.push((depth, marker, vec![b.text]));
         } else if let Some(last) = items.last_mut() {
             last.2.push(line.trim());
         }
@@ -520,6 +571,88 @@ fn link_refs(article: &mut Article) {
                 refs: Vec::new(),
                 defined: false,
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The patterns the checks above replaced, as the meaning they must keep.
+    const OLD: [&str; 3] = [
+        r"^(?i:by)\s+(?P<names>\p{Lu}.+)$",
+        r"^(?P<indent>\s*)(?P<marker>[-*•‣◦]|[0-9]{1,3}[.)])\s+(?P<text>\S.*)$",
+        r"(?i)^(?:notes?|footnotes?|endnotes?|references)\s*:?$",
+    ];
+
+    /// Lines near a by-line, list item or notes heading, some damaged by a character.
+    fn line() -> impl Strategy<Value = String> {
+        let pick = |v: Vec<&'static str>| prop::sample::select(v);
+        (
+            pick(vec!["", " ", "  ", "\t", "\u{a0}"]),
+            pick(vec![
+                "by",
+                "By",
+                "BY",
+                "by:",
+                "- ",
+                "* ",
+                "• ",
+                "◦",
+                "1. ",
+                "12) ",
+                "123.",
+                "1234. ",
+                "1.",
+                "x. ",
+                "Notes",
+                "notes:",
+                "Footnotes :",
+                "References",
+                "Endnote",
+                "Note::",
+            ]),
+            pick(vec!["", " ", "  ", "\t", "\n"]),
+            pick(vec![
+                "Ann Smith",
+                "ann smith",
+                "Élodie Roux",
+                "A",
+                "",
+                " x",
+                "Ørsted, 4 May",
+            ]),
+            0..20usize,
+            pick(vec!["", "", "x", " ", "\n", "."]),
+        )
+            .prop_map(|(lead, head, gap, rest, at, c)| {
+                let mut l = format!("{lead}{head}{gap}{rest}");
+                if l.is_char_boundary(at.min(l.len())) {
+                    l.insert_str(at.min(l.len()), c);
+                }
+                l
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn checks_agree_with_the_patterns_they_replaced(l in line()) {
+            static RE: LazyLock<[regex::Regex; 3]> =
+                LazyLock::new(|| OLD.map(|p| regex::Regex::new(p).unwrap()));
+            let [by, item, heading] = &*RE;
+            let old = by
+                .captures(&l)
+                .map(|c| c.name("names").unwrap().as_str())
+                .filter(|n| n.chars().count() <= BYLINE_MAX);
+            prop_assert_eq!(byline_names(&l), old, "by-line {:?}", l);
+            let old = item.captures(&l).map(|c| (c["indent"].to_string(), c["marker"].to_string(), c["text"].to_string()));
+            let new = bullet(&l).map(|b| (b.indent.to_string(), b.marker.to_string(), b.text.to_string()));
+            prop_assert_eq!(new, old, "list item {:?}", l);
+            let t = l.trim();
+            prop_assert_eq!(is_notes_heading(t), heading.is_match(t), "heading {:?}", l);
         }
     }
 }
