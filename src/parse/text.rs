@@ -3,7 +3,7 @@
 
 use super::notes::NoteBuilder;
 use crate::article::{Article, Block, BlockKind, DateInfo, Footnote, Format, MarkKind, Related};
-use crate::pattern::{Groups, Pattern};
+use crate::pattern::Pattern;
 use crate::{chrome, dates};
 use std::sync::LazyLock;
 
@@ -19,23 +19,60 @@ static DATELINE: LazyLock<Pattern> = LazyLock::new(|| {
         r"^(?P<dl>\p{Lu}[\p{L}.’'\-]*(?:[ ,]+\p{Lu}[\p{L}.’'\-]*)*(?:,\s+\p{Lu}[a-z]+\.?\s+\d{1,2})?(?:\s+\([^()]+\))?\s*(?:–|—|--|-))\s+\S",
     )
 });
-static NOTE_DEF: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"^\[(?:\^(?P<named>[^\]\s]+)|(?P<num>\d{1,3}))\]:?\s+(?P<text>\S.*)$")
-});
-static NOTE_REF: LazyLock<Pattern> =
-    LazyLock::new(|| Pattern::new(r"\[(?:\^(?P<named>[^\]\s]+)|(?P<num>\d{1,3}))\]"));
-/// Longest `[^label]`, in characters; checked in code because `{1,40}` of a Unicode class
-/// compiles forty copies of it.
+/// Longest `[^label]`, in characters.
 const LABEL_MAX: usize = 40;
 
-fn label_fits(c: &Groups) -> bool {
-    c.name("named")
-        .is_none_or(|m| m.as_str().chars().count() <= LABEL_MAX)
+/// A note mark at the start of `s`, `[12]` or `[^label]`: its label and its length.
+/// Longer named labels are not notes but still read as marks, so a scan skips them whole.
+fn note_mark(s: &str) -> Option<(&str, usize, bool)> {
+    let inner = s.strip_prefix('[')?;
+    let (label, named) = match inner.strip_prefix('^') {
+        Some(named) => {
+            let end = named
+                .find(|c: char| c == ']' || c.is_whitespace())
+                .unwrap_or(named.len());
+            (&named[..end], true)
+        }
+        None => {
+            let digits = inner.bytes().take_while(u8::is_ascii_digit).take(4).count();
+            if digits > 3 {
+                return None;
+            }
+            (&inner[..digits], false)
+        }
+    };
+    let end = 1 + usize::from(named) + label.len();
+    let closed = !label.is_empty() && s[end..].starts_with(']');
+    closed.then_some((label, end + 1, !named || label.chars().count() <= LABEL_MAX))
 }
 
-/// A note definition line (`[1] Text`, `[^label]: Text`).
-fn note_def(line: &str) -> Option<Groups<'_>> {
-    NOTE_DEF.captures(line).filter(label_fits)
+/// Every note reference in `text`: where its mark is and its label.
+fn note_refs(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let open = at + text[at..].find('[')?;
+            match note_mark(&text[open..]) {
+                Some((label, len, fits)) => {
+                    at = open + len;
+                    if fits {
+                        return Some((open..open + len, label));
+                    }
+                }
+                None => at = open + 1,
+            }
+        }
+    })
+}
+
+/// A note definition line (`[1] Text`, `[^label]: Text`): its label and text.
+fn note_def(line: &str) -> Option<(&str, &str)> {
+    let (label, len, fits) = note_mark(line)?;
+    let after = &line[len..];
+    let after = after.strip_prefix(':').unwrap_or(after);
+    let text = after.trim_start();
+    let ok = fits && text.len() < after.len() && !text.is_empty() && !text.contains('\n');
+    ok.then_some((label, text))
 }
 
 fn is_note_def(line: &str) -> bool {
@@ -348,7 +385,7 @@ fn definitions(paras: &[Para], notes: &mut NoteBuilder, article: &mut Article) {
         let mut lines: Vec<&str> = Vec::new();
         for line in &para.lines {
             let t = line.trim();
-            if let Some(c) = note_def(t) {
+            if let Some((label, text)) = note_def(t) {
                 if let Some(open) = &mut current
                     && !lines.is_empty()
                 {
@@ -356,9 +393,8 @@ fn definitions(paras: &[Para], notes: &mut NoteBuilder, article: &mut Article) {
                 }
                 lines.clear();
                 flush(&mut current, article);
-                let label = c.name("named").or(c.name("num")).expect("label").as_str();
                 current = Some((label.to_string(), Vec::new()));
-                lines.push(c.name("text").expect("text").as_str());
+                lines.push(text);
             } else {
                 lines.push(t);
             }
@@ -542,18 +578,8 @@ fn link_refs(article: &mut Article) {
         if matches!(block.kind, BlockKind::Code) {
             continue;
         }
-        let found: Vec<_> = NOTE_REF
-            .captures_iter(&block.text)
-            .filter(label_fits)
-            .map(|c| {
-                let label = c
-                    .name("named")
-                    .or(c.name("num"))
-                    .expect("label")
-                    .as_str()
-                    .to_string();
-                (c.get(0).expect("whole").range(), label)
-            })
+        let found: Vec<_> = note_refs(&block.text)
+            .map(|(range, label)| (range, label.to_string()))
             .collect();
         let mut fresh = Vec::new();
         for (range, label) in found {
@@ -579,6 +605,77 @@ fn link_refs(article: &mut Article) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// The note patterns `note_def` and `note_refs` replaced (digits ASCII).
+    const OLD_NOTE_DEF: &str =
+        r"^\[(?:\^(?P<named>[^\]\s]+)|(?P<num>[0-9]{1,3}))\]:?\s+(?P<text>\S.*)$";
+    const OLD_NOTE_REF: &str = r"\[(?:\^(?P<named>[^\]\s]+)|(?P<num>[0-9]{1,3}))\]";
+
+    fn label(c: &regex::Captures) -> String {
+        c.name("named")
+            .or(c.name("num"))
+            .unwrap()
+            .as_str()
+            .to_string()
+    }
+
+    fn fits(c: &regex::Captures) -> bool {
+        c.name("named")
+            .is_none_or(|m| m.as_str().chars().count() <= LABEL_MAX)
+    }
+
+    /// Text with note marks, well formed or not.
+    fn marks() -> impl Strategy<Value = String> {
+        let part = prop::sample::select(vec![
+            "[1]",
+            "[12] ",
+            "[123]",
+            "[1234]",
+            "[^a]",
+            "[^note-1]: ",
+            "[^]",
+            "[^a b]",
+            "[^a]]",
+            "[",
+            "]",
+            "^",
+            " ",
+            "text ",
+            ":",
+            "\t",
+            "\n",
+            "[[2]",
+            "[^é]",
+            "[x]",
+            "[0]",
+            "[^aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]",
+        ]);
+        prop::collection::vec(part, 1..8).prop_map(|p| p.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn note_marks_agree_with_the_patterns_they_replaced(t in marks()) {
+            static RE: LazyLock<[regex::Regex; 2]> = LazyLock::new(|| {
+                [OLD_NOTE_DEF, OLD_NOTE_REF].map(|p| regex::Regex::new(p).unwrap())
+            });
+            let [def, mark] = &*RE;
+            let old = def
+                .captures(&t)
+                .filter(fits)
+                .map(|c| (label(&c), c["text"].to_string()));
+            let new = note_def(&t).map(|(l, text)| (l.to_string(), text.to_string()));
+            prop_assert_eq!(new, old, "definition {:?}", t);
+            let old: Vec<_> = mark
+                .captures_iter(&t)
+                .filter(fits)
+                .map(|c| (c.get(0).unwrap().range(), label(&c)))
+                .collect();
+            let new: Vec<_> = note_refs(&t).map(|(r, l)| (r, l.to_string())).collect();
+            prop_assert_eq!(new, old, "references {:?}", t);
+        }
+    }
 
     /// The patterns the checks above replaced, as the meaning they must keep.
     const OLD: [&str; 3] = [
