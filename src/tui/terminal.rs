@@ -105,7 +105,6 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
             term.draw(|f| draw(app, f))?;
             message_shown = app.current_message().is_some();
             dirty = false;
-            app.start_background_parse();
         }
         app.tick(std::time::Instant::now());
         if app.poll_background() | app.poll_library() {
@@ -120,6 +119,9 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
             250
         };
         if !event::poll(Duration::from_millis(tick))? {
+            // Read the rest of a long article once the terminal has had a quiet moment
+            // to show the first frame, not in competition with it.
+            app.start_background_parse();
             if message_shown && app.current_message().is_none() {
                 dirty = true;
             }
