@@ -29,12 +29,9 @@ fn date_tail(body: &str) -> Option<(&str, &str)> {
     // A date holds a digit and at most one comma, so only the last two commas before the
     // last digit can start one: a part made of commas must not cost a reading per comma.
     let last_digit = body.bytes().rposition(|b| b.is_ascii_digit())?;
-    let commas: Vec<usize> = body[..last_digit]
-        .match_indices(',')
-        .map(|(i, _)| i)
-        .collect();
-    let candidates = &commas[commas.len().saturating_sub(2)..];
-    candidates.iter().find_map(|&comma| {
+    let mut commas = body[..last_digit].rmatch_indices(',').map(|(i, _)| i);
+    let (last, before) = (commas.next(), commas.next());
+    [before, last].into_iter().flatten().find_map(|comma| {
         let source = &body[..comma];
         let date = body[comma + 1..].trim_start();
         (!source.is_empty() && !source.contains('\n') && is_tail_date(date))

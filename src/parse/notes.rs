@@ -3,6 +3,25 @@
 use crate::article::{Article, Block, Footnote, MarkKind, Place, Pos};
 use std::collections::HashMap;
 
+/// Whether a trimmed line is a heading over the notes ("Notes", "Footnotes:", "References"),
+/// or one of `also`, in any ASCII case.
+pub fn is_heading(t: &str, also: &[&str]) -> bool {
+    const HEADINGS: [&str; 7] = [
+        "note",
+        "notes",
+        "footnote",
+        "footnotes",
+        "endnote",
+        "endnotes",
+        "references",
+    ];
+    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
+    HEADINGS
+        .iter()
+        .chain(also)
+        .any(|h| t.eq_ignore_ascii_case(h))
+}
+
 /// Collects footnote definitions and references while a parser runs.
 #[derive(Debug, Default)]
 pub struct NoteBuilder {

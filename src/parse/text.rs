@@ -179,22 +179,6 @@ fn bullet(line: &str) -> Option<Bullet<'_>> {
     })
 }
 
-/// A "Notes" / "Footnotes" / "References" heading line.
-fn is_notes_heading(t: &str) -> bool {
-    let t = t.strip_suffix(':').unwrap_or(t).trim_end();
-    [
-        "note",
-        "notes",
-        "footnote",
-        "footnotes",
-        "endnote",
-        "endnotes",
-        "references",
-    ]
-    .iter()
-    .any(|h| t.eq_ignore_ascii_case(h))
-}
-
 /// Reads the header (date line, chrome, title, byline, standfirst) and returns where the body starts.
 fn header(paras: &[Para], article: &mut Article) -> usize {
     let mut byline_at = None;
@@ -364,7 +348,7 @@ fn notes_start(paras: &[Para]) -> Option<usize> {
 /// Removes a "Notes" heading left at the end of the body.
 fn strip_notes_heading(article: &mut Article) {
     if let Some(last) = article.blocks.last()
-        && is_notes_heading(last.text.trim())
+        && super::notes::is_heading(last.text.trim(), &[])
     {
         article.blocks.pop();
     }
@@ -749,7 +733,7 @@ mod tests {
             let new = bullet(&l).map(|b| (b.indent.to_string(), b.marker.to_string(), b.text.to_string()));
             prop_assert_eq!(new, old, "list item {:?}", l);
             let t = l.trim();
-            prop_assert_eq!(is_notes_heading(t), heading.is_match(t), "heading {:?}", l);
+            prop_assert_eq!(super::super::notes::is_heading(t, &[]), heading.is_match(t), "heading {:?}", l);
         }
     }
 }

@@ -2,7 +2,7 @@
 
 use super::popup::{fit_to, text_line};
 use super::theme::Theme;
-use crate::store::{Bookmark, Spot, readable};
+use crate::store::{Bookmark, readable};
 use ratatui::style::Modifier;
 use ratatui::text::Line;
 
@@ -24,26 +24,14 @@ impl BookmarksPanel {
         }
         let mut out = Vec::new();
         for (i, b) in bookmarks.iter().enumerate() {
-            let row = Row {
-                label: &b.label,
-                at: &b.at,
-                created: b.created,
-            };
-            out.extend(row.lines(i == self.selected, 0, theme, w));
+            out.extend(Row(b).lines(i == self.selected, 0, theme, w));
         }
         out
     }
 }
 
 /// One bookmark as a list shows it: name, place and date over a snippet of the text.
-pub struct Row<'a> {
-    /// The bookmark's name.
-    pub label: &'a str,
-    /// Where it is.
-    pub at: &'a Spot,
-    /// When it was added, in ms since the epoch.
-    pub created: u64,
-}
+pub struct Row<'a>(pub &'a Bookmark);
 
 impl Row<'_> {
     /// Its two lines, `indent` columns in, reversed when `selected`, at `w` columns.
@@ -57,9 +45,9 @@ impl Row<'_> {
         let pad = " ".repeat(indent);
         let head = format!(
             "{pad}{} · {:.0}% · {}",
-            self.label,
-            self.at.fraction * 100.0,
-            readable(self.created)
+            self.0.label,
+            self.0.at.fraction * 100.0,
+            readable(self.0.created)
         );
         let style = if selected {
             theme.focus().remove_modifier(Modifier::BOLD)
@@ -71,7 +59,7 @@ impl Row<'_> {
             text_line(
                 &format!(
                     "{pad}  {}",
-                    fit_to(&self.at.snippet, w.saturating_sub(indent + 2))
+                    fit_to(&self.0.at.snippet, w.saturating_sub(indent + 2))
                 ),
                 theme.dim(),
             ),

@@ -650,21 +650,26 @@ mod tests {
     #[test]
     fn bookmarks_across_the_library() {
         use crate::layout::{Anchor, Part};
-        use crate::store::Spot;
+        use crate::store::{Bookmark, Spot};
         use crate::tui::library_marks::{Mark, MarksPanel};
         let mut app = app((80, 16));
         let mark = |title: &str, label: &str, fraction: f64| Mark {
             title: title.into(),
             path: format!("{title}.txt").into(),
-            label: label.into(),
-            created: 1_700_000_000_000,
-            at: Spot {
-                anchor: Anchor {
-                    part: Part::Body { i: 3 },
-                    offset: 0,
+            bookmark: Bookmark {
+                id: label.into(),
+                label: label.into(),
+                created: 1_700_000_000_000,
+                updated: 1_700_000_000_000,
+                deleted: false,
+                at: Spot {
+                    anchor: Anchor {
+                        part: Part::Body { i: 3 },
+                        offset: 0,
+                    },
+                    snippet: "The ice went out of the harbour on a Tuesday.".into(),
+                    fraction,
                 },
-                snippet: "The ice went out of the harbour on a Tuesday.".into(),
-                fraction,
             },
         };
         let mut panel = MarksPanel {

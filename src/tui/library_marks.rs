@@ -3,7 +3,7 @@
 use super::bookmarks::Row;
 use super::popup::{fit_to, text_line};
 use super::theme::Theme;
-use crate::store::{Spot, State};
+use crate::store::{Bookmark, State};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use std::path::PathBuf;
@@ -15,12 +15,8 @@ pub struct Mark {
     pub title: String,
     /// Where the article was last opened from.
     pub path: PathBuf,
-    /// The bookmark's name.
-    pub label: String,
-    /// When it was added, in ms since the epoch.
-    pub created: u64,
-    /// Where in the article.
-    pub at: Spot,
+    /// The bookmark itself.
+    pub bookmark: Bookmark,
 }
 
 /// The open list of bookmarks across the library.
@@ -41,9 +37,7 @@ impl MarksPanel {
             .map(|(a, b)| Mark {
                 title: a.title.clone(),
                 path: PathBuf::from(&a.path),
-                label: b.label.clone(),
-                created: b.created,
-                at: b.at.clone(),
+                bookmark: b.clone(),
             })
             .collect();
         MarksPanel { marks, selected: 0 }
@@ -82,12 +76,7 @@ impl MarksPanel {
                     Style::default().add_modifier(Modifier::BOLD),
                 ));
             }
-            let row = Row {
-                label: &m.label,
-                at: &m.at,
-                created: m.created,
-            };
-            out.extend(row.lines(i == self.selected, 2, theme, w));
+            out.extend(Row(&m.bookmark).lines(i == self.selected, 2, theme, w));
         }
         out
     }

@@ -500,10 +500,10 @@ impl App {
             Ok((article, path)) => {
                 self.show_article(article, path);
                 if let Some(r) = &mut self.reader {
-                    let anchor = mark.at.recover(&r.doc);
+                    let anchor = mark.bookmark.at.recover(&r.doc);
                     r.jump_to(anchor);
                 }
-                self.say(format!("at bookmark “{}”", mark.label));
+                self.say(format!("at bookmark “{}”", mark.bookmark.label));
             }
             Err(e) => self.say(format!("cannot open “{}”: {e}", mark.title)),
         }

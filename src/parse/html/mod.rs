@@ -7,20 +7,14 @@ mod walk;
 
 use super::notes::NoteBuilder;
 use crate::article::{Article, Block, BlockKind, Format};
-use crate::pattern::Pattern;
 use ego_tree::{NodeId, Tree};
 use scraper::{Html, Node};
-use std::sync::LazyLock;
 use walk::Walker;
 
 /// Deepest element nesting kept, Blink's limit too. Scoring and walking recurse once per
 /// level: 4,000 nested `<b>` overflowed a 2 MB thread stack (a background parse, a test)
 /// and aborted the whole program.
 const MAX_DEPTH: usize = 512;
-
-static NOTES_HEADING: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(r"(?i)^(?:notes?|footnotes?|endnotes?|references|citations)\s*:?$")
-});
 
 /// Parses a whole HTML page into an article.
 pub fn parse(text: &str) -> Article {
@@ -115,7 +109,8 @@ fn define_notes(
 }
 
 fn is_notes_heading(b: &Block) -> bool {
-    matches!(b.kind, BlockKind::Heading { .. }) && NOTES_HEADING.is_match(b.text.trim())
+    matches!(b.kind, BlockKind::Heading { .. })
+        && super::notes::is_heading(b.text.trim(), &["citations"])
 }
 
 /// A first heading that repeats the title is not shown twice; with no title, it is the title.
