@@ -34,9 +34,22 @@ pub struct Article {
     pub related: Vec<Related>,
     /// Lines dropped as site chrome or boilerplate, kept so nothing is lost silently.
     pub removed: Vec<String>,
+    /// How a web page's article was found; `None` for formats that need no finding.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub extraction: Option<Extraction>,
     /// Only the beginning was parsed: notes it refers to may be defined further on.
     #[serde(skip)]
     pub partial: bool,
+}
+
+/// How the article on a web page was found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Extraction {
+    /// A container holding the article was found.
+    Article,
+    /// No container held an article: the page's readable text is shown whole.
+    Fallback,
 }
 
 /// Front matter of an article.
@@ -89,6 +102,8 @@ pub enum BlockKind {
     Code,
     /// A horizontal rule.
     Rule,
+    /// What a figure shows: its caption, or an image's description when it has none.
+    Caption,
     /// A table: rows of cells, the first row a header when `header` is set.
     Table {
         /// Cell texts, row by row.
@@ -108,6 +123,7 @@ impl BlockKind {
             BlockKind::ListItem { .. } => "list-item",
             BlockKind::Code => "code",
             BlockKind::Rule => "rule",
+            BlockKind::Caption => "caption",
             BlockKind::Table { .. } => "table",
         }
     }
@@ -332,6 +348,7 @@ impl Article {
             citations: Vec::new(),
             related: Vec::new(),
             removed: Vec::new(),
+            extraction: None,
             partial: false,
         }
     }

@@ -121,6 +121,118 @@ fn date_line_shape<'t>(t: &'t str) -> bool {
         .whole()
 }
 
+/// Whether a short line is only a time stamp, in any of the shapes pages print them:
+/// "Updated: 18 Nov 2019, 19:11", "11/18/19 11:04 PM EST", "Updated at 1:23 p.m.",
+/// "Wednesday, November 20, 2019 5:27 am CST". Every word must be a number, a month, a
+/// weekday, a clock or zone word or a label, and a date or a clock time must be there.
+pub fn is_timestamp_line(line: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "a",
+        "m",
+        "p",
+        "at",
+        "on",
+        "of",
+        "the",
+        "de",
+        "updated",
+        "published",
+        "posted",
+        "last",
+        "first",
+        "modified",
+        "date",
+        "dated",
+        "created",
+        "utc",
+        "gmt",
+        "est",
+        "edt",
+        "cst",
+        "cdt",
+        "mst",
+        "mdt",
+        "pst",
+        "pdt",
+        "bst",
+        "cet",
+        "cest",
+        "ist",
+        "jst",
+        "aest",
+        "et",
+        "pt",
+        "ct",
+        "z",
+    ];
+    const WEEKDAYS: &[&str] = &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+    ];
+    let t = line.trim();
+    if t.is_empty() || t.chars().count() > 80 {
+        return false;
+    }
+    let mut dated = false;
+    let mut any_digit = false;
+    for word in t.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '(' | ')')) {
+        let w = word.trim_matches(|c: char| matches!(c, '.' | ':' | '-' | '–' | '—'));
+        if w.is_empty() {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        let digits = w.bytes().filter(u8::is_ascii_digit).count();
+        any_digit |= digits > 0;
+        let numeric = digits > 0
+            && w.bytes()
+                .all(|b| b.is_ascii_digit() || matches!(b, b':' | b'/' | b'.' | b'-'));
+        let ordinal = digits > 0
+            && ["st", "nd", "rd", "th"].iter().any(|s| {
+                lower
+                    .strip_suffix(s)
+                    .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+            });
+        let clock = digits > 0
+            && ["am", "pm"].iter().any(|s| {
+                lower
+                    .strip_suffix(s)
+                    .is_some_and(|n| n.bytes().all(|b| b.is_ascii_digit() || b == b':'))
+            });
+        if numeric {
+            dated |= w.contains([':', '/', '-', '.']) || digits == 4;
+        } else if month_number(w.trim_end_matches('.')).is_some() {
+            dated = true;
+        } else if !(ordinal
+            || clock
+            || WORDS.contains(&lower.as_str())
+            || WEEKDAYS.contains(&lower.as_str()))
+        {
+            return false;
+        }
+        dated |= clock;
+    }
+    dated && any_digit
+}
+
 /// Every spelling of a month that dates and citations use: the full names, January
 /// first, then the abbreviations and "Sept". `month_number` knows them all.
 #[rustfmt::skip]
@@ -260,6 +372,30 @@ fn iso_parts(t: &str) -> Option<(&str, &str, &str)> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn time_stamp_lines() {
+        for l in [
+            "Updated: 18 Nov 2019, 19:11",
+            "18 Nov 2019, 19:09",
+            "11/18/19 11:04 PM EST",
+            "Updated at 1:23 p.m.",
+            "Updated 5:27 am CST, Wednesday, November 20, 2019",
+            "Posted on March 3rd, 2021",
+        ] {
+            assert!(is_timestamp_line(l), "{l}");
+        }
+        for l in [
+            "May",
+            "Updated",
+            "The 2019 season",
+            "At 5, she moved to Lagos",
+            "3 of 4",
+            "Image 1 of 5",
+        ] {
+            assert!(!is_timestamp_line(l), "{l}");
+        }
+    }
 
     #[test]
     fn date_lines() {

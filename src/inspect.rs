@@ -67,6 +67,7 @@ pub fn to_json(article: &Article) -> Value {
         }).collect::<Vec<_>>(),
         "related": article.related,
         "removed": article.removed,
+        "extraction": article.extraction,
         "words": article.words(),
     })
 }

@@ -93,6 +93,8 @@ pub enum Role {
     Note,
     /// A related entry.
     Related,
+    /// A figure's caption (and its marker).
+    Caption,
     /// Table borders.
     TableBorder,
 }
@@ -656,6 +658,7 @@ fn role_of(part: Part, article: &Article) -> Role {
             Some(BlockKind::Quote) => Role::Quote,
             Some(BlockKind::Code) => Role::Code,
             Some(BlockKind::Rule) => Role::Rule,
+            Some(BlockKind::Caption) => Role::Caption,
             _ => Role::Body,
         },
     }
@@ -841,6 +844,23 @@ fn typeset(doc: &Doc, index: usize, style: Style) -> Vec<Line> {
                 Some((bar.clone(), bar)),
                 style,
             )
+        }
+        (_, Some(BlockKind::Caption)) => {
+            let look = Look {
+                role: Role::Caption,
+                ..Look::default()
+            };
+            let first = Span {
+                text: "▣ ".into(),
+                look,
+                src: 0..0,
+            };
+            let rest = Span {
+                text: "  ".into(),
+                look,
+                src: 0..0,
+            };
+            wrap(&display(doc, part), width, 2, Some((first, rest)), style)
         }
         (_, Some(BlockKind::ListItem { depth, marker })) => {
             let indent = 2 * *depth as usize;

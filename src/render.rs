@@ -60,6 +60,7 @@ fn sgr(look: Look) -> String {
             codes.push("2")
         }
         Role::Quote | Role::Note | Role::NoteLabel => codes.push("2"),
+        Role::Caption => codes.push("2;3"),
         _ => {}
     }
     let f = look.flags;

@@ -1,29 +1,184 @@
-//! Bylines and publication dates written as body text near the top ("Contributed by …",
-//! "Publication date: …"), moved into the metadata.
+//! Bylines and publication dates written as body text near the top ("By Dan Goodin - Apr 16,
+//! 2015 8:02 pm UTC", "Contributed by …", "Publication date: …"), read into the metadata,
+//! and the byline elements of web pages cleaned of the dates and job titles glued to them.
 
 use super::frontmatter::{date_info, split_authors};
 use crate::article::{Article, BlockKind};
-use crate::pattern::Pattern;
-use std::sync::LazyLock;
+use crate::dates::{is_date_line, is_timestamp_line};
 
-// Lengths are checked in code, not as `.{1,300}` in the patterns: each bounded repeat
-// compiles that many copies, which the first parse would wait for.
-/// Longest byline names, in characters.
-const NAMES_MAX: usize = 301;
+/// Longest byline line, in characters: longer lines are prose.
+const LINE_MAX: usize = 200;
 /// Longest date after "Published:" and the like, in characters.
 const DATE_MAX: usize = 41;
-static BY: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"^(?i:(?:contributed|written|posted|words|reported)\s+by|by)\s*:?\s+(?P<names>\p{Lu}.+)$",
-    )
-});
-static DATE: LazyLock<Pattern> = LazyLock::new(|| {
-    Pattern::new(
-        r"^(?i:publication\s+date|published(?:\s+on)?|posted\s+on|date)\s*:?\s+(?P<date>\S.{3,})$",
-    )
-});
+/// Most words in one name.
+const NAME_WORDS: usize = 6;
 
-/// Looks at the first few blocks for a byline or date line the metadata lacks.
+/// "By" in the languages bylines are written in, with the English verbs that lead to it.
+const BY_WORDS: &[&str] = &["by", "por", "par", "von", "door", "di", "av", "przez", "af"];
+const BY_VERBS: &[&str] = &[
+    "contributed",
+    "written",
+    "posted",
+    "words",
+    "reported",
+    "story",
+];
+/// Lower-case words a name may hold (`Ludwig van Beethoven`, `Ana de la Cruz`).
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "del", "dos", "das", "bin",
+    "al", "el", "y", "e", "ter", "ten", "zu",
+];
+/// Words of the job titles and desks that follow a name ("Ap National Security Writer").
+const ROLE_WORDS: &[&str] = &[
+    "reporter",
+    "writer",
+    "editor",
+    "correspondent",
+    "contributor",
+    "columnist",
+    "staff",
+    "producer",
+    "journalist",
+    "analyst",
+    "director",
+    "professor",
+    "author",
+    "chief",
+    "senior",
+    "news",
+    "bureau",
+    "desk",
+    "team",
+    "contributing",
+    "associate",
+    "managing",
+    "health",
+    "science",
+    "business",
+    "political",
+    "sports",
+    "special",
+    "guest",
+    "freelance",
+];
+/// Separators between a byline's names and the time stamp after them.
+const SEPARATORS: &[&str] = &[
+    " - ", " – ", " — ", " | ", " · ", ", ", " on ", " at ", " • ",
+];
+
+/// What a byline says: who wrote it and, when it came along, the date.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    /// The authors, in order.
+    pub names: Vec<String>,
+    /// A date or time stamp written after the names.
+    pub date: Option<String>,
+}
+
+/// Reads a byline. With `by` set the line must start with a "by" word (`By`, `Por`, `von`,
+/// `Written by`…), as a line of body text must; a page's byline element need not.
+pub fn read(line: &str, by: bool) -> Option<Byline> {
+    let t = line.split_whitespace().collect::<Vec<_>>().join(" ");
+    if t.is_empty() || t.chars().count() > LINE_MAX {
+        return None;
+    }
+    let rest = match strip_by(&t) {
+        Some(rest) => rest,
+        None if by => return None,
+        None => t.as_str(),
+    };
+    let (names, date) = split_date(rest);
+    let names = names.trim_matches(|c: char| c.is_whitespace() || "-–—|·•,:".contains(c));
+    let mut out = Vec::new();
+    for piece in split_authors(names) {
+        let piece = piece.trim_matches(|c: char| c.is_whitespace() || "-–—|·•,:".contains(c));
+        if piece.is_empty() || is_role(piece) {
+            continue;
+        }
+        if !is_name(piece) {
+            return None;
+        }
+        out.push(piece.to_string());
+    }
+    (!out.is_empty()).then_some(Byline {
+        names: out,
+        date: date.map(str::to_string),
+    })
+}
+
+/// The line after its "by" word, or `None` when it has none.
+fn strip_by(t: &str) -> Option<&str> {
+    let (first, rest) = t.split_once(' ')?;
+    let first_l = first.to_lowercase();
+    let rest = if BY_VERBS.contains(&first_l.as_str()) {
+        let (by, rest) = rest.split_once(' ')?;
+        by.eq_ignore_ascii_case("by").then_some(rest)?
+    } else if BY_WORDS.contains(&first_l.trim_end_matches(':')) {
+        rest
+    } else {
+        return None;
+    };
+    let rest = rest.trim_start_matches(':').trim_start();
+    rest.starts_with(char::is_uppercase).then_some(rest)
+}
+
+/// Splits the names from a time stamp after them: at the first separator whose tail is a
+/// date, or at the first number glued on without one ("Lucas Nolan 22 Dec 2016").
+fn split_date(t: &str) -> (&str, Option<&str>) {
+    let mut cuts: Vec<usize> = SEPARATORS
+        .iter()
+        .flat_map(|sep| t.match_indices(sep).map(|(i, _)| i))
+        .collect();
+    cuts.sort_unstable();
+    for i in cuts {
+        let tail = t[i..].trim_start_matches(|c: char| c.is_whitespace() || "-–—|·•,".contains(c));
+        let tail = tail
+            .strip_prefix("on ")
+            .or_else(|| tail.strip_prefix("at "))
+            .unwrap_or(tail);
+        if is_timestamp_line(tail) || is_date_line(tail) {
+            return (&t[..i], Some(tail.trim()));
+        }
+    }
+    let digit = t
+        .match_indices(' ')
+        .map(|(i, _)| i + 1)
+        .find(|&i| t[i..].starts_with(|c: char| c.is_ascii_digit()));
+    match digit {
+        Some(i) => {
+            let tail = t[i..].trim();
+            (&t[..i], is_timestamp_line(tail).then_some(tail))
+        }
+        None => (t, None),
+    }
+}
+
+/// A person's or organisation's name: a few words, each capitalised (or a particle or an
+/// initial), no sentence in it.
+fn is_name(piece: &str) -> bool {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    if words.is_empty() || words.len() > NAME_WORDS || piece.chars().count() > 60 {
+        return false;
+    }
+    words.iter().all(|w| {
+        let w = w.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '(' | ')'));
+        w.starts_with(char::is_uppercase)
+            || PARTICLES.contains(&w)
+            || w.starts_with('@')
+            || w.chars().all(|c| !c.is_alphabetic())
+    }) && words.iter().any(|w| w.starts_with(char::is_uppercase))
+        && !piece.ends_with(['!', '?'])
+}
+
+/// A job title or desk after a name ("Seattle Times business reporter").
+fn is_role(piece: &str) -> bool {
+    piece
+        .split_whitespace()
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic())))
+}
+
+/// Looks at the first few blocks for bylines and time stamps, moving what the metadata
+/// lacks into it and taking the lines out of the body either way.
 pub fn from_body(article: &mut Article) {
     let mut i = 0;
     while i < article.blocks.len().min(6) {
@@ -33,25 +188,23 @@ pub fn from_body(article: &mut Article) {
             continue;
         }
         let text = b.text.trim();
-        if article.meta.authors.is_empty()
-            && let Some(c) = BY.captures(text)
-            && c["names"].chars().count() <= NAMES_MAX
-        {
-            // "By Lena Kowalski, 28 July 2008": the date rides along with the names.
-            let (dates, names): (Vec<String>, Vec<String>) = split_authors(&c["names"])
-                .into_iter()
-                .partition(|p| crate::dates::is_date_line(p));
-            article.meta.authors = names;
+        if let Some(byline) = read(text, true) {
+            if article.meta.authors.is_empty() {
+                article.meta.authors = byline.names;
+            }
             if article.meta.date.is_none()
-                && let Some(d) = dates.first()
+                && let Some(d) = byline.date
             {
+                article.meta.date = Some(date_info(&d));
+            }
+        } else if let Some(d) = labelled_date(text) {
+            if article.meta.date.is_none() {
                 article.meta.date = Some(date_info(d));
             }
-        } else if article.meta.date.is_none()
-            && let Some(c) = DATE.captures(text)
-            && c["date"].chars().count() <= DATE_MAX
-        {
-            article.meta.date = Some(date_info(&c["date"]));
+        } else if is_timestamp_line(text) {
+            if article.meta.date.is_none() {
+                article.meta.date = Some(date_info(text));
+            }
         } else {
             i += 1;
             continue;
@@ -61,8 +214,47 @@ pub fn from_body(article: &mut Article) {
     }
 }
 
+/// The date of a "Publication date: …" line.
+fn labelled_date(text: &str) -> Option<&str> {
+    const LABELS: &[&[&str]] = &[
+        &["publication", "date"],
+        &["published", "on"],
+        &["published"],
+        &["posted", "on"],
+        &["date"],
+    ];
+    let words: Vec<&str> = text.split_whitespace().collect();
+    LABELS.iter().find_map(|label| {
+        let n = label.len();
+        if words.len() <= n {
+            return None;
+        }
+        let matches = label.iter().zip(&words).enumerate().all(|(k, (l, w))| {
+            let w = if k + 1 == n {
+                w.trim_end_matches(':')
+            } else {
+                w
+            };
+            w.eq_ignore_ascii_case(l)
+        });
+        if !matches {
+            return None;
+        }
+        // The date starts after the label's last word (and a colon standing alone).
+        let mut rest = text;
+        for w in &words[..n] {
+            rest = rest.trim_start().strip_prefix(w)?;
+        }
+        let date = rest.trim_start().trim_start_matches(':').trim_start();
+        let len = date.chars().count();
+        (date.chars().next().is_some_and(|c| !c.is_whitespace()) && (4..=DATE_MAX).contains(&len))
+            .then_some(date)
+    })
+}
+
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::article::Format;
 
     #[test]
@@ -74,5 +266,60 @@ mod tests {
         assert_eq!(a.meta.authors, ["Lena Kowalski"]);
         let date = a.meta.date.expect("date");
         assert_eq!(date.iso.as_deref(), Some("2008-07-28"));
+    }
+
+    fn names(line: &str, by: bool) -> Option<Vec<String>> {
+        read(line, by).map(|b| b.names)
+    }
+
+    #[test]
+    fn bylines_lose_dates_times_and_job_titles() {
+        let one = |s: &str| Some(vec![s.to_string()]);
+        assert_eq!(
+            names("Dan Goodin - Apr 16, 2015 8:02 pm UTC", false),
+            one("Dan Goodin")
+        );
+        assert_eq!(
+            names("By Justine Coleman - 11/18/19 11:04 PM EST", true),
+            one("Justine Coleman")
+        );
+        assert_eq!(
+            names("Lucas Nolan 22 Dec 2016 651", false),
+            one("Lucas Nolan")
+        );
+        assert_eq!(
+            names("Nicolas Perriault —", false),
+            one("Nicolas Perriault")
+        );
+        assert_eq!(
+            names("Benjamin Romano, Seattle Times business reporter", false),
+            one("Benjamin Romano")
+        );
+        assert_eq!(
+            names("By Ana de la Cruz and Tomás Ferreira", true),
+            Some(vec!["Ana de la Cruz".into(), "Tomás Ferreira".into()])
+        );
+    }
+
+    #[test]
+    fn by_words_in_other_languages() {
+        let one = |s: &str| Some(vec![s.to_string()]);
+        assert_eq!(names("por César Salza", true), one("César Salza"));
+        assert_eq!(names("Par Claire Dubois", true), one("Claire Dubois"));
+        assert_eq!(names("von Jonas Weber", true), one("Jonas Weber"));
+        assert_eq!(names("door Sanne de Vries", true), one("Sanne de Vries"));
+        assert_eq!(names("di Giulia Conti", true), one("Giulia Conti"));
+        assert_eq!(names("av Erik Lund", true), one("Erik Lund"));
+    }
+
+    #[test]
+    fn sentences_are_not_bylines() {
+        assert_eq!(names("By Tuesday, the storm had passed.", true), None);
+        assert_eq!(
+            names("By the end of the year we will know more", true),
+            None
+        );
+        assert_eq!(names("Dan Goodin wrote about it", true), None);
+        assert_eq!(names("", false), None);
     }
 }

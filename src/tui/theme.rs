@@ -93,6 +93,7 @@ impl Theme {
             Role::Heading(1 | 2) => self.fg(s.add_modifier(Modifier::BOLD), Color::LightBlue),
             Role::Heading(_) => s.add_modifier(Modifier::BOLD),
             Role::Quote => self.fg(s, Color::Gray),
+            Role::Caption => self.fg(s.add_modifier(Modifier::ITALIC), Color::Gray),
             Role::Code => self.fg(s, Color::LightGreen),
             Role::ListMarker | Role::Rule | Role::TableBorder => self.fg(s, Color::DarkGray),
             Role::Section => s.add_modifier(Modifier::BOLD),

@@ -2,6 +2,7 @@
 //! byline elements and `<time datetime>`.
 
 use crate::article::Meta;
+use crate::parse::byline;
 use crate::parse::frontmatter::{date_info, split_authors};
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
@@ -164,7 +165,7 @@ pub fn read(doc: &Html, meta: &mut Meta) {
             meta.authors = list
                 .iter()
                 .filter(is_name)
-                .flat_map(|s| split_authors(s))
+                .flat_map(|s| authors_of(s))
                 .collect();
             if !meta.authors.is_empty() {
                 break;
@@ -175,11 +176,12 @@ pub fn read(doc: &Html, meta: &mut Meta) {
         meta.authors = ld.authors;
     }
     if meta.authors.is_empty()
-        && let Some(el) = doc
+        && let Some(names) = doc
             .select(&BYLINE)
-            .find(|e| (2..120).contains(&text_of(*e).len()))
+            .filter(|e| (2..200).contains(&text_of(*e).len()))
+            .find_map(|e| byline::read(&text_of(e), false))
     {
-        meta.authors = split_authors(&text_of(el));
+        meta.authors = names.names;
     }
 
     let date = first(&[
@@ -204,6 +206,17 @@ pub fn read(doc: &Html, meta: &mut Meta) {
         })
     });
     meta.date = date.map(|d| date_info(&d));
+}
+
+/// The authors a metadata value names: a byline's names without the dates and titles
+/// glued to them, or the value split at its commas and "and"s.
+fn authors_of(value: &str) -> Vec<String> {
+    byline::read(value, false)
+        .map(|b| b.names)
+        .unwrap_or_else(|| split_authors(value))
+        .into_iter()
+        .filter(|a| !a.trim().is_empty())
+        .collect()
 }
 
 /// A `<title>` without its site part: the part naming the site, or the parts around the

@@ -1,14 +1,15 @@
 //! Saved web pages: metadata, the main content without site chrome, and footnotes.
 
-mod content;
+mod extract;
 mod meta;
 mod notes;
 mod walk;
 
 use super::notes::NoteBuilder;
-use crate::article::{Article, Block, BlockKind, Format};
+use crate::article::{Article, Block, BlockKind, Extraction, Format};
 use ego_tree::{NodeId, Tree};
 use scraper::{Html, Node};
+use std::collections::HashSet;
 use walk::Walker;
 
 /// Deepest element nesting kept, Blink's limit too. Scoring and walking recurse once per
@@ -25,15 +26,20 @@ pub fn parse(text: &str) -> Article {
     let shape = notes::find(&doc);
     let mut notes = NoteBuilder::default();
     let mut removed = Vec::new();
-    let mut walker = Walker::new(&shape, &mut notes, &mut removed);
-    let roots = content::main_content(&doc);
-    for &id in &roots {
+    let found = extract::find(&doc, &shape);
+    let mut walker = Walker::new(&shape, &found.drop, &mut notes, &mut removed);
+    for &id in &found.roots {
         walker.walk(doc.tree.get(id).expect("content node"));
     }
     walker.flush();
     article.blocks = walker.blocks;
     define_notes(&doc, &shape, &mut notes, &mut removed);
-    content::chrome_outside(doc.root_element(), &roots, &mut removed);
+    extract::outside(&doc, &found, &mut removed);
+    article.extraction = Some(if found.fallback {
+        Extraction::Fallback
+    } else {
+        Extraction::Article
+    });
     article.removed = removed;
     while article.blocks.last().is_some_and(is_notes_heading) {
         article.blocks.pop();
@@ -49,7 +55,8 @@ pub fn fragment(src: &str, notes: &mut NoteBuilder, removed: &mut Vec<String>) -
     let mut doc = Html::parse_fragment(src);
     flatten_deep(&mut doc.tree);
     let shape = notes::find(&doc);
-    let mut walker = Walker::new(&shape, notes, removed);
+    let drop = HashSet::new();
+    let mut walker = Walker::new(&shape, &drop, notes, removed);
     walker.walk(doc.tree.root());
     walker.flush();
     let blocks = walker.blocks;
@@ -100,7 +107,7 @@ fn define_notes(
 ) {
     for (id, label) in &shape.defs {
         let node = doc.tree.get(*id).expect("definition node");
-        let blocks = Walker::new(shape, notes, removed).children_blocks(node);
+        let blocks = Walker::new(shape, &HashSet::new(), notes, removed).children_blocks(node);
         if let Some(dup) = notes.define(label, blocks) {
             let text: Vec<_> = dup.iter().map(|b| b.text.as_str()).collect();
             removed.push(format!("[{label}] {}", text.join(" ")));

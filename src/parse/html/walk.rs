@@ -1,16 +1,19 @@
 //! The DOM walk that turns elements into blocks with inline marks, as a browser lays them out.
 
-use super::content::is_chrome;
+use super::extract::{Tag, tag_of};
 use super::notes::NoteShape;
 use crate::article::{Block, BlockKind, MarkKind};
 use crate::parse::build::{Inline, snippet, table_block};
 use crate::parse::notes::NoteBuilder;
-use ego_tree::NodeRef;
+use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
+use std::collections::HashSet;
 
 /// Walks elements into blocks, recording note references and dropped chrome.
 pub struct Walker<'a> {
     shape: &'a NoteShape,
+    /// Elements left out as chrome.
+    drop: &'a HashSet<NodeId>,
     notes: &'a mut NoteBuilder,
     removed: &'a mut Vec<String>,
     /// The blocks written so far.
@@ -24,6 +27,10 @@ pub struct Walker<'a> {
     item: Option<String>,
     /// Inside a table cell, block boundaries are spaces.
     cell: usize,
+    /// Inside a figure caption.
+    caption: usize,
+    /// For each open figure, whether it has a caption (its images then need no description).
+    figures: Vec<bool>,
     /// Drop recognised chrome (off inside note definitions, which are never chrome).
     drop_chrome: bool,
 }
@@ -32,11 +39,13 @@ impl<'a> Walker<'a> {
     /// A walker writing into fresh blocks.
     pub fn new(
         shape: &'a NoteShape,
+        drop: &'a HashSet<NodeId>,
         notes: &'a mut NoteBuilder,
         removed: &'a mut Vec<String>,
     ) -> Self {
         Walker {
             shape,
+            drop,
             notes,
             removed,
             blocks: Vec::new(),
@@ -47,6 +56,8 @@ impl<'a> Walker<'a> {
             lists: Vec::new(),
             item: None,
             cell: 0,
+            caption: 0,
+            figures: Vec::new(),
             drop_chrome: true,
         }
     }
@@ -85,6 +96,8 @@ impl<'a> Walker<'a> {
         // inside a heading is code, not a heading with line feeds in it.
         let kind = if self.pre > 0 {
             BlockKind::Code
+        } else if self.caption > 0 {
+            BlockKind::Caption
         } else if let Some(level) = self.heading {
             BlockKind::Heading { level }
         } else if !self.lists.is_empty() {
@@ -153,11 +166,12 @@ impl<'a> Walker<'a> {
             );
             return;
         }
-        if self.drop_chrome && is_chrome(el) {
+        if tag_of(el) == Tag::Invisible && name != "math" {
+            return;
+        }
+        if self.drop_chrome && self.drop.contains(&id) {
             let text = el.text().collect::<Vec<_>>().join(" ");
-            if !text.trim().is_empty()
-                && !matches!(name, "script" | "style" | "noscript" | "template" | "svg")
-            {
+            if !text.trim().is_empty() {
                 self.removed.push(snippet(&text));
             }
             return;
@@ -181,10 +195,23 @@ impl<'a> Walker<'a> {
                 self.flush();
                 self.blocks.push(Block::new(BlockKind::Rule, ""));
             }
-            "img" => {
-                if let Some(alt) = v.attr("alt").map(str::trim).filter(|a| !a.is_empty()) {
-                    self.inline.push(&format!(" [image: {alt}] "));
-                }
+            "img" => self.image(el),
+            "figure" => {
+                self.flush();
+                let captioned = el
+                    .descendent_elements()
+                    .any(|d| d.value().name() == "figcaption");
+                self.figures.push(captioned);
+                self.children(*el);
+                self.flush();
+                self.figures.pop();
+            }
+            "figcaption" => {
+                self.flush();
+                self.caption += 1;
+                self.children(*el);
+                self.flush();
+                self.caption -= 1;
             }
             "math" => match v.attr("alttext") {
                 Some(alt) => self.inline.push(alt),
@@ -239,7 +266,7 @@ impl<'a> Walker<'a> {
                 self.marked(el, MarkKind::Strong);
                 self.flush();
             }
-            "figcaption" | "caption" => {
+            "caption" => {
                 self.flush();
                 self.marked(el, MarkKind::Emphasis);
                 self.flush();
@@ -263,11 +290,48 @@ impl<'a> Walker<'a> {
                 }
                 _ => self.children(*el),
             },
-            "p" | "div" | "section" | "article" | "main" | "body" | "figure" | "center"
-            | "address" | "details" | "summary" | "header" | "hgroup" | "fieldset" | "dl"
-            | "dd" | "table" | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "aside"
-            | "legend" | "html" => self.block(el),
+            "p" | "div" | "section" | "article" | "main" | "body" | "center" | "address"
+            | "details" | "summary" | "header" | "hgroup" | "fieldset" | "dl" | "dd" | "table"
+            | "tbody" | "thead" | "tfoot" | "tr" | "td" | "th" | "aside" | "legend" | "html" => {
+                self.block(el)
+            }
             _ => self.children(*el),
+        }
+    }
+
+    /// An image: its description as a caption when it stands alone, inline when it sits in
+    /// a line of text, nothing when its figure has a caption or it describes nothing.
+    fn image(&mut self, el: ElementRef) {
+        if self.figures.last() == Some(&true) {
+            return;
+        }
+        let Some(alt) = el
+            .value()
+            .attr("alt")
+            .map(str::trim)
+            .filter(|a| !a.is_empty() && !is_file_name(a))
+        else {
+            return;
+        };
+        if self.caption > 0 || self.cell > 0 || !stands_alone(el) {
+            if alt.chars().any(char::is_alphanumeric) {
+                self.inline.push(&format!(" [image: {alt}] "));
+            } else {
+                // An emoji drawn as a picture: its description is the character.
+                self.inline.push(alt);
+            }
+            return;
+        }
+        self.flush();
+        let repeated = self
+            .blocks
+            .last()
+            .is_some_and(|b| b.kind == BlockKind::Caption && b.text == alt);
+        if !repeated {
+            self.caption += 1;
+            self.inline.push(alt);
+            self.flush();
+            self.caption -= 1;
         }
     }
 
@@ -316,6 +380,27 @@ impl<'a> Walker<'a> {
             self.blocks.push(table_block(rows, header));
         }
     }
+}
+
+/// Whether an image is all its block holds, rather than a picture inside a line of text.
+fn stands_alone(img: ElementRef) -> bool {
+    let block = img
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|a| tag_of(*a) == Tag::Block || tag_of(*a) == Tag::Heading);
+    block.is_none_or(|b| b.text().all(|t| t.trim().is_empty()))
+}
+
+/// An image description that is only its file's name (`IMG_2953.jpg`, `hero-image-02`).
+fn is_file_name(alt: &str) -> bool {
+    if alt.contains(char::is_whitespace) {
+        return false;
+    }
+    let lower = alt.to_ascii_lowercase();
+    let extension = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif"]
+        .iter()
+        .any(|e| lower.ends_with(e));
+    extension || alt.matches(['-', '_']).count() >= 2
 }
 
 /// Tables used for page layout rather than data: nested tables, presentation role, prose cells.

@@ -1,0 +1,360 @@
+//! What an element's tag, role, class and id suggest about it. These are hints: they
+//! adjust scores and decide what is pruned inside the article, but a hint never outweighs
+//! where the text actually is.
+
+use scraper::ElementRef;
+
+/// How an element takes part in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tag {
+    /// Never shows article text: scripts, styles, form controls, players.
+    Invisible,
+    /// Flows inside a line: links, emphasis, spans.
+    Inline,
+    /// A heading.
+    Heading,
+    /// Everything else: paragraphs, containers, lists, tables.
+    Block,
+}
+
+/// Elements that never hold article text a reader sees.
+const INVISIBLE: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "head", "title", "link", "meta", "base",
+    "iframe", "object", "embed", "canvas", "select", "option", "input", "textarea", "button",
+    "audio", "video", "map", "area", "source", "track", "param", "datalist", "output", "progress",
+];
+
+/// Elements that flow inside a line of text.
+const INLINE: &[&str] = &[
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "big",
+    "br",
+    "cite",
+    "code",
+    "data",
+    "del",
+    "dfn",
+    "em",
+    "font",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "label",
+    "mark",
+    "math",
+    "nobr",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strike",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "tt",
+    "u",
+    "var",
+    "wbr",
+    "picture",
+    "mi",
+    "mo",
+    "mn",
+    "ms",
+    "mtext",
+    "mrow",
+    "msup",
+    "msub",
+    "mfrac",
+    "semantics",
+    "annotation",
+];
+
+/// The part an element plays in the text.
+pub fn tag_of(el: ElementRef) -> Tag {
+    let name = el.value().name();
+    if INVISIBLE.contains(&name) {
+        Tag::Invisible
+    } else if INLINE.contains(&name) {
+        Tag::Inline
+    } else if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+        Tag::Heading
+    } else {
+        Tag::Block
+    }
+}
+
+/// Class and id words of site chrome: navigation, sharing, comments, promotions, sign-up
+/// boxes, recirculation. Matched against whole words of a class or id (split at `-`, `_`,
+/// spaces and case changes), so "share-bar" is chrome and "shareholders" is not.
+const CHROME_WORDS: &[&str] = &[
+    "ad",
+    "ads",
+    "adslot",
+    "adunit",
+    "adv",
+    "advert",
+    "advertisement",
+    "advertising",
+    "adverts",
+    "ambox",
+    "banner",
+    "breadcrumb",
+    "breadcrumbs",
+    "carousel",
+    "catlinks",
+    "combx",
+    "comment",
+    "comments",
+    "community",
+    "consent",
+    "contentsub",
+    "cookie",
+    "cookies",
+    "disqus",
+    "editsection",
+    "footer",
+    "gallery",
+    "gdpr",
+    "hatnote",
+    "header",
+    "hovercard",
+    "jump",
+    "jumplinks",
+    "lightbox",
+    "login",
+    "masthead",
+    "mbox",
+    "menu",
+    "modal",
+    "nav",
+    "navbar",
+    "navbox",
+    "navigation",
+    "newsletter",
+    "noprint",
+    "outbrain",
+    "pager",
+    "pagination",
+    "paywall",
+    "popover",
+    "popular",
+    "popup",
+    "printfooter",
+    "promo",
+    "promoted",
+    "recommendations",
+    "recommended",
+    "related",
+    "remark",
+    "replies",
+    "rollover",
+    "rss",
+    "share",
+    "sharing",
+    "shoutbox",
+    "sidebar",
+    "signup",
+    "sistersitebox",
+    "sitesub",
+    "skip",
+    "skyscraper",
+    "slidecount",
+    "slider",
+    "slideshow",
+    "social",
+    "sponsor",
+    "sponsored",
+    "subscribe",
+    "subscription",
+    "taboola",
+    "toolbar",
+    "tooltip",
+    "trending",
+    "widget",
+];
+
+/// Words that weigh against a container without making it chrome: bylines, captions,
+/// credits and other furniture around the text.
+const WEAK_WORDS: &[&str] = &[
+    "author",
+    "byline",
+    "caption",
+    "contact",
+    "credit",
+    "credits",
+    "dateline",
+    "hidden",
+    "meta",
+    "scroll",
+    "shopping",
+    "tags",
+    "timestamp",
+    "toc",
+];
+
+/// Class and id words of containers that hold the article.
+const CONTENT_WORDS: &[&str] = &[
+    "article", "articles", "body", "content", "entry", "hentry", "main", "page", "post", "story",
+    "text", "prose", "blog", "column",
+];
+
+/// Roles that are never article text.
+const CHROME_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alertdialog",
+    "menu",
+    "menubar",
+    "toolbar",
+];
+
+/// Class words of asides that are part of the text.
+const TEXT_ASIDES: &[&str] = &[
+    "note",
+    "footnote",
+    "endnote",
+    "sidenote",
+    "pullquote",
+    "figure",
+];
+
+/// The lower-cased words of an element's class and id, split at punctuation and at case
+/// changes (`articleBody` is `article` and `body`).
+pub fn words(el: ElementRef) -> Vec<String> {
+    let v = el.value();
+    let mut out = Vec::new();
+    for s in v.classes().chain(v.id()) {
+        for part in s.split(|c: char| !c.is_alphanumeric()) {
+            split_case(part, &mut out);
+        }
+    }
+    out
+}
+
+fn split_case(part: &str, out: &mut Vec<String>) {
+    let mut start = 0;
+    let mut prev_lower = false;
+    for (i, c) in part.char_indices() {
+        if c.is_uppercase() && prev_lower {
+            out.push(part[start..i].to_lowercase());
+            start = i;
+        }
+        prev_lower = c.is_lowercase() || c.is_ascii_digit();
+    }
+    if start < part.len() {
+        out.push(part[start..].to_lowercase());
+    }
+}
+
+fn any_word(words: &[String], list: &[&str]) -> bool {
+    words.iter().any(|w| list.contains(&w.as_str()))
+}
+
+/// What the class, id, tag and role of one element say.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Hint {
+    /// A chrome word, a chrome tag (`nav`, `footer`, `aside`, `form`) or a chrome role.
+    pub chrome: bool,
+    /// A content word (`article-body`, `post`, `entry`…).
+    pub content: bool,
+    /// A word that weighs against the element without making it chrome (`byline`, `caption`).
+    pub weak: bool,
+}
+
+impl Hint {
+    /// Reads the hints of one element.
+    pub fn of(el: ElementRef) -> Hint {
+        let v = el.value();
+        let name = v.name();
+        if matches!(name, "html" | "body") {
+            return Hint::default();
+        }
+        let w = words(el);
+        let content = any_word(&w, CONTENT_WORDS) || matches!(name, "article" | "main");
+        let role_chrome = v.attr("role").is_some_and(|r| {
+            r.split_whitespace()
+                .any(|r| CHROME_ROLES.contains(&r.to_ascii_lowercase().as_str()))
+        });
+        let tag_chrome = match name {
+            "nav" | "footer" | "form" | "dialog" | "menu" => true,
+            "aside" => !any_word(&w, TEXT_ASIDES),
+            _ => false,
+        };
+        Hint {
+            chrome: role_chrome || tag_chrome || any_word(&w, CHROME_WORDS),
+            content,
+            weak: any_word(&w, WEAK_WORDS),
+        }
+    }
+
+    /// The score a container's class and id add: content words for, chrome words against.
+    pub fn weight(&self) -> f64 {
+        let mut w = 0.0;
+        if self.content {
+            w += 25.0;
+        }
+        if self.chrome {
+            w -= 25.0;
+        }
+        if self.weak {
+            w -= 10.0;
+        }
+        w
+    }
+}
+
+/// A container's starting score from its tag.
+pub fn tag_weight(name: &str) -> f64 {
+    match name {
+        "article" | "main" => 10.0,
+        "div" | "section" => 5.0,
+        "pre" | "td" | "blockquote" => 3.0,
+        "address" | "ol" | "ul" | "dl" | "dd" | "dt" | "li" | "form" => -3.0,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "th" => -5.0,
+        _ => 0.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use scraper::{Html, Selector};
+
+    fn hint(html: &str) -> Hint {
+        let doc = Html::parse_fragment(html);
+        let el = doc
+            .select(&Selector::parse("div, nav, aside").unwrap())
+            .next()
+            .unwrap();
+        Hint::of(el)
+    }
+
+    #[test]
+    fn class_words_are_whole_words_split_at_case_changes() {
+        assert!(hint(r#"<div class="share-bar">"#).chrome);
+        assert!(!hint(r#"<div class="shareholders">"#).chrome);
+        assert!(!hint(r#"<div class="headerless">"#).chrome);
+        assert!(hint(r#"<div id="articleBody">"#).content);
+        assert!(hint(r#"<div class="siteHeader">"#).chrome);
+    }
+
+    #[test]
+    fn an_aside_of_notes_is_text() {
+        assert!(hint("<aside>").chrome);
+        assert!(!hint(r#"<aside class="sidenote">"#).chrome);
+    }
+}

@@ -1,0 +1,124 @@
+//! Finding the article on a saved web page, as the strongest reader modes do: statistics of
+//! every element in one pass, paragraphs scored by length, commas and links, the best
+//! container chosen with its siblings, and chrome pruned inside it. When no container
+//! holds the article, the page's readable text is shown whole and says so.
+
+mod hints;
+mod prune;
+mod select;
+mod stats;
+
+use super::notes::NoteShape;
+use crate::parse::build::snippet;
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Html, Node};
+use std::collections::HashSet;
+
+pub use hints::{Tag, tag_of};
+
+/// Fewest letters of prose a container must keep to be taken as the article.
+const ARTICLE_MIN: u32 = 140;
+
+/// Where a page's article is and what inside it to leave out.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// The containers holding the article, in document order.
+    pub roots: Vec<NodeId>,
+    /// Elements inside the roots left out as chrome (their text goes to `removed`), and
+    /// hidden elements anywhere.
+    pub drop: HashSet<NodeId>,
+    /// No container held the article: the roots are the whole page.
+    pub fallback: bool,
+}
+
+/// Finds the article in a parsed page.
+pub fn find(doc: &Html, shape: &NoteShape) -> Found {
+    let stats = stats::PageStats::gather(doc);
+    let body = doc
+        .root_element()
+        .child_elements()
+        .find(|e| e.value().name() == "body")
+        .unwrap_or_else(|| doc.root_element());
+    let scores = select::Scores::new(body, &stats, shape);
+    let mut best: Option<(u32, Found)> = None;
+    for candidate in scores.ranked.iter().take(5) {
+        let Some(node) = doc.tree.get(candidate.id) else {
+            continue;
+        };
+        let top = select::top(&scores, node, body.id());
+        if best
+            .as_ref()
+            .is_some_and(|(_, f)| f.roots.contains(&top.id()))
+        {
+            continue;
+        }
+        let ids = select::with_siblings(&scores, &stats, top);
+        let roots: Vec<NodeRef<Node>> = ids.iter().filter_map(|&id| doc.tree.get(id)).collect();
+        let drop = prune::prune(&roots, &stats, shape);
+        let kept = ids.iter().map(|&id| stats.get(id).prose).sum::<u32>()
+            - drop.iter().map(|&id| stats.get(id).prose).sum::<u32>();
+        let enough = kept >= ARTICLE_MIN;
+        if best.as_ref().is_none_or(|(k, _)| kept > *k) {
+            best = Some((
+                kept,
+                Found {
+                    roots: ids,
+                    drop,
+                    fallback: false,
+                },
+            ));
+        }
+        if enough {
+            break;
+        }
+    }
+    let mut found = match best {
+        Some((kept, found)) if kept > 0 => found,
+        _ => Found {
+            roots: vec![body.id()],
+            drop: HashSet::new(),
+            fallback: true,
+        },
+    };
+    found.drop.extend(stats.hidden.iter().copied());
+    found
+}
+
+/// Records the text left outside the article (banners, navigation, teasers, footers) in
+/// `removed`, one snippet for each part of the page beside the path to the article.
+pub fn outside(doc: &Html, found: &Found, removed: &mut Vec<String>) {
+    let mut path: HashSet<NodeId> = HashSet::new();
+    for &id in &found.roots {
+        if let Some(node) = doc.tree.get(id) {
+            path.extend(node.ancestors().map(|a| a.id()));
+        }
+    }
+    let roots: HashSet<NodeId> = found.roots.iter().copied().collect();
+    // Depth first, in document order, descending only along the path.
+    let mut stack = vec![doc.tree.root()];
+    while let Some(node) = stack.pop() {
+        for child in node.children().rev() {
+            if roots.contains(&child.id()) {
+                continue;
+            }
+            if path.contains(&child.id()) {
+                stack.push(child);
+            }
+        }
+        for child in node.children() {
+            if path.contains(&child.id()) || roots.contains(&child.id()) {
+                continue;
+            }
+            let Some(el) = ElementRef::wrap(child) else {
+                continue;
+            };
+            if tag_of(el) == Tag::Invisible {
+                continue;
+            }
+            let text = el.text().collect::<Vec<_>>().join(" ");
+            if !text.trim().is_empty() {
+                removed.push(snippet(&text));
+            }
+        }
+    }
+}

@@ -1,0 +1,179 @@
+//! What to leave out inside the article's containers: chrome named by tag, role, class or
+//! id, blocks that are mostly links or images or form fields, sign-up prompts and
+//! recirculation. An element that holds most of the article's prose is never left out,
+//! whatever its class says.
+
+use super::hints::{Hint, Tag, tag_of};
+use super::stats::{PageStats, Stats};
+use crate::parse::html::notes::NoteShape;
+use ego_tree::{NodeId, NodeRef};
+use scraper::{ElementRef, Node};
+use std::collections::HashSet;
+
+/// The elements inside `roots` to leave out.
+pub fn prune(roots: &[NodeRef<Node>], stats: &PageStats, shape: &NoteShape) -> HashSet<NodeId> {
+    let total: u32 = roots.iter().map(|r| stats.get(r.id()).prose).sum();
+    let mut drop = HashSet::new();
+    for root in roots {
+        let mut stack: Vec<NodeRef<Node>> = root.children().collect();
+        while let Some(node) = stack.pop() {
+            let Some(el) = ElementRef::wrap(node) else {
+                continue;
+            };
+            let id = node.id();
+            if !stats.seen(id)
+                || shape.refs.contains_key(&id)
+                || shape.skip.contains(&id)
+                || shape.backlinks.contains(&id)
+            {
+                continue;
+            }
+            if leave_out(el, &stats.get(id), total) {
+                drop.insert(id);
+                if introduces_related(el) {
+                    drop.extend(links_after(el, stats));
+                }
+                continue;
+            }
+            stack.extend(node.children());
+        }
+    }
+    drop
+}
+
+/// Whether one element inside the article is chrome.
+fn leave_out(el: ElementRef, s: &Stats, total: u32) -> bool {
+    // Whatever holds half the article's prose is the article.
+    if total > 0 && s.prose * 2 >= total {
+        return false;
+    }
+    let name = el.value().name();
+    let tag = tag_of(el);
+    let hint = Hint::of(el);
+    if tag == Tag::Inline {
+        // Pop-up cards and share counters hide inside the lines they belong to.
+        return name == "span" && hint.chrome;
+    }
+    if tag == Tag::Heading {
+        return hint.chrome || introduces_related(el);
+    }
+    if hint.chrome {
+        // A part of the article's text in a container that also says "content".
+        return !(hint.content && total > 0 && s.clean_prose * 6 >= total);
+    }
+    if name == "header" {
+        return true;
+    }
+    if s.text <= 150 && !s.has_blocks && is_boilerplate(el, s) {
+        return true;
+    }
+    matches!(
+        name,
+        "div" | "section" | "ul" | "ol" | "dl" | "table" | "form" | "fieldset" | "figure" | "aside"
+    ) && conditionally_chrome(el, s, &hint)
+}
+
+/// A block that reads as furniture rather than text, by what it holds: more images than
+/// paragraphs, more list items than paragraphs outside a list, form fields, players, or
+/// mostly links.
+fn conditionally_chrome(el: ElementRef, s: &Stats, hint: &Hint) -> bool {
+    let weight = hint.weight();
+    if weight < 0.0 {
+        return true;
+    }
+    if s.commas >= 10 {
+        return false;
+    }
+    let name = el.value().name();
+    let is_list =
+        matches!(name, "ul" | "ol" | "dl") || (s.items > 0 && s.item_text * 10 >= s.text * 9);
+    let p = f64::from(s.paragraphs);
+    let img = f64::from(s.images);
+    let li = f64::from(s.items) - 100.0;
+    let ld = s.link_density();
+    let heading_density = if s.text == 0 {
+        0.0
+    } else {
+        f64::from(s.heading_text) / f64::from(s.text)
+    };
+    let in_figure = name == "figure"
+        || el
+            .ancestors()
+            .any(|a| a.value().as_element().is_some_and(|e| e.name() == "figure"));
+    if is_list {
+        // A list of links is recirculation; a list of prose is text.
+        return ld > 0.6 && s.text < 2000;
+    }
+    (img > 1.0 && p / img < 0.5 && !in_figure)
+        || li > p
+        || f64::from(s.inputs) > (p / 3.0).floor()
+        || (heading_density < 0.9 && s.text < 25 && (s.images == 0 || s.images > 2) && ld > 0.0)
+        || (weight < 25.0 && ld > 0.2)
+        || (weight >= 25.0 && ld > 0.5)
+        || (s.embeds == 1 && s.text < 75)
+        || s.embeds > 1
+}
+
+/// A short block whose words are a button, a share prompt, a sign-up line, a time stamp,
+/// or a "Related:" line leading to another article.
+fn is_boilerplate(el: ElementRef, s: &Stats) -> bool {
+    let t = flat_text(el);
+    if crate::chrome::is_chrome(&t) || crate::dates::is_timestamp_line(&t) || is_related_intro(&t) {
+        return true;
+    }
+    // "Related: How the harbour froze", "READ MORE: …", "See also: …" as a link.
+    let lead = t.split_once(':').map(|(head, _)| head);
+    lead.is_some_and(|head| {
+        head.split_whitespace().count() <= 4
+            && (crate::chrome::is_related_header(head) || is_read_more(head))
+            && s.link * 2 >= s.text
+    })
+}
+
+fn flat_text(el: ElementRef) -> String {
+    let text: String = el.text().collect::<Vec<_>>().join(" ");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn is_read_more(head: &str) -> bool {
+    let h = head.trim().to_lowercase();
+    matches!(
+        h.as_str(),
+        "read more"
+            | "read"
+            | "more"
+            | "see more"
+            | "read also"
+            | "also read"
+            | "watch"
+            | "listen"
+            | "don't miss"
+            | "more from"
+            | "also"
+            | "must read"
+            | "recommended"
+    )
+}
+
+/// "Related", "You may also like…", "More on this story": a line that heads a list of links.
+fn is_related_intro(t: &str) -> bool {
+    let t = t.trim_end_matches(['.', '…', ':', '!']).trim();
+    !t.is_empty() && crate::chrome::is_related_header(t)
+}
+
+/// Whether a heading or a short line introduces recirculation.
+fn introduces_related(el: ElementRef) -> bool {
+    is_related_intro(&flat_text(el))
+}
+
+/// The blocks of links that follow a "Related" line, up to the first that is not mostly links.
+fn links_after(el: ElementRef, stats: &PageStats) -> Vec<NodeId> {
+    el.next_siblings()
+        .filter_map(ElementRef::wrap)
+        .take_while(|n| {
+            let s = stats.get(n.id());
+            s.text > 0 && s.link * 2 >= s.text
+        })
+        .map(|n| n.id())
+        .collect()
+}
