@@ -66,6 +66,21 @@ const SEPARATORS: &[&str] = &[
     " - ", " – ", " — ", " | ", " · ", ", ", " on ", " at ", " • ",
 ];
 
+/// Phrases after the authors that name other contributors.
+const ROLE_BREAKS: &[&str] = &[
+    " edited by ",
+    " photos by ",
+    " photographs by ",
+    " illustrations by ",
+    " translated by ",
+    " additional reporting by ",
+];
+
+/// Where `needle` (lower case) first occurs in `hay`, ignoring ASCII case.
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    hay.to_ascii_lowercase().find(needle)
+}
+
 /// What a byline says: who wrote it and, when it came along, the date.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Byline {
@@ -87,10 +102,20 @@ pub fn read(line: &str, by: bool) -> Option<Byline> {
         None if by => return None,
         None => t.as_str(),
     };
+    // "Written by A Edited by B": the editor is not an author.
+    let rest = ROLE_BREAKS
+        .iter()
+        .filter_map(|b| find_ci(rest, b))
+        .min()
+        .map_or(rest, |i| &rest[..i]);
+    let (rest, with) = split_with(rest);
     let (names, date) = split_date(rest);
     let names = names.trim_matches(|c: char| c.is_whitespace() || "-–—|·•,:".contains(c));
     let mut out = Vec::new();
-    for piece in split_authors(names) {
+    let with = with
+        .map(|w| split_authors(&in_english(w)))
+        .unwrap_or_default();
+    for piece in split_authors(&in_english(names)).into_iter().chain(with) {
         let piece = piece.trim_matches(|c: char| c.is_whitespace() || "-–—|·•,:".contains(c));
         if piece.is_empty() || is_role(piece) {
             continue;
@@ -104,6 +129,38 @@ pub fn read(line: &str, by: bool) -> Option<Byline> {
         names: out,
         date: date.map(str::to_string),
     })
+}
+
+/// "Martin Untersinger (avec Damien Leloup et Morgane Tual)": the names before the
+/// parenthesis, and those it adds.
+fn split_with(t: &str) -> (&str, Option<&str>) {
+    const WITH: &[&str] = &["with", "avec", "mit", "con", "com", "met"];
+    let Some(open) = t.find('(') else {
+        return (t, None);
+    };
+    let Some(close) = t[open..].find(')').map(|c| open + c) else {
+        return (t, None);
+    };
+    let inner = t[open + 1..close].trim();
+    let Some((word, names)) = inner.split_once(' ') else {
+        return (t, None);
+    };
+    if !WITH.contains(&word.to_lowercase().as_str()) || !t[close + 1..].trim().is_empty() {
+        return (t, None);
+    }
+    (t[..open].trim_end(), Some(names))
+}
+
+/// Names joined with another language's "and" (`et`, `und`, `y`, `e`, `en`, `i`) joined
+/// with "and" instead, which `split_authors` understands.
+fn in_english(names: &str) -> String {
+    let mut out = names.to_string();
+    for and in [
+        " et ", " und ", " y ", " e ", " en ", " i ", " og ", " och ",
+    ] {
+        out = out.replace(and, " and ");
+    }
+    out
 }
 
 /// The line after its "by" word, or `None` when it has none.
@@ -294,6 +351,21 @@ mod tests {
         assert_eq!(
             names("Benjamin Romano, Seattle Times business reporter", false),
             one("Benjamin Romano")
+        );
+        assert_eq!(
+            names(
+                "Martin Untersinger (avec Damien Leloup et Morgane Tual)",
+                false
+            ),
+            Some(vec![
+                "Martin Untersinger".into(),
+                "Damien Leloup".into(),
+                "Morgane Tual".into()
+            ])
+        );
+        assert_eq!(
+            names("Written by Rob Ewaschuk Edited by Betsy Beyer", true),
+            one("Rob Ewaschuk")
         );
         assert_eq!(
             names("By Ana de la Cruz and Tomás Ferreira", true),

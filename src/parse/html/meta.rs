@@ -4,6 +4,7 @@
 use crate::article::Meta;
 use crate::parse::byline;
 use crate::parse::frontmatter::{date_info, split_authors};
+use ego_tree::NodeId;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -19,7 +20,7 @@ static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
     sel(
-        r#"[rel="author"], [itemprop="author"], .byline, .author, .p-author, address.author, [class*="byline"]"#,
+        r#"[rel~="author"], [itemprop~="author"], .p-author, address, [class*="byline"], [class*="author"], [id*="byline"], [id*="author"]"#,
     )
 });
 static TIME: LazyLock<Selector> = LazyLock::new(|| {
@@ -28,22 +29,56 @@ static TIME: LazyLock<Selector> = LazyLock::new(|| {
     )
 });
 
-/// `<meta>` values by lower-cased `property`/`name`/`itemprop`, every value kept.
+/// `<meta>` values by key, every value kept: each word of a `property` (which may list
+/// several, `og:title dc:title`), then `name` and `itemprop`; keys lower-cased, with Dublin
+/// Core's `DC.title` and `dcterm:` spelled `dc:title` and `dcterms:`. A value given by
+/// `property` comes before one given by `name`, as reader modes rank them.
 fn meta_tags(doc: &Html) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
+    let mut by_property: HashMap<String, Vec<String>> = HashMap::new();
+    let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
     for m in doc.select(&META) {
         let v = m.value();
-        let Some(key) = v.attr("property").or(v.attr("name")).or(v.attr("itemprop")) else {
-            continue;
-        };
         let content = v.attr("content").unwrap_or("").trim();
-        if !content.is_empty() {
-            out.entry(key.to_ascii_lowercase())
+        if content.is_empty() {
+            continue;
+        }
+        if let Some(props) = v.attr("property") {
+            for key in props.split_whitespace() {
+                by_property
+                    .entry(meta_key(key))
+                    .or_default()
+                    .push(content.to_string());
+            }
+        }
+        for key in [v.attr("name"), v.attr("itemprop")].into_iter().flatten() {
+            by_name
+                .entry(meta_key(key.trim()))
                 .or_default()
                 .push(content.to_string());
         }
     }
-    out
+    // A key given by `property` keeps only those values; several values from one source
+    // (two `<meta name="author">`) are all kept.
+    for (key, values) in by_name {
+        by_property.entry(key).or_insert(values);
+    }
+    by_property
+}
+
+/// A meta key in one spelling: lower case, `dc:` and `dcterms:` for Dublin Core.
+fn meta_key(key: &str) -> String {
+    let k = key.to_ascii_lowercase();
+    for (from, to) in [
+        ("dcterm:", "dcterms:"),
+        ("dcterm.", "dcterms:"),
+        ("dcterms.", "dcterms:"),
+        ("dc.", "dc:"),
+    ] {
+        if let Some(rest) = k.strip_prefix(from) {
+            return format!("{to}{rest}");
+        }
+    }
+    k
 }
 
 /// What JSON-LD says about the article: headline, authors, date, publisher.
@@ -131,7 +166,7 @@ pub fn read(doc: &Html, meta: &mut Meta) {
     };
     let ld = linked_data(doc);
 
-    meta.site = first(&["og:site_name", "application-name"]).or(ld.site);
+    meta.site = first(&["og:site_name", "application-name"]).or(ld.site.clone());
     let h1 = doc
         .select(&H1)
         .next()
@@ -143,69 +178,147 @@ pub fn read(doc: &Html, meta: &mut Meta) {
         .map(text_of)
         .filter(|t| !t.is_empty());
     // A JSON-LD headline is sometimes a description; its `name` wins when the page title agrees.
-    let ld_title = match (&ld.name, &page_title) {
-        (Some(name), Some(t)) if t.contains(name.as_str()) => Some(name.clone()),
-        _ => ld.title.or(ld.name),
+    // An article's `name` that is its publisher's is the site, not the title.
+    let is_site = |n: &String| {
+        [ld.site.as_ref(), meta.site.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|s| s.trim().eq_ignore_ascii_case(n.trim()))
     };
-    meta.title = first(&["og:title", "twitter:title", "dc.title", "citation_title"])
-        .or(ld_title)
+    let ld_name = ld.name.clone().filter(|n| !is_site(n));
+    let ld_title = match (&ld_name, &page_title) {
+        (Some(name), Some(t)) if t.contains(name.as_str()) => Some(name.clone()),
+        _ => ld.title.clone().or(ld_name),
+    };
+    // Structured data first, as the page's own statement of what the article is; then the
+    // meta tags in the order reader modes trust them.
+    meta.title = ld_title
+        .or_else(|| {
+            first(&[
+                "dc:title",
+                "dcterms:title",
+                "og:title",
+                "citation_title",
+                "title",
+                "twitter:title",
+                "parsely-title",
+            ])
+        })
         .or_else(|| page_title.map(|t| strip_site(&t, meta.site.as_deref(), h1.as_deref())))
         .or(h1);
 
     let is_name = |s: &&String| !s.starts_with("http") && !s.contains("version");
+    meta.authors = ld
+        .authors
+        .iter()
+        .filter(is_name)
+        .flat_map(|s| authors_of(s))
+        .collect();
     for key in [
+        "dc:creator",
+        "dcterms:creator",
         "author",
         "article:author",
+        "og:article:author",
         "citation_author",
-        "dc.creator",
-        "dcterms.creator",
         "parsely-author",
     ] {
+        if !meta.authors.is_empty() {
+            break;
+        }
         if let Some(list) = tags.get(key) {
             meta.authors = list
                 .iter()
                 .filter(is_name)
                 .flat_map(|s| authors_of(s))
                 .collect();
-            if !meta.authors.is_empty() {
-                break;
-            }
         }
     }
-    if meta.authors.is_empty() {
-        meta.authors = ld.authors;
-    }
-    if meta.authors.is_empty()
-        && let Some(names) = doc
-            .select(&BYLINE)
-            .filter(|e| (2..200).contains(&text_of(*e).len()))
-            .find_map(|e| byline::read(&text_of(e), false))
-    {
-        meta.authors = names.names;
-    }
 
-    let date = first(&[
-        "article:published_time",
-        "og:published_time",
-        "datepublished",
-        "dcterms.date",
-        "dc.date.issued",
-        "dc.date",
-        "citation_publication_date",
-        "citation_date",
-        "date",
-        "pubdate",
-    ])
-    .or(ld.date)
-    .or_else(|| {
-        doc.select(&TIME).find_map(|t| {
-            t.value().attr("datetime").map(str::to_string).or_else(|| {
-                let s = text_of(t);
-                (4..40).contains(&s.len()).then_some(s)
-            })
+    let date = ld
+        .date
+        .clone()
+        .or_else(|| {
+            first(&[
+                "article:published_time",
+                "og:published_time",
+                "datepublished",
+                "parsely-pub-date",
+                "dcterms:date",
+                "dcterms:issued",
+                "dcterms:created",
+                "dc:date.issued",
+                "dc:date",
+                "citation_publication_date",
+                "citation_date",
+                "date",
+                "pubdate",
+            ])
         })
-    });
+        .or_else(|| {
+            doc.select(&TIME).find_map(|t| {
+                t.value().attr("datetime").map(str::to_string).or_else(|| {
+                    let s = text_of(t);
+                    (4..40).contains(&s.len()).then_some(s)
+                })
+            })
+        });
     meta.date = date.map(|d| date_info(&d));
+}
+
+/// The authors named by the page's byline elements, for a page whose metadata names none:
+/// the first element that reads as a byline, looked for inside the article first, then
+/// before it, then anywhere but in comments.
+pub fn byline_authors(doc: &Html, roots: &[NodeId]) -> Vec<String> {
+    let first_root = roots.iter().min().copied();
+    let found: Vec<(ElementRef, Vec<String>)> = doc
+        .select(&BYLINE)
+        .filter(|e| !in_comments(*e))
+        .filter_map(|e| {
+            let text = text_of(e);
+            if !(2..200).contains(&text.len()) {
+                return None;
+            }
+            Some((e, byline::read(&text, false)?.names))
+        })
+        .collect();
+    // Of a byline box and the name inside it, the name ("Tech Insider Alex Perry").
+    let innermost = |e: &ElementRef| {
+        !found
+            .iter()
+            .any(|(other, _)| other.id() != e.id() && other.ancestors().any(|a| a.id() == e.id()))
+    };
+    let rank = |e: &ElementRef| {
+        let inside = e.ancestors().any(|a| roots.contains(&a.id()));
+        let before = first_root.is_some_and(|r| e.id() < r);
+        (
+            if inside {
+                0
+            } else if before {
+                1
+            } else {
+                2
+            },
+            e.id(),
+        )
+    };
+    found
+        .iter()
+        .filter(|(e, _)| innermost(e))
+        .min_by_key(|(e, _)| rank(e))
+        .map(|(_, n)| n.clone())
+        .unwrap_or_default()
+}
+
+/// Whether an element sits in a comments section, whose bylines are the commenters'.
+fn in_comments(el: ElementRef) -> bool {
+    el.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        v.classes().chain(v.id()).any(|c| {
+            let c = c.to_ascii_lowercase();
+            c.contains("comment") || c.contains("disqus") || c.contains("replies")
+        })
+    })
 }
 
 /// The authors a metadata value names: a byline's names without the dates and titles

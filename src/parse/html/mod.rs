@@ -35,6 +35,9 @@ pub fn parse(text: &str) -> Article {
     article.blocks = walker.blocks;
     define_notes(&doc, &shape, &mut notes, &mut removed);
     extract::outside(&doc, &found, &mut removed);
+    if article.meta.authors.is_empty() {
+        article.meta.authors = meta::byline_authors(&doc, &found.roots);
+    }
     article.extraction = Some(if found.fallback {
         Extraction::Fallback
     } else {

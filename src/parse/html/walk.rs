@@ -213,11 +213,10 @@ impl<'a> Walker<'a> {
                 self.flush();
                 self.caption -= 1;
             }
-            "math" => match v.attr("alttext") {
-                Some(alt) => self.inline.push(alt),
-                None => self.children(*el),
-            },
-            "annotation" | "annotation-xml" => {}
+            "math" => {
+                let text = math_text(el);
+                self.inline.push(&format!(" {text} "));
+            }
             "blockquote" => {
                 self.flush();
                 self.quote += 1;
@@ -380,6 +379,40 @@ impl<'a> Walker<'a> {
             self.blocks.push(table_block(rows, header));
         }
     }
+}
+
+/// A formula as text: its TeX source when the page gives it (`alttext`, or a TeX
+/// annotation), else the text of its MathML tokens in order, a space between each.
+fn math_text(math: ElementRef) -> String {
+    if let Some(alt) = math.value().attr("alttext").map(str::trim)
+        && !alt.is_empty()
+    {
+        return alt.to_string();
+    }
+    let annotation = |e: &ElementRef| matches!(e.value().name(), "annotation" | "annotation-xml");
+    let tex = math.descendent_elements().find(|e| {
+        annotation(e)
+            && e.value()
+                .attr("encoding")
+                .is_some_and(|enc| enc.to_ascii_lowercase().contains("tex"))
+    });
+    if let Some(tex) = tex.map(|e| e.text().collect::<String>().trim().to_string())
+        && !tex.is_empty()
+    {
+        return tex;
+    }
+    let mut tokens = Vec::new();
+    let mut stack = vec![*math];
+    while let Some(node) = stack.pop() {
+        if ElementRef::wrap(node).is_some_and(|e| annotation(&e)) {
+            continue;
+        }
+        if let Some(t) = node.value().as_text() {
+            tokens.extend(t.split_whitespace());
+        }
+        stack.extend(node.children().rev());
+    }
+    tokens.join(" ")
 }
 
 /// Whether an image is all its block holds, rather than a picture inside a line of text.

@@ -24,59 +24,50 @@ const INVISIBLE: &[&str] = &[
     "audio", "video", "map", "area", "source", "track", "param", "datalist", "output", "progress",
 ];
 
-/// Elements that flow inside a line of text.
-const INLINE: &[&str] = &[
-    "a",
-    "abbr",
-    "b",
-    "bdi",
-    "bdo",
-    "big",
-    "br",
-    "cite",
-    "code",
-    "data",
-    "del",
-    "dfn",
-    "em",
-    "font",
-    "i",
-    "img",
-    "ins",
-    "kbd",
-    "label",
-    "mark",
-    "math",
-    "nobr",
-    "q",
-    "rp",
-    "rt",
-    "ruby",
-    "s",
-    "samp",
-    "small",
-    "span",
-    "strike",
-    "strong",
-    "sub",
-    "sup",
-    "time",
-    "tt",
-    "u",
-    "var",
-    "wbr",
-    "picture",
-    "mi",
-    "mo",
-    "mn",
-    "ms",
-    "mtext",
-    "mrow",
-    "msup",
-    "msub",
-    "mfrac",
-    "semantics",
-    "annotation",
+/// Elements laid out as blocks. Anything else, custom elements (`<mjx-container>`) and
+/// unknown tags included, flows inside a line, as browsers lay them out.
+const BLOCKS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "header",
+    "hgroup",
+    "hr",
+    "html",
+    "legend",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 ];
 
 /// The part an element plays in the text.
@@ -84,12 +75,12 @@ pub fn tag_of(el: ElementRef) -> Tag {
     let name = el.value().name();
     if INVISIBLE.contains(&name) {
         Tag::Invisible
-    } else if INLINE.contains(&name) {
-        Tag::Inline
     } else if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
         Tag::Heading
-    } else {
+    } else if BLOCKS.contains(&name) {
         Tag::Block
+    } else {
+        Tag::Inline
     }
 }
 
@@ -187,13 +178,16 @@ const CHROME_WORDS: &[&str] = &[
 /// credits and other furniture around the text.
 const WEAK_WORDS: &[&str] = &[
     "author",
+    "authors",
+    "bio",
+    "biography",
     "byline",
     "caption",
     "contact",
     "credit",
     "credits",
     "dateline",
-    "hidden",
+    "disclaimer",
     "meta",
     "scroll",
     "shopping",
@@ -264,6 +258,69 @@ fn any_word(words: &[String], list: &[&str]) -> bool {
     words.iter().any(|w| list.contains(&w.as_str()))
 }
 
+/// Parts that class names glue to a chrome word without a separator: `relatedposts`,
+/// `sharebar`, `sitenav`, `commentlist`. Only these, so that `shareholders` and
+/// `commentary` stay words of their own.
+const GLUED_AFTER: &[&str] = &[
+    "posts",
+    "post",
+    "stories",
+    "links",
+    "articles",
+    "items",
+    "box",
+    "list",
+    "wrap",
+    "wrapper",
+    "area",
+    "container",
+    "block",
+    "section",
+    "bar",
+    "buttons",
+    "icons",
+    "module",
+    "widget",
+    "title",
+    "heading",
+    "headline",
+    "header",
+];
+const GLUED_BEFORE: &[&str] = &[
+    "site",
+    "top",
+    "main",
+    "sub",
+    "global",
+    "page",
+    "mobile",
+    "primary",
+    "secondary",
+    "header",
+    "footer",
+    "post",
+    "article",
+];
+
+/// Whether a class word is a chrome word glued to parts above (`relatedpoststitle`).
+fn glued_chrome(word: &str) -> bool {
+    CHROME_WORDS.iter().any(|c| {
+        word.strip_prefix(c).is_some_and(glued_parts)
+            || word
+                .strip_suffix(c)
+                .is_some_and(|rest| GLUED_BEFORE.contains(&rest))
+    })
+}
+
+/// Whether the rest of a word is made wholly of the parts glued after chrome words.
+fn glued_parts(rest: &str) -> bool {
+    !rest.is_empty()
+        && GLUED_AFTER.iter().any(|p| {
+            rest.strip_prefix(p)
+                .is_some_and(|more| more.is_empty() || glued_parts(more))
+        })
+}
+
 /// What the class, id, tag and role of one element say.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Hint {
@@ -295,7 +352,10 @@ impl Hint {
             _ => false,
         };
         Hint {
-            chrome: role_chrome || tag_chrome || any_word(&w, CHROME_WORDS),
+            chrome: role_chrome
+                || tag_chrome
+                || any_word(&w, CHROME_WORDS)
+                || w.iter().any(|x| glued_chrome(x)),
             content,
             weak: any_word(&w, WEAK_WORDS),
         }
@@ -350,6 +410,9 @@ mod tests {
         assert!(!hint(r#"<div class="headerless">"#).chrome);
         assert!(hint(r#"<div id="articleBody">"#).content);
         assert!(hint(r#"<div class="siteHeader">"#).chrome);
+        assert!(hint(r#"<div class="jp-relatedposts">"#).chrome);
+        assert!(hint(r#"<div class="sitenav">"#).chrome);
+        assert!(!hint(r#"<div class="commentary">"#).chrome);
     }
 
     #[test]

@@ -46,6 +46,9 @@ pub fn find(doc: &Html, shape: &NoteShape) -> Found {
             continue;
         };
         let top = select::top(&scores, node, body.id());
+        if ElementRef::wrap(top).is_some_and(prune::opens_with_related) {
+            continue;
+        }
         if best
             .as_ref()
             .is_some_and(|(_, f)| f.roots.contains(&top.id()))
@@ -81,6 +84,16 @@ pub fn find(doc: &Html, shape: &NoteShape) -> Found {
         },
     };
     found.drop.extend(stats.hidden.iter().copied());
+    if std::env::var_os("LECTERN_DEBUG_EXTRACT").is_some() {
+        for id in &found.roots {
+            let el = doc.tree.get(*id).and_then(ElementRef::wrap);
+            eprintln!(
+                "root {:?} {:?}",
+                el.map(|e| e.value().name()),
+                el.map(|e| (e.value().attr("class"), e.value().attr("id")))
+            );
+        }
+    }
     found
 }
 

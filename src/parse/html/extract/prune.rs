@@ -43,11 +43,17 @@ pub fn prune(roots: &[NodeRef<Node>], stats: &PageStats, shape: &NoteShape) -> H
 
 /// Whether one element inside the article is chrome.
 fn leave_out(el: ElementRef, s: &Stats, total: u32) -> bool {
+    let name = el.value().name();
+    // A block that opens "You may also like…" is recirculation, however much it holds.
+    if matches!(name, "div" | "section" | "article" | "aside" | "ul" | "ol")
+        && opens_with_related(el)
+    {
+        return true;
+    }
     // Whatever holds half the article's prose is the article.
     if total > 0 && s.prose * 2 >= total {
         return false;
     }
-    let name = el.value().name();
     let tag = tag_of(el);
     let hint = Hint::of(el);
     if tag == Tag::Inline {
@@ -62,6 +68,11 @@ fn leave_out(el: ElementRef, s: &Stats, total: u32) -> bool {
         return !(hint.content && total > 0 && s.clean_prose * 6 >= total);
     }
     if name == "header" {
+        return true;
+    }
+    // A byline, an author's biography, a credit or a tag list: furniture, unless it holds
+    // a real part of the text.
+    if hint.weak && s.clean_prose * 3 < total {
         return true;
     }
     if s.text <= 150 && !s.has_blocks && is_boilerplate(el, s) {
@@ -118,7 +129,12 @@ fn conditionally_chrome(el: ElementRef, s: &Stats, hint: &Hint) -> bool {
 /// or a "Related:" line leading to another article.
 fn is_boilerplate(el: ElementRef, s: &Stats) -> bool {
     let t = flat_text(el);
-    if crate::chrome::is_chrome(&t) || crate::dates::is_timestamp_line(&t) || is_related_intro(&t) {
+    if crate::chrome::is_chrome(&t)
+        || crate::dates::is_timestamp_line(&t)
+        || is_related_intro(&t)
+        || crate::parse::byline::read(&t, true).is_some()
+        || is_handle(&t)
+    {
         return true;
     }
     // "Related: How the harbour froze", "READ MORE: …", "See also: …" as a link.
@@ -152,13 +168,152 @@ fn is_read_more(head: &str) -> bool {
             | "also"
             | "must read"
             | "recommended"
+            | "leia também"
+            | "veja também"
+            | "lee también"
+            | "lire aussi"
+            | "à lire aussi"
+            | "lesen sie auch"
+            | "mehr zum thema"
+            | "leggi anche"
+            | "lees ook"
     )
 }
 
-/// "Related", "You may also like…", "More on this story": a line that heads a list of links.
+/// A social-media handle on a line of its own.
+fn is_handle(t: &str) -> bool {
+    t.strip_prefix('@').is_some_and(|h| {
+        !h.is_empty()
+            && h.chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    })
+}
+
+/// "Related", "You may also like…", "Our latest stories", "Most read": a line that heads a
+/// list of links to other articles.
 fn is_related_intro(t: &str) -> bool {
+    const LEAD: &[&str] = &[
+        "more",
+        "latest",
+        "top",
+        "our",
+        "popular",
+        "recent",
+        "trending",
+        "recommended",
+        "other",
+        "editor's",
+        "editors'",
+        "editors",
+        "most",
+        "similar",
+        "related",
+        "the",
+        "from",
+        "this",
+        "site",
+        "today's",
+        "new",
+        "best",
+        "featured",
+    ];
+    const LAST: &[&str] = &[
+        "stories",
+        "news",
+        "articles",
+        "posts",
+        "videos",
+        "reads",
+        "picks",
+        "headlines",
+        "read",
+        "popular",
+        "now",
+    ];
+    const WHOLE: &[&str] = &[
+        "you might also like",
+        "you may also like",
+        "you might like",
+        "we recommend",
+        "don't miss",
+        "also read",
+        "read next",
+        "up next",
+        "what to read next",
+        "keep reading",
+        // Portuguese, Spanish, French, German, Italian, Dutch.
+        "você pode gostar",
+        "voce pode gostar",
+        "veja também",
+        "leia também",
+        "leia mais",
+        "relacionados",
+        "te puede interesar",
+        "también te puede interesar",
+        "lee también",
+        "noticias relacionadas",
+        "relacionado",
+        "à lire aussi",
+        "a lire aussi",
+        "lire aussi",
+        "sur le même sujet",
+        "vous aimerez aussi",
+        "das könnte sie auch interessieren",
+        "mehr zum thema",
+        "lesen sie auch",
+        "weitere artikel",
+        "potrebbe interessarti",
+        "leggi anche",
+        "articoli correlati",
+        "lees ook",
+        "meer over dit onderwerp",
+    ];
     let t = t.trim_end_matches(['.', '…', ':', '!']).trim();
-    !t.is_empty() && crate::chrome::is_related_header(t)
+    if t.is_empty() {
+        return false;
+    }
+    if crate::chrome::is_related_header(t) {
+        return true;
+    }
+    let lower = t.to_lowercase().replace('’', "'");
+    if WHOLE.contains(&lower.as_str()) {
+        return true;
+    }
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    match words.split_last() {
+        Some((last, lead)) if !lead.is_empty() && lead.len() <= 4 => {
+            LAST.contains(last) && lead.iter().all(|w| LEAD.contains(w))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a block's first heading introduces recirculation ("You may also like…"), as a
+/// sibling block of teasers opens.
+pub fn opens_with_related(el: ElementRef) -> bool {
+    // Down the first children that hold text, a few levels at most: the block's first
+    // text must be that heading's.
+    let mut at = el;
+    for _ in 0..4 {
+        let Some(first) = at.children().find(|c| match c.value() {
+            Node::Text(t) => !t.trim().is_empty(),
+            Node::Element(_) => ElementRef::wrap(*c).is_some_and(|e| {
+                tag_of(e) != Tag::Invisible && e.text().any(|t| !t.trim().is_empty())
+            }),
+            _ => false,
+        }) else {
+            return false;
+        };
+        let Some(first) = ElementRef::wrap(first) else {
+            return false;
+        };
+        match tag_of(first) {
+            Tag::Heading => return introduces_related(first),
+            Tag::Block => at = first,
+            _ => return false,
+        }
+    }
+    false
 }
 
 /// Whether a heading or a short line introduces recirculation.

@@ -48,7 +48,8 @@ impl<'a> Scores<'a> {
             }
             let tag = tag_of(el);
             let hint = Hint::of(el);
-            let chrome = chrome + u32::from(hint.chrome);
+            let related = tag == Tag::Block && super::prune::opens_with_related(el);
+            let chrome = chrome + u32::from(hint.chrome || related);
             let s = stats.get(node.id());
             if matches!(tag, Tag::Block) && s.own >= PARAGRAPH_MIN {
                 let score = paragraph_score(&s) * CHROME_DISCOUNT.powi(chrome as i32);
@@ -149,6 +150,11 @@ pub fn top<'a>(scores: &Scores, best: NodeRef<'a, Node>, body: NodeId) -> NodeRe
             parent = p.parent();
         }
     }
+    // The article's text in several containers of one kind, between figures or ads: their
+    // common ancestor is the article.
+    if let Some(common) = same_kind_ancestor(scores, top, body) {
+        top = common;
+    }
     // Climb while the parent scores better, as when the paragraphs sit in sibling blocks.
     let mut last = scores.score(top.id());
     let threshold = last / 3.0;
@@ -185,6 +191,49 @@ pub fn top<'a>(scores: &Scores, best: NodeRef<'a, Node>, body: NodeId) -> NodeRe
     top
 }
 
+/// The nearest ancestor shared by `top` and the other scored containers with its tag and
+/// class, when there are any and the ancestor is not mostly links.
+fn same_kind_ancestor<'a>(
+    scores: &Scores,
+    top: NodeRef<'a, Node>,
+    body: NodeId,
+) -> Option<NodeRef<'a, Node>> {
+    let el = ElementRef::wrap(top)?;
+    let class = el.value().attr("class").filter(|c| !c.trim().is_empty())?;
+    let name = el.value().name();
+    let tree = top.tree();
+    let same: Vec<NodeRef<Node>> = scores
+        .ranked
+        .iter()
+        .filter(|c| c.id != top.id() && c.score > 0.0)
+        .filter_map(|c| tree.get(c.id))
+        .filter(|n| {
+            ElementRef::wrap(*n)
+                .is_some_and(|e| e.value().name() == name && e.value().attr("class") == Some(class))
+        })
+        .collect();
+    if same.is_empty() {
+        return None;
+    }
+    let mut common = top;
+    for other in &same {
+        while !other.ancestors().any(|a| a.id() == common.id()) {
+            common = common.parent()?;
+        }
+    }
+    // The others must hold a real part of the text, and the ancestor little else.
+    let stats = scores.stats;
+    let own = stats.get(top.id()).prose;
+    let others: u32 = same.iter().map(|n| stats.get(n.id()).prose).sum();
+    let whole = stats.get(common.id());
+    (common.id() != body
+        && common.id() != top.id()
+        && others * 4 >= own
+        && whole.clean_prose * 10 <= (own + others) * 13
+        && whole.link_density() < 0.5)
+        .then_some(common)
+}
+
 /// The chosen container and those of its siblings that belong to the article: siblings
 /// that score well, and plain paragraphs of prose.
 pub fn with_siblings(scores: &Scores, stats: &PageStats, top: NodeRef<Node>) -> Vec<NodeId> {
@@ -203,7 +252,11 @@ pub fn with_siblings(scores: &Scores, stats: &PageStats, top: NodeRef<Node>) -> 
             let Some(el) = ElementRef::wrap(*c) else {
                 return false;
             };
-            if !stats.seen(c.id()) || tag_of(el) == Tag::Invisible || Hint::of(el).chrome {
+            if !stats.seen(c.id())
+                || tag_of(el) == Tag::Invisible
+                || Hint::of(el).chrome
+                || super::prune::opens_with_related(el)
+            {
                 return false;
             }
             let same_class =

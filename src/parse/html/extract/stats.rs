@@ -186,7 +186,7 @@ fn count_invisible(el: ElementRef, stack: &mut [(NodeId, Tag, Stats)]) {
         return;
     };
     match el.value().name() {
-        "input" | "select" | "textarea" | "button" => s.inputs += 1,
+        "input" => s.inputs += 1,
         "iframe" | "video" | "object" | "embed" => s.embeds += 1,
         _ => {}
     }
