@@ -27,7 +27,8 @@ pub fn parse(text: &str) -> Article {
     let mut notes = NoteBuilder::default();
     let mut removed = Vec::new();
     let found = extract::find(&doc, &shape);
-    let mut walker = Walker::new(&shape, &found.drop, &mut notes, &mut removed);
+    let mut walker =
+        Walker::new(&shape, &found.drop, &mut notes, &mut removed).with_captions(&found.captions);
     for &id in &found.roots {
         walker.walk(doc.tree.get(id).expect("content node"));
     }

@@ -14,6 +14,8 @@ pub struct Walker<'a> {
     shape: &'a NoteShape,
     /// Elements left out as chrome.
     drop: &'a HashSet<NodeId>,
+    /// Blocks that are captions outside figures.
+    captions: Option<&'a HashSet<NodeId>>,
     notes: &'a mut NoteBuilder,
     removed: &'a mut Vec<String>,
     /// The blocks written so far.
@@ -46,6 +48,7 @@ impl<'a> Walker<'a> {
         Walker {
             shape,
             drop,
+            captions: None,
             notes,
             removed,
             blocks: Vec::new(),
@@ -60,6 +63,12 @@ impl<'a> Walker<'a> {
             figures: Vec::new(),
             drop_chrome: true,
         }
+    }
+
+    /// Sets the blocks to write as captions.
+    pub fn with_captions(mut self, captions: &'a HashSet<NodeId>) -> Self {
+        self.captions = Some(captions);
+        self
     }
 
     /// Walks the children of a node and returns the finished blocks.
@@ -174,6 +183,14 @@ impl<'a> Walker<'a> {
             if !text.trim().is_empty() {
                 self.removed.push(snippet(&text));
             }
+            return;
+        }
+        if self.captions.is_some_and(|c| c.contains(&id)) {
+            self.flush();
+            self.caption += 1;
+            self.children(*el);
+            self.flush();
+            self.caption -= 1;
             return;
         }
         match name {

@@ -321,6 +321,20 @@ fn glued_parts(rest: &str) -> bool {
         })
 }
 
+/// Class words of a post quoted from a social network (`blockquote.twitter-tweet`).
+fn is_social_post(words: &[String]) -> bool {
+    any_word(
+        words,
+        &["tweet", "instagram", "tiktok", "mastodon", "bluesky"],
+    )
+}
+
+/// Whether an element holds a post quoted from a social network.
+pub fn holds_social_post(el: ElementRef) -> bool {
+    el.descendent_elements()
+        .any(|d| d.value().name() == "blockquote" && is_social_post(&words(d)))
+}
+
 /// What the class, id, tag and role of one element say.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Hint {
@@ -330,6 +344,8 @@ pub struct Hint {
     pub content: bool,
     /// A word that weighs against the element without making it chrome (`byline`, `caption`).
     pub weak: bool,
+    /// A quoted post from a social network, or a block quotation.
+    pub quote: bool,
 }
 
 impl Hint {
@@ -351,13 +367,18 @@ impl Hint {
             "aside" => !any_word(&w, TEXT_ASIDES),
             _ => false,
         };
+        // A post quoted from a social network (`div.social-media-embed >
+        // blockquote.twitter-tweet`) is part of the text, whatever its wrapper is called.
+        let quoted_post = name == "blockquote" || is_social_post(&w);
         Hint {
-            chrome: role_chrome
-                || tag_chrome
-                || any_word(&w, CHROME_WORDS)
-                || w.iter().any(|x| glued_chrome(x)),
+            chrome: !quoted_post
+                && (role_chrome
+                    || tag_chrome
+                    || any_word(&w, CHROME_WORDS)
+                    || w.iter().any(|x| glued_chrome(x))),
             content,
             weak: any_word(&w, WEAK_WORDS),
+            quote: quoted_post,
         }
     }
 

@@ -27,6 +27,8 @@ pub struct Found {
     /// Elements inside the roots left out as chrome (their text goes to `removed`), and
     /// hidden elements anywhere.
     pub drop: HashSet<NodeId>,
+    /// Blocks inside the roots that caption photos outside any figure.
+    pub captions: HashSet<NodeId>,
     /// No container held the article: the roots are the whole page.
     pub fallback: bool,
 }
@@ -57,16 +59,22 @@ pub fn find(doc: &Html, shape: &NoteShape) -> Found {
         }
         let ids = select::with_siblings(&scores, &stats, top);
         let roots: Vec<NodeRef<Node>> = ids.iter().filter_map(|&id| doc.tree.get(id)).collect();
-        let drop = prune::prune(&roots, &stats, shape);
+        let pruned = prune::prune(&roots, &stats, shape);
         let kept = ids.iter().map(|&id| stats.get(id).prose).sum::<u32>()
-            - drop.iter().map(|&id| stats.get(id).prose).sum::<u32>();
+            - pruned
+                .drop
+                .iter()
+                .chain(&pruned.captions)
+                .map(|&id| stats.get(id).prose)
+                .sum::<u32>();
         let enough = kept >= ARTICLE_MIN;
         if best.as_ref().is_none_or(|(k, _)| kept > *k) {
             best = Some((
                 kept,
                 Found {
                     roots: ids,
-                    drop,
+                    drop: pruned.drop,
+                    captions: pruned.captions,
                     fallback: false,
                 },
             ));
@@ -79,8 +87,8 @@ pub fn find(doc: &Html, shape: &NoteShape) -> Found {
         Some((kept, found)) if kept > 0 => found,
         _ => Found {
             roots: vec![body.id()],
-            drop: HashSet::new(),
             fallback: true,
+            ..Found::default()
         },
     };
     found.drop.extend(stats.hidden.iter().copied());

@@ -3,17 +3,27 @@
 //! recirculation. An element that holds most of the article's prose is never left out,
 //! whatever its class says.
 
-use super::hints::{Hint, Tag, tag_of};
+use super::hints::{self, Hint, Tag, tag_of};
 use super::stats::{PageStats, Stats};
 use crate::parse::html::notes::NoteShape;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
 use std::collections::HashSet;
 
-/// The elements inside `roots` to leave out.
-pub fn prune(roots: &[NodeRef<Node>], stats: &PageStats, shape: &NoteShape) -> HashSet<NodeId> {
+/// What pruning decided inside the article's containers.
+#[derive(Debug, Default)]
+pub struct Pruned {
+    /// Elements to leave out.
+    pub drop: HashSet<NodeId>,
+    /// Blocks that are photo captions or credits outside any figure.
+    pub captions: HashSet<NodeId>,
+}
+
+/// Decides what inside `roots` to leave out, and which blocks are captions.
+pub fn prune(roots: &[NodeRef<Node>], stats: &PageStats, shape: &NoteShape) -> Pruned {
     let total: u32 = roots.iter().map(|r| stats.get(r.id()).prose).sum();
     let mut drop = HashSet::new();
+    let mut captions = HashSet::new();
     for root in roots {
         let mut stack: Vec<NodeRef<Node>> = root.children().collect();
         while let Some(node) = stack.pop() {
@@ -28,7 +38,12 @@ pub fn prune(roots: &[NodeRef<Node>], stats: &PageStats, shape: &NoteShape) -> H
             {
                 continue;
             }
-            if leave_out(el, &stats.get(id), total) {
+            let s = stats.get(id);
+            if is_caption(el, &s) {
+                captions.insert(id);
+                continue;
+            }
+            if leave_out(el, &s, total) {
                 drop.insert(id);
                 if introduces_related(el) {
                     drop.extend(links_after(el, stats));
@@ -38,7 +53,28 @@ pub fn prune(roots: &[NodeRef<Node>], stats: &PageStats, shape: &NoteShape) -> H
             stack.extend(node.children());
         }
     }
-    drop
+    Pruned { drop, captions }
+}
+
+/// A short block that captions a photo: named so by its class, or ending with a credit.
+fn is_caption(el: ElementRef, s: &Stats) -> bool {
+    if s.has_blocks || s.text == 0 || s.text > 400 {
+        return false;
+    }
+    let named = || {
+        hints::words(el).iter().any(|w| {
+            matches!(
+                w.as_str(),
+                "caption" | "figcaption" | "credit" | "credits" | "newscaption"
+            ) || w.ends_with("caption")
+        })
+    };
+    match tag_of(el) {
+        Tag::Block => named() || is_credit_line(&flat_text(el)),
+        // A `span.caption` beside the picture it captions.
+        Tag::Inline => el.value().name() == "span" && named(),
+        _ => false,
+    }
 }
 
 /// Whether one element inside the article is chrome.
@@ -62,6 +98,9 @@ fn leave_out(el: ElementRef, s: &Stats, total: u32) -> bool {
     }
     if tag == Tag::Heading {
         return hint.chrome || introduces_related(el);
+    }
+    if hint.quote || (hint.chrome && hints::holds_social_post(el)) {
+        return false;
     }
     if hint.chrome {
         // A part of the article's text in a container that also says "content".
@@ -134,6 +173,14 @@ fn is_boilerplate(el: ElementRef, s: &Stats) -> bool {
         || is_related_intro(&t)
         || crate::parse::byline::read(&t, true).is_some()
         || is_handle(&t)
+        || is_label(&t)
+    {
+        return true;
+    }
+    // A headline standing alone as a link, in the middle of the text: a teaser.
+    if el.value().name() != "li"
+        && s.link * 10 >= s.text * 9
+        && !t.trim_end().ends_with(['.', '!', '?', '…', '"', '”'])
     {
         return true;
     }
@@ -144,6 +191,103 @@ fn is_boilerplate(el: ElementRef, s: &Stats) -> bool {
             && (crate::chrome::is_related_header(head) || is_read_more(head))
             && s.link * 2 >= s.text
     })
+}
+
+/// A control's or placeholder's label left in the text: "Advert", "Close", "Loading…".
+fn is_label(t: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "advert",
+        "ad",
+        "ads",
+        "advertisement",
+        "sponsored",
+        "caption",
+        "close",
+        "processing",
+        "loading",
+        "image",
+        "photo",
+        "video",
+        "gallery",
+        "expand",
+        "collapse",
+        "show more",
+        "view more",
+        "see more",
+        "hide caption",
+        "toggle caption",
+        "enlarge this image",
+        "image caption",
+        "media caption",
+        "play video",
+        "watch video",
+        "report",
+        "pause",
+        "play",
+        "next",
+        "previous",
+        "prev",
+        "back to top",
+        "view gallery",
+        "view comments",
+    ];
+    let t = t
+        .trim()
+        .trim_end_matches(['.', '…', ':'])
+        .trim()
+        .to_lowercase();
+    LABELS.contains(&t.as_str())
+}
+
+/// A photo's caption or credit outside a figure: a short line that ends with its credit,
+/// "(Image: GETTY)", "Photo: Jane Doe", "(AP Photo/John Locher)", "REUTERS/Brendan McDermid".
+pub fn is_credit_line(t: &str) -> bool {
+    const LABELS: &[&str] = &[
+        "image",
+        "images",
+        "photo",
+        "photos",
+        "picture",
+        "pictures",
+        "credit",
+        "credits",
+        "photograph",
+        "photography",
+        "source",
+        "ap photo",
+        "afp photo",
+        "image credit",
+        "photo credit",
+        "illustration",
+    ];
+    let t = t.trim();
+    if t.is_empty() || t.chars().count() > 400 {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    let tail: String = {
+        let start = lower.char_indices().rev().nth(70).map_or(0, |(i, _)| i);
+        lower[start..].to_string()
+    };
+    let labelled = LABELS.iter().any(|l| {
+        tail.contains(&format!("({l}:"))
+            || tail.contains(&format!("({l} /"))
+            || tail.contains(&format!("({l}/"))
+            || tail.starts_with(&format!("{l}:"))
+            || tail.contains(&format!(" {l}:"))
+            || tail.contains(&format!("{l}: "))
+    });
+    let agency = [
+        "getty images",
+        "getty",
+        "reuters/",
+        "ap photo",
+        "afp via getty",
+        "shutterstock",
+    ]
+    .iter()
+    .any(|a| tail.contains(a));
+    labelled || (agency && !t.ends_with(['.', '!', '?']) || lower.ends_with("getty images"))
 }
 
 fn flat_text(el: ElementRef) -> String {
