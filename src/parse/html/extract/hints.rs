@@ -17,70 +17,23 @@ pub enum Tag {
     Block,
 }
 
-/// Elements that never hold article text a reader sees.
-const INVISIBLE: &[&str] = &[
-    "script", "style", "noscript", "template", "svg", "head", "title", "link", "meta", "base",
-    "iframe", "object", "embed", "canvas", "select", "option", "input", "textarea", "button",
-    "audio", "video", "map", "area", "source", "track", "param", "datalist", "output", "progress",
-];
-
-/// Elements laid out as blocks. Anything else, custom elements (`<mjx-container>`) and
-/// unknown tags included, flows inside a line, as browsers lay them out.
-const BLOCKS: &[&str] = &[
-    "address",
-    "article",
-    "aside",
-    "blockquote",
-    "body",
-    "caption",
-    "center",
-    "dd",
-    "details",
-    "dialog",
-    "dir",
-    "div",
-    "dl",
-    "dt",
-    "fieldset",
-    "figcaption",
-    "figure",
-    "footer",
-    "form",
-    "header",
-    "hgroup",
-    "hr",
-    "html",
-    "legend",
-    "li",
-    "main",
-    "menu",
-    "nav",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "summary",
-    "table",
-    "tbody",
-    "td",
-    "tfoot",
-    "th",
-    "thead",
-    "tr",
-    "ul",
-];
-
 /// The part an element plays in the text.
 pub fn tag_of(el: ElementRef) -> Tag {
-    let name = el.value().name();
-    if INVISIBLE.contains(&name) {
-        Tag::Invisible
-    } else if matches!(name, "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
-        Tag::Heading
-    } else if BLOCKS.contains(&name) {
-        Tag::Block
-    } else {
-        Tag::Inline
+    // A `match` on the name: this runs for every element several times over.
+    match el.value().name() {
+        "script" | "style" | "noscript" | "template" | "svg" | "head" | "title" | "link"
+        | "meta" | "base" | "iframe" | "object" | "embed" | "canvas" | "select" | "option"
+        | "input" | "textarea" | "button" | "audio" | "video" | "map" | "area" | "source"
+        | "track" | "param" | "datalist" | "output" | "progress" => Tag::Invisible,
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Tag::Heading,
+        "address" | "article" | "aside" | "blockquote" | "body" | "caption" | "center" | "dd"
+        | "details" | "dialog" | "dir" | "div" | "dl" | "dt" | "fieldset" | "figcaption"
+        | "figure" | "footer" | "form" | "header" | "hgroup" | "hr" | "html" | "legend" | "li"
+        | "main" | "menu" | "nav" | "ol" | "p" | "pre" | "section" | "summary" | "table"
+        | "tbody" | "td" | "tfoot" | "th" | "thead" | "tr" | "ul" => Tag::Block,
+        // Anything else, custom elements (`<mjx-container>`) and unknown tags included,
+        // flows inside a line, as browsers lay them out.
+        _ => Tag::Inline,
     }
 }
 

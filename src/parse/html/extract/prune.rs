@@ -91,7 +91,7 @@ fn leave_out(el: ElementRef, s: &Stats, total: u32) -> bool {
         return false;
     }
     let tag = tag_of(el);
-    let hint = Hint::of(el);
+    let hint = s.hint;
     if tag == Tag::Inline {
         // Pop-up cards and share counters hide inside the lines they belong to.
         return name == "span" && hint.chrome;

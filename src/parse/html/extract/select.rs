@@ -47,10 +47,9 @@ impl<'a> Scores<'a> {
                 continue;
             }
             let tag = tag_of(el);
-            let hint = Hint::of(el);
-            let related = tag == Tag::Block && super::prune::opens_with_related(el);
-            let chrome = chrome + u32::from(hint.chrome || related);
             let s = stats.get(node.id());
+            let related = tag == Tag::Block && super::prune::opens_with_related(el);
+            let chrome = chrome + u32::from(s.hint.chrome || related);
             if matches!(tag, Tag::Block) && s.own >= PARAGRAPH_MIN {
                 let score = paragraph_score(&s) * CHROME_DISCOUNT.powi(chrome as i32);
                 // A run of text between blocks is a paragraph of the element itself; a
@@ -69,7 +68,9 @@ impl<'a> Scores<'a> {
                         1 => 2.0,
                         l => l as f64 * 3.0,
                     };
-                    let entry = raw.entry(anc.id()).or_insert_with(|| base(anc));
+                    let entry = raw
+                        .entry(anc.id())
+                        .or_insert_with(|| base(anc, stats.get(anc.id()).hint));
                     *entry += score / divider;
                 }
             }
@@ -107,11 +108,11 @@ fn paragraph_score(s: &Stats) -> f64 {
     (1.0 + f64::from(s.own_commas) + (len / 100.0).min(3.0)) * (1.0 - s.own_link_density())
 }
 
-fn base(node: NodeRef<Node>) -> f64 {
+fn base(node: NodeRef<Node>, hint: Hint) -> f64 {
     let Some(el) = ElementRef::wrap(node) else {
         return 0.0;
     };
-    tag_weight(el.value().name()) + Hint::of(el).weight()
+    tag_weight(el.value().name()) + hint.weight()
 }
 
 /// The container the article lives in, starting from the best-scoring one: a common
@@ -254,7 +255,7 @@ pub fn with_siblings(scores: &Scores, stats: &PageStats, top: NodeRef<Node>) -> 
             };
             if !stats.seen(c.id())
                 || tag_of(el) == Tag::Invisible
-                || Hint::of(el).chrome
+                || stats.get(c.id()).hint.chrome
                 || super::prune::opens_with_related(el)
             {
                 return false;
