@@ -168,7 +168,13 @@ fn open(path: Option<PathBuf>) -> Result<()> {
     use lectern::tui::caps::{Screen, screen};
     let input = Input::choose(path, stdin_kind());
     let why = match screen() {
-        Screen::Reader => return lectern::tui::run(input).context("the reader stopped"),
+        Screen::Reader => {
+            // An article that cannot be opened is said as `render` says it.
+            return lectern::tui::run(input).map_err(|e| match e.is::<parse::LoadError>() {
+                true => e,
+                false => e.context("the reader stopped"),
+            });
+        }
         Screen::Dumb => Some("TERM=dumb: this terminal cannot show the reader"),
         Screen::Pipe => None,
     };

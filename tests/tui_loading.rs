@@ -10,7 +10,7 @@ use lectern::tui::waiting;
 use ratatui::Terminal;
 use ratatui::backend::{CrosstermBackend, TestBackend};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 /// A long article of numbered paragraphs, the last saying it is the last, written to a
@@ -32,10 +32,10 @@ fn long_article(name: &str) -> PathBuf {
 }
 
 /// The reader as `lectern FILE` opens a long file: its beginning, the rest deferred.
-fn opened_long(path: &PathBuf) -> App {
+fn opened_long(path: &Path) -> App {
     let start = parse::load_start(path, 0, 8 * 1024).expect("long enough to open in two steps");
-    let mut app = App::with_article(start, path.clone(), (80, 24));
-    app.deferred = Some(Deferred::File(path.clone()));
+    let mut app = App::with_article(start, path.to_path_buf(), (80, 24));
+    app.deferred = Some(Deferred::File(path.to_path_buf()));
     app
 }
 
