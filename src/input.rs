@@ -95,7 +95,8 @@ const NOTICE_AFTER: Duration = Duration::from_millis(500);
 /// what is awaited, so a wait never looks like a hang. Ctrl-C stops it: the terminal is not
 /// in raw mode yet.
 pub fn read_stdin(keys_from_terminal: bool) -> Result<Vec<u8>, LoadError> {
-    match stdin_kind() {
+    let kind = stdin_kind();
+    match kind {
         StdinKind::Closed => {
             return Err(LoadError::Unreadable(
                 STDIN_NAME.into(),
@@ -117,7 +118,7 @@ pub fn read_stdin(keys_from_terminal: bool) -> Result<Vec<u8>, LoadError> {
     match rx.recv_timeout(NOTICE_AFTER) {
         Ok(read) => read,
         Err(_) => {
-            if std::io::stderr().is_terminal() {
+            if std::io::stderr().is_terminal() && kind != StdinKind::Terminal {
                 eprintln!("lectern: waiting for standard input to end (Ctrl-C to stop)…");
             }
             rx.recv().unwrap_or_else(|_| {

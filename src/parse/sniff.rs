@@ -46,7 +46,11 @@ fn markdown_marks(head: &str) -> usize {
             // A heading stands alone between blank lines; a run of `#` lines is a
             // comment block (a list of test strings, a configuration file).
             let heading = is_atx_heading(line) && blank(i.checked_sub(1)) && blank(Some(i + 1));
-            marks += usize::from(heading) + usize::from(is_definition(line)) + inline_links(line);
+            // A title heading on the very first line is as sure a sign as there is.
+            let title = heading && lines[..i].iter().all(|l| l.trim().is_empty());
+            marks += if title { MARKS } else { usize::from(heading) }
+                + usize::from(is_definition(line))
+                + inline_links(line);
         }
         if marks >= MARKS {
             break;
@@ -171,6 +175,8 @@ mod tests {
         assert_eq!(sniff(mixed), Format::Markdown, "Markdown that embeds HTML");
         let md = "# Field notes\n\nSee [the map](https://example.org/map) first.\n";
         assert_eq!(sniff(md), Format::Markdown);
+        let titled = "\n# Field notes\n\nNothing else marked up.\n";
+        assert_eq!(sniff(titled), Format::Markdown, "a title heading alone");
         let front = "---\ntitle: Tides\nauthor: A. Pennock\n---\n\nPlain words.\n";
         assert_eq!(sniff(front), Format::Markdown);
         assert_eq!(
