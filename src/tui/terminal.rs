@@ -24,9 +24,9 @@ type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 const FRAME_BUFFER: usize = 1 << 16;
 
 /// Mouse reports for buttons and the wheel only (1000), in the SGR encoding (1006).
-/// crossterm's `EnableMouseCapture` also asks for every motion (1003), which floods the
-/// program with events it does not use; with buttons only, Shift-drag still selects text
-/// in terminals that keep the selection for themselves when a program takes the mouse.
+/// crossterm's `EnableMouseCapture` also asks for drags (1002) and every motion (1003):
+/// the reader uses neither, and a terminal then reports each movement of the pointer.
+/// Shift with a drag stays the terminal's own selection.
 const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
 /// Undoes `MOUSE_ON`.
 const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
