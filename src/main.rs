@@ -5,7 +5,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 use lectern::layout::{Anchor, Part};
 use lectern::parse;
 use lectern::store::{self, Store};
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::PathBuf;
 
 /// A terminal reader for a folder of saved articles.
@@ -17,7 +17,8 @@ use std::path::PathBuf;
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
-    /// A library folder or one article to open (default: the configured library, else the samples).
+    /// A library folder or one article to open; `-` (or a pipe) reads the article from
+    /// standard input (default: the configured library, else the samples).
     path: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -27,12 +28,12 @@ struct Cli {
 enum Command {
     /// Print the parsed article as JSON.
     Inspect {
-        /// The article file.
+        /// The article file (`-`: standard input).
         file: PathBuf,
     },
     /// Print the article as wrapped text, as the reader typesets it.
     Render {
-        /// The article file.
+        /// The article file (`-`: standard input).
         file: PathBuf,
         /// Column width (default: the reader's measure, 72).
         #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..=1000))]
@@ -91,16 +92,11 @@ fn main() {
 fn run(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Inspect { file }) => {
-            let article = parse::load(&file)?;
+            let article = load(&file)?;
             let json = serde_json::to_string_pretty(&lectern::inspect::to_json(&article))?;
             write_out(&json)
         }
-        Some(Command::Render { file, width }) => {
-            let article = parse::load(&file)?;
-            let styled = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-            let text = lectern::render::render(article, width.unwrap_or(72), styled);
-            write_out(&text)
-        }
+        Some(Command::Render { file, width }) => print_article(load(&file)?, width),
         Some(Command::Bookmarks { json }) => {
             let store = open_store(None)?;
             let state = store.state();
@@ -139,7 +135,76 @@ fn run(cli: Cli) -> Result<()> {
             clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
             write_out(String::from_utf8_lossy(&buf).trim_end())
         }
-        None => lectern::tui::run(cli.path).context("the reader stopped"),
+        None => open(cli.path),
+    }
+}
+
+/// The reader's width when none is given.
+const DEFAULT_WIDTH: u16 = 72;
+
+/// Reads and parses an article file, or standard input for `-`.
+fn load(file: &std::path::Path) -> Result<lectern::article::Article> {
+    if !lectern::input::is_stdin(file) {
+        return Ok(parse::load(file)?);
+    }
+    let bytes = lectern::input::read_stdin(false)?;
+    Ok(parse::Source::from_bytes(&bytes, lectern::input::STDIN_NAME)?.parse())
+}
+
+/// Prints the article as `render` does, styled only on a terminal that shows styles.
+fn print_article(article: lectern::article::Article, width: Option<u16>) -> Result<()> {
+    let styled = lectern::tui::caps::styled_output();
+    write_out(&lectern::render::render(
+        article,
+        width.unwrap_or(DEFAULT_WIDTH),
+        styled,
+    ))
+}
+
+/// `lectern [PATH]`: the reader on a terminal; printed text anywhere else (a file, a
+/// pipe, a terminal that cannot move the cursor), as less and bat do.
+fn open(path: Option<PathBuf>) -> Result<()> {
+    use lectern::input::{Input, stdin_kind};
+    use lectern::tui::caps::{Screen, screen};
+    let input = Input::choose(path, stdin_kind());
+    let why = match screen() {
+        Screen::Reader => {
+            // An article that cannot be opened is said as `render` says it.
+            return lectern::tui::run(input).map_err(|e| match e.is::<parse::LoadError>() {
+                true => e,
+                false => e.context("the reader stopped"),
+            });
+        }
+        Screen::Dumb => Some("TERM=dumb: this terminal cannot show the reader"),
+        Screen::Pipe => None,
+    };
+    let path = match input {
+        Input::Stdin => {
+            if let Some(why) = why {
+                eprintln!("lectern: {why}; the article is printed instead");
+            }
+            let stdin = std::path::Path::new(lectern::input::STDIN_ARG);
+            return print_article(load(stdin)?, None);
+        }
+        Input::Path(p) => p,
+        Input::Default => lectern::config::load_default().config.library.context(
+            "standard output is not a terminal: name an article to print it \
+                 (lectern FILE > out.txt), or list a folder with lectern list DIR",
+        )?,
+    };
+    let folder = path.is_dir();
+    if let Some(why) = why {
+        let (what, done) = if folder {
+            ("library", "listed")
+        } else {
+            ("article", "printed")
+        };
+        eprintln!("lectern: {why}; the {what} is {done} instead");
+    }
+    if folder {
+        list(&path, false)
+    } else {
+        print_article(parse::load(&path)?, None)
     }
 }
 

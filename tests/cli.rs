@@ -1,14 +1,12 @@
 //! The `lectern` binary as a script would use it: `inspect` JSON, `render` widths, plain
 //! output on a pipe, hostile bytes, and one-line errors with a non-zero exit.
 
-use serde_json::Value;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
-use std::time::{Duration, Instant};
-use unicode_width::UnicodeWidthStr;
+mod common;
 
-const BIN: &str = env!("CARGO_BIN_EXE_lectern");
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use unicode_width::UnicodeWidthStr;
 
 fn manifest() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -38,44 +36,9 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Runs the binary with stdout and stderr as pipes, killing it if it hangs: a reader that
-/// blocks forever (on a FIFO, say) must show up as a failure, not a stuck test run.
+/// Runs the binary with stdout and stderr as pipes and nothing on standard input.
 fn run(args: &[&std::ffi::OsStr]) -> Output {
-    let mut child = Command::new(BIN)
-        .args(args)
-        .env_remove("NO_COLOR")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn lectern");
-    let mut out = child.stdout.take().unwrap();
-    let mut err = child.stderr.take().unwrap();
-    let t_out = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        out.read_to_end(&mut v).map(|_| v)
-    });
-    let t_err = std::thread::spawn(move || {
-        let mut v = Vec::new();
-        err.read_to_end(&mut v).map(|_| v)
-    });
-    let start = Instant::now();
-    let status = loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            break s;
-        }
-        if start.elapsed() > Duration::from_secs(60) {
-            child.kill().unwrap();
-            child.wait().unwrap();
-            panic!("lectern {args:?} hung for 60 s");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    };
-    Output {
-        status,
-        stdout: t_out.join().unwrap().unwrap(),
-        stderr: t_err.join().unwrap().unwrap(),
-    }
+    common::run_with(args, None, &[])
 }
 
 fn run_str(args: &[&str]) -> Output {

@@ -176,6 +176,11 @@ pub fn read_meta(path: &Path) -> Result<Meta, String> {
         Err(LoadError::IsDir(_)) => Err("is a folder".into()),
         Err(LoadError::NotRegular(_)) => Err("not a regular file".into()),
         Err(LoadError::TooLarge(_, mb, _)) => Err(format!("too large ({mb} MB)")),
+        // Only streams fail these ways, never a file.
+        Err(
+            e
+            @ (LoadError::TooLargeStream(..) | LoadError::Terminal(_) | LoadError::EmptyStream(_)),
+        ) => Err(e.to_string()),
     }
 }
 

@@ -7,7 +7,11 @@ pub mod gutenberg;
 pub mod html;
 pub mod markdown;
 pub mod notes;
+pub mod sniff;
+pub mod stream;
 pub mod text;
+
+pub use stream::Deferred;
 
 use crate::article::{Article, Format, MarkKind};
 use crate::decode::{self, DecodeError};
@@ -34,6 +38,15 @@ pub enum LoadError {
     /// Too big to be an article.
     #[error("{0}: too large to open ({1} MB; the limit is {2} MB)")]
     TooLarge(String, u64, u64),
+    /// A stream longer than the limit (its length is not known).
+    #[error("{0}: too large to open (more than the limit of {1} MB)")]
+    TooLargeStream(String, u64),
+    /// A terminal where an article was expected: it gives keys, not text.
+    #[error("{0} is a terminal: pipe an article in (cat FILE | lectern) or name a file")]
+    Terminal(String),
+    /// A stream that ended before any text.
+    #[error("{0} is empty: there is no article to read")]
+    EmptyStream(String),
     /// Bytes that are not text.
     #[error("{0}: {1}")]
     Decode(String, DecodeError),
@@ -80,12 +93,17 @@ pub fn load_start(path: &Path, longer_than: u64, bytes: usize) -> Option<Article
         .read_to_end(&mut head)
         .ok()?;
     let decoded = decode::decode_start(&head)?;
+    Some(head_article(decoded, format_for(path)))
+}
+
+/// The decoded start of a longer text parsed on its own, cut at its last paragraph break.
+fn head_article(decoded: decode::Decoded, format: Format) -> Article {
     let text = &decoded.text;
     let cut = text.rfind("\n\n").unwrap_or(text.len());
-    let mut article = parse_str(&text[..cut], format_for(path));
+    let mut article = parse_str(&text[..cut], format);
     article.encoding = decoded.encoding.to_string();
     article.partial = true;
-    Some(article)
+    article
 }
 
 /// Reads, decodes and parses the article at `path`.

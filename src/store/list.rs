@@ -40,7 +40,11 @@ pub fn bookmarks_text(state: &State) -> String {
             } else {
                 &article.title
             };
-            out.push_str(&format!("{title}\n  {}\n", article.path));
+            let path = match article.path.as_str() {
+                "" => "(read from standard input)",
+                path => path,
+            };
+            out.push_str(&format!("{title}\n  {path}\n"));
             current = Some(heading);
         }
         let snippet: String =
@@ -96,5 +100,21 @@ mod tests {
         assert_eq!(json[0]["percent"], 42);
         assert_eq!(json[0]["time"], "2026-11-29T21:57:17.123Z");
         assert_eq!(bookmarks_text(&State::default()), "No bookmarks yet.");
+        let piped = Fingerprint("00000000000000bb".into());
+        let b = state.open_article(&piped, Path::new(""), "Piped", 4_000);
+        let at = Spot {
+            anchor: Anchor {
+                part: Part::Body { i: 0 },
+                offset: 0,
+            },
+            snippet: "Start".into(),
+            fraction: 0.0,
+        };
+        b.add_bookmark("z".into(), "Top", at, 1_795_989_437_123);
+        assert!(
+            bookmarks_text(&state).contains("Piped\n  (read from standard input)\n"),
+            "{}",
+            bookmarks_text(&state)
+        );
     }
 }

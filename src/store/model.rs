@@ -170,8 +170,9 @@ impl State {
     /// The key of an article: by fingerprint first, then by its last known path.
     pub fn find(&self, fp: &Fingerprint, path: &Path) -> Option<&str> {
         let path = path.to_string_lossy();
+        // An article with no path (read from standard input) is known by its text alone.
         self.key_of(fp)
-            .or_else(|| self.latest(|_, a| a.path == path))
+            .or_else(|| self.latest(|_, a| !path.is_empty() && a.path == path))
     }
 
     /// The key of the article whose text has this fingerprint now (or had it first).
@@ -220,7 +221,9 @@ impl State {
             bookmarks: BTreeMap::new(),
         });
         entry.fingerprint = fp.clone();
-        entry.path = path.to_string_lossy().into_owned();
+        if !path.as_os_str().is_empty() {
+            entry.path = path.to_string_lossy().into_owned();
+        }
         entry.title = title.to_string();
         entry.opened = now.max(entry.opened + 1);
         entry
@@ -484,6 +487,21 @@ mod tests {
             a.position.as_ref().unwrap().at.anchor.part,
             Part::Body { i: 2 }
         );
+    }
+
+    #[test]
+    fn an_article_without_a_path_is_known_by_its_text_alone() {
+        let mut s = State::default();
+        s.open_article(&fp("p"), Path::new(""), "Piped", 5)
+            .set_position(spot(2, 0.4), 6);
+        // Another piped article is another article, not an edit of the first.
+        s.open_article(&fp("q"), Path::new(""), "Other", 7);
+        assert_eq!(s.articles.len(), 2);
+        assert!(s.get(&fp("q")).unwrap().position.is_none());
+        // Piping a file that was opened by name keeps the name it is known by.
+        s.open_article(&fp("r"), Path::new("/a.txt"), "A", 8);
+        s.open_article(&fp("r"), Path::new(""), "A", 9);
+        assert_eq!(s.get(&fp("r")).unwrap().path, "/a.txt");
     }
 
     #[test]

@@ -117,7 +117,9 @@ pub struct App {
     /// The full parse of a long article, still running in the background.
     pub pending: Option<std::sync::mpsc::Receiver<Result<Article, crate::parse::LoadError>>>,
     /// A long article whose beginning is shown, to be read whole once the first frame is on screen.
-    pub deferred: Option<std::path::PathBuf>,
+    pub deferred: Option<crate::parse::Deferred>,
+    /// Keys waiting for the whole of a long article (see `waiting`).
+    pub held: Vec<KeyEvent>,
     /// Reading positions and bookmarks, when the state store could be opened.
     pub memory: Option<Memory>,
     /// How articles are typeset when opened.
@@ -146,6 +148,7 @@ impl App {
             keymap: keys::KeyMap::default(),
             pending: None,
             deferred: None,
+            held: Vec::new(),
             memory: None,
         }
     }
@@ -194,7 +197,11 @@ impl App {
         };
         let fp = Fingerprint::of(r.article());
         let title = r.article().meta.title.clone().unwrap_or_default();
-        let saved = m.store.article(&fp, &r.path, &title).position.clone();
+        let saved = m
+            .store
+            .article(&fp, r.store_path(), &title)
+            .position
+            .clone();
         m.fingerprint = Some(fp);
         if let Some(pos) = saved {
             let anchor = pos.at.recover(&r.doc);
@@ -269,12 +276,12 @@ impl App {
     /// Starts the full parse of a long article on a worker thread; called after the first
     /// frame so the two do not compete for the processor.
     pub fn start_background_parse(&mut self) {
-        let Some(path) = self.deferred.take() else {
+        let Some(rest) = self.deferred.take() else {
             return;
         };
         let (tx, rx) = std::sync::mpsc::channel();
         std::thread::spawn(move || {
-            let _ = tx.send(crate::parse::load(&path));
+            let _ = tx.send(rest.load());
         });
         self.pending = Some(rx);
     }
@@ -769,27 +776,6 @@ impl App {
             Popup::Link(p) => return self.link_key(p, key),
         }
         None
-    }
-
-    /// The link pop-up: `y` copies the address (only when asked), `o` opens it.
-    fn link_key(&mut self, p: LinkPopup, key: KeyEvent) -> Option<Effect> {
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => {
-                self.popups.pop();
-                None
-            }
-            KeyCode::Char('y') => {
-                self.popups.pop();
-                self.say("address copied to the clipboard");
-                Some(Effect::Copy(p.url))
-            }
-            KeyCode::Char('o') | KeyCode::Enter => {
-                self.popups.pop();
-                self.say(format!("opening {}", p.url));
-                Some(Effect::Open(p.url))
-            }
-            _ => None,
-        }
     }
 
     fn replace_top(&mut self, popup: Popup) {

@@ -492,6 +492,9 @@ impl App {
                 lib.select_entry(i, page);
                 lib.load(i)
             }
+            None if mark.path.as_os_str().is_empty() => {
+                Err("it was read from standard input: pipe it in again".into())
+            }
             None => parse::load(&mark.path)
                 .map(|a| (a, mark.path.clone()))
                 .map_err(|e| e.to_string()),

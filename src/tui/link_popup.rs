@@ -1,8 +1,10 @@
 //! A link's address: shown in a pop-up, copied only when asked (OSC 52), or opened with
 //! the system's opener.
 
+use super::app::{App, Effect};
 use super::popup::text_line;
 use super::theme::Theme;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::text::Line;
 
 /// An open link pop-up.
@@ -12,6 +14,29 @@ pub struct LinkPopup {
     pub url: String,
     /// Where the link sits: (part index, byte offset).
     pub origin: Option<(usize, usize)>,
+}
+
+impl App {
+    /// The link pop-up: `y` copies the address (only when asked), `o` opens it.
+    pub(super) fn link_key(&mut self, p: LinkPopup, key: KeyEvent) -> Option<Effect> {
+        match key.code {
+            KeyCode::Esc | KeyCode::Char('q') => {
+                self.popups.pop();
+                None
+            }
+            KeyCode::Char('y') => {
+                self.popups.pop();
+                self.say("address copied to the clipboard");
+                Some(Effect::Copy(p.url))
+            }
+            KeyCode::Char('o') | KeyCode::Enter => {
+                self.popups.pop();
+                self.say(format!("opening {}", p.url));
+                Some(Effect::Open(p.url))
+            }
+            _ => None,
+        }
+    }
 }
 
 impl LinkPopup {

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod bookmarks;
+pub mod caps;
 pub mod citation_popup;
 pub mod draw;
 pub mod footnote_popup;
@@ -13,6 +14,7 @@ pub mod library_view;
 pub mod link_popup;
 pub mod memory;
 pub mod outline;
+pub mod palette;
 pub mod popup;
 pub mod reader;
 pub mod reader_view;
@@ -21,17 +23,26 @@ pub mod status;
 pub mod targets;
 pub mod terminal;
 pub mod theme;
+pub mod waiting;
 
 use crate::config;
+use crate::input::{self, Input};
 use crate::library::entry::ProgressMap;
-use crate::parse;
+use crate::parse::{self, Deferred, Source};
 use crate::store::Store;
 use library_view::{LibraryView, Root};
 use std::path::PathBuf;
 
-/// Opens a folder as a library, one article in the reader, or (no path) the configured
-/// library, else the bundled samples.
-pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
+/// Opens a folder as a library, one article in the reader, the article on standard input,
+/// or (nothing named) the configured library, else the bundled samples. Keys come from the
+/// terminal even when standard input is a pipe (crossterm then reads `/dev/tty`).
+pub fn run(input: Input) -> anyhow::Result<()> {
+    // Standard input is read whole before the terminal is taken, so a slow pipe can be
+    // stopped with Ctrl-C and a bad one is one line on a readable screen.
+    let piped = match input {
+        Input::Stdin => Some(input::read_stdin(true)?),
+        _ => None,
+    };
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let loaded = config::load_default();
     let cfg = loaded.config.clone();
@@ -40,16 +51,28 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         Ok(s) => crate::library::entry::progress_from(s.state()),
         Err(_) => ProgressMap::new(),
     };
-    let mut app = match path.or_else(|| cfg.library.clone()) {
-        Some(p) if p.is_dir() => {
+    let path = match input {
+        Input::Path(p) => Some(p),
+        Input::Stdin => None,
+        Input::Default => cfg.library.clone(),
+    };
+    let mut app = match (piped, path) {
+        (Some(bytes), _) => open_bytes(bytes, size)?,
+        (None, Some(p)) if p.is_dir() => {
             let lib =
                 LibraryView::new(Root::Dir(p), crate::library::cache::default_dir(), progress);
             app::App::with_library(lib, size)
         }
-        Some(p) => open_file(p, size)?,
-        None => app::App::with_library(LibraryView::new(Root::Samples, None, progress), size),
+        (None, Some(p)) => open_file(p, size)?,
+        (None, None) => {
+            app::App::with_library(LibraryView::new(Root::Samples, None, progress), size)
+        }
     };
     app.configure(&cfg);
+    let caps = caps::Caps::from_env();
+    if caps.depth == caps::Depth::Mono {
+        app.theme.mono = true;
+    }
     match store {
         Ok(store) => app.attach_store(store),
         Err(e) => app.say(format!("reading positions will not be kept: {e}")),
@@ -60,7 +83,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     if !loaded.problems.is_empty() {
         app.say(loaded.problems.join("; "));
     }
-    terminal::run(app, cfg.mouse)?;
+    terminal::run(app, cfg.mouse, caps)?;
     Ok(())
 }
 
@@ -81,6 +104,18 @@ fn open_file(path: PathBuf, size: (u16, u16)) -> anyhow::Result<app::App> {
         return Ok(app::App::with_article(article, path, size));
     };
     let mut app = app::App::with_article(start, path.clone(), size);
-    app.deferred = Some(path);
+    app.deferred = Some(Deferred::File(path));
+    Ok(app)
+}
+
+/// Opens the article read from standard input, in two steps when it is long, as a file is.
+fn open_bytes(bytes: Vec<u8>, size: (u16, u16)) -> anyhow::Result<app::App> {
+    let path = PathBuf::from(input::STDIN_ARG);
+    let Some(start) = parse::stream::start_of(&bytes, WHOLE_BYTES, QUICK_BYTES) else {
+        let article = Source::from_bytes(&bytes, input::STDIN_NAME)?.parse();
+        return Ok(app::App::with_article(article, path, size));
+    };
+    let mut app = app::App::with_article(start, path, size);
+    app.deferred = Some(Deferred::Bytes(bytes, input::STDIN_NAME.into()));
     Ok(app)
 }

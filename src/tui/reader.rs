@@ -104,6 +104,26 @@ impl Reader {
         self.clamp();
     }
 
+    /// The path the reading state records: none for an article read from standard input,
+    /// which is known by its text alone, so that the next piped article does not take its
+    /// place nor a file's entry lose its path.
+    pub fn store_path(&self) -> &std::path::Path {
+        if crate::input::is_stdin(&self.path) {
+            std::path::Path::new("")
+        } else {
+            &self.path
+        }
+    }
+
+    /// What to call the article when it has no title.
+    pub fn name(&self) -> String {
+        if crate::input::is_stdin(&self.path) {
+            crate::input::STDIN_NAME.to_string()
+        } else {
+            self.path.display().to_string()
+        }
+    }
+
     /// The article.
     pub fn article(&self) -> &Article {
         &self.doc.article

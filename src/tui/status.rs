@@ -49,12 +49,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let mut right = right.join(" · ");
     let left = match app.current_message() {
         Some(m) => m.to_string(),
-        None => r
-            .article()
-            .meta
-            .title
-            .clone()
-            .unwrap_or_else(|| r.path.display().to_string()),
+        None => r.article().meta.title.clone().unwrap_or_else(|| r.name()),
     };
     let section = if app.current_message().is_some() {
         None

@@ -2,13 +2,14 @@
 //! panic, SIGTERM, SIGHUP), suspend on Ctrl-Z, and the event loop.
 
 use super::app::{App, Effect};
+use super::caps::{Caps, Depth};
 use super::draw::draw;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
-use ratatui::crossterm::event::{
-    self, DisableMouseCapture, EnableMouseCapture, Event, KeyEventKind,
+use ratatui::crossterm::event::{self, Event, KeyEventKind};
+use ratatui::crossterm::terminal::{
+    self, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen,
 };
-use ratatui::crossterm::terminal::{self, EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::crossterm::{cursor, execute};
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Arc;
@@ -22,12 +23,25 @@ type Term = Terminal<CrosstermBackend<BufWriter<Stdout>>>;
 /// Room for a full frame of a large terminal.
 const FRAME_BUFFER: usize = 1 << 16;
 
+/// Mouse reports for buttons and the wheel only (1000), in the SGR encoding (1006).
+/// crossterm's `EnableMouseCapture` also asks for drags (1002) and every motion (1003):
+/// the reader uses neither, and a terminal then reports each movement of the pointer.
+/// Shift with a drag stays the terminal's own selection.
+const MOUSE_ON: &[u8] = b"\x1b[?1000h\x1b[?1006h";
+/// Undoes `MOUSE_ON`.
+const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
+
 /// Puts the terminal in reading mode: raw, alternate screen, mouse, hidden cursor.
 fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    execute!(io::stdout(), EnterAlternateScreen, cursor::Hide)?;
+    let mut out = io::stdout();
+    if ALT_SCREEN.load(Ordering::Relaxed) {
+        execute!(out, EnterAlternateScreen)?;
+    }
+    execute!(out, cursor::Hide)?;
     if MOUSE.load(Ordering::Relaxed) {
-        execute!(io::stdout(), EnableMouseCapture)?;
+        out.write_all(MOUSE_ON)?;
+        out.flush()?;
     }
     Ok(())
 }
@@ -35,14 +49,26 @@ fn enter() -> io::Result<()> {
 /// Whether the mouse is captured (a setting); read again on every return from Ctrl-Z.
 static MOUSE: AtomicBool = AtomicBool::new(true);
 
-/// Gives the terminal back as it was; safe to call more than once.
+/// Whether the terminal has an alternate screen to draw on (from terminfo).
+static ALT_SCREEN: AtomicBool = AtomicBool::new(true);
+
+/// Gives the terminal back as it was; safe to call more than once. Without an alternate
+/// screen the page drawn is wiped, so the shell's prompt comes back on a clean screen.
 pub fn leave() {
-    let _ = execute!(
-        io::stdout(),
-        DisableMouseCapture,
-        LeaveAlternateScreen,
-        cursor::Show
-    );
+    let mut out = io::stdout();
+    if MOUSE.load(Ordering::Relaxed) {
+        let _ = out.write_all(MOUSE_OFF);
+    }
+    let _ = if ALT_SCREEN.load(Ordering::Relaxed) {
+        execute!(out, LeaveAlternateScreen, cursor::Show)
+    } else {
+        execute!(
+            out,
+            Clear(ClearType::All),
+            cursor::MoveTo(0, 0),
+            cursor::Show
+        )
+    };
     let _ = terminal::disable_raw_mode();
 }
 
@@ -56,13 +82,14 @@ fn install_panic_hook() {
 }
 
 /// Runs the app until it quits or a signal asks it to stop.
-pub fn run(mut app: App, mouse: bool) -> anyhow::Result<App> {
+pub fn run(mut app: App, mouse: bool, caps: Caps) -> anyhow::Result<App> {
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop))?;
     install_panic_hook();
     MOUSE.store(mouse, Ordering::Relaxed);
+    ALT_SCREEN.store(caps.alt_screen, Ordering::Relaxed);
     enter()?;
-    let result = event_loop(&mut app, &stop);
+    let result = event_loop(&mut app, &stop, caps.depth);
     // Whatever ended the loop — q, a signal, an error — the position is kept.
     app.save_position();
     leave();
@@ -93,7 +120,7 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
     Ok(())
 }
 
-fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
+fn event_loop(app: &mut App, stop: &AtomicBool, depth: Depth) -> anyhow::Result<()> {
     let out = BufWriter::with_capacity(FRAME_BUFFER, io::stdout());
     let mut term: Term = Terminal::new(CrosstermBackend::new(out))?;
     let size = term.size()?;
@@ -102,12 +129,14 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
     let mut message_shown = false;
     while !app.quit && !stop.load(Ordering::Relaxed) {
         if dirty {
-            term.draw(|f| draw(app, f))?;
+            term.draw(|f| paint(app, f, depth))?;
             message_shown = app.current_message().is_some();
             dirty = false;
         }
         app.tick(std::time::Instant::now());
-        if app.poll_background() | app.poll_library() {
+        let (arrived, held_effect) = super::waiting::poll(app);
+        if arrived | app.poll_library() {
+            carry_out(&mut term, app, held_effect)?;
             dirty = true;
             continue;
         }
@@ -133,7 +162,7 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
         loop {
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => {
-                    effect = effect.or_else(|| app.key(k));
+                    effect = effect.or_else(|| super::waiting::key(app, k));
                 }
                 Event::Mouse(m) => app.mouse(m),
                 Event::Resize(w, h) => resize = Some((w, h)),
@@ -147,23 +176,35 @@ fn event_loop(app: &mut App, stop: &AtomicBool) -> anyhow::Result<()> {
             app.resize(w, h);
             term.autoresize()?;
         }
-        match effect {
-            Some(Effect::Suspend) => suspend(&mut term)?,
-            Some(Effect::Copy(text)) => {
-                let mut out = io::stdout();
-                write!(out, "{}", super::link_popup::osc52(&text))?;
-                out.flush()?;
-            }
-            Some(Effect::Open(url)) => {
-                if let Err(e) = super::link_popup::open(&url) {
-                    app.say(format!("could not open the link: {e}"));
-                }
-            }
-            None => {}
-        }
+        carry_out(&mut term, app, effect)?;
         dirty = true;
     }
     Ok(())
+}
+
+/// Does what only the terminal loop can do for a key.
+fn carry_out(term: &mut Term, app: &mut App, effect: Option<Effect>) -> anyhow::Result<()> {
+    match effect {
+        Some(Effect::Suspend) => suspend(term)?,
+        Some(Effect::Copy(text)) => {
+            let mut out = io::stdout();
+            write!(out, "{}", super::link_popup::osc52(&text))?;
+            out.flush()?;
+        }
+        Some(Effect::Open(url)) => {
+            if let Err(e) = super::link_popup::open(&url) {
+                app.say(format!("could not open the link: {e}"));
+            }
+        }
+        None => {}
+    }
+    Ok(())
+}
+
+/// Draws a frame with its colours brought down to what the terminal can show.
+pub fn paint(app: &App, f: &mut ratatui::Frame, depth: Depth) {
+    draw(app, f);
+    super::palette::reduce(f.buffer_mut(), depth);
 }
 
 /// Ctrl-Z: give the terminal back, stop like any job, and take it again on `fg`.

@@ -2,7 +2,9 @@
 #![allow(dead_code, unused_imports)] // each test crate uses a different subset
 
 pub mod articles;
+pub mod run;
 pub mod tmux;
 
 pub use articles::*;
+pub use run::*;
 pub use tmux::*;

@@ -59,8 +59,9 @@ impl Tmux {
         Tmux::with_pane("env PS1='$ ' bash --norc --noprofile -i", w, h)
     }
 
-    /// A private server (kept alive by a dummy session) with `command` in session "t".
-    fn with_pane(command: &str, w: u16, h: u16) -> Self {
+    /// A private server (kept alive by a dummy session) with `command`, a shell command
+    /// line, in session "t".
+    pub fn with_pane(command: &str, w: u16, h: u16) -> Self {
         let socket = format!("lectern-test-{}-{}", std::process::id(), rand_suffix());
         let t = Tmux {
             socket,
@@ -94,6 +95,22 @@ impl Tmux {
             cmd.push_str(&shell_quote(a));
         }
         cmd
+    }
+
+    /// Starts `command` once every byte the pane prints is being copied to `raw`: the pane
+    /// waits for a go-ahead file until `pipe-pane` is set up, so nothing is missed.
+    pub fn start_recorded(command: &str, raw: &Path, w: u16, h: u16) -> Self {
+        let go = raw.with_extension("go");
+        let _ = std::fs::remove_file(&go);
+        let line = format!(
+            "while [ ! -e {0} ]; do sleep 0.02; done; {command}",
+            shell_quote(&go.display().to_string())
+        );
+        let t = Tmux::with_pane(&line, w, h);
+        let sink = format!("cat > {}", shell_quote(&raw.display().to_string()));
+        t.run(&["pipe-pane", "-t", &t.session, "-o", &sink]);
+        std::fs::write(&go, "").unwrap();
+        t
     }
 
     /// Runs a tmux command on this server.
@@ -230,7 +247,8 @@ fn rand_suffix() -> u128 {
         .map_or(0, |d| d.as_nanos())
 }
 
-fn shell_quote(s: &str) -> String {
+/// Quotes a word for the shell.
+pub fn shell_quote(s: &str) -> String {
     format!("'{}'", s.replace('\'', "'\\''"))
 }
 
