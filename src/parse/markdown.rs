@@ -5,6 +5,7 @@ use super::notes::NoteBuilder;
 use super::{frontmatter, html};
 use crate::article::{Article, Block, BlockKind, Format, MarkKind};
 use pulldown_cmark::{Event, MetadataBlockKind, Options, Parser, Tag, TagEnd};
+use std::collections::{HashMap, HashSet};
 
 /// Where blocks go: the body, or the note being defined, each with its own nesting.
 #[derive(Default)]
@@ -34,6 +35,16 @@ struct Md {
     meta: Option<(MetadataBlockKind, String)>,
     notes: NoteBuilder,
     article: Article,
+    /// In-page anchors (`<a name="ref-7"></a>`) that open list items: a reference list.
+    list_anchors: HashSet<String>,
+    /// The labels that links into the reference list gave each anchor.
+    anchor_labels: HashMap<String, String>,
+    /// A link into the reference list being read: its anchor and its text so far.
+    note_link: Option<(String, String)>,
+    /// The anchor of the reference-list item being read.
+    item_anchor: Option<String>,
+    /// Inside `<sup>`…`</sup>`.
+    sup: bool,
 }
 
 /// Parses Markdown into an article.
@@ -56,6 +67,11 @@ pub fn parse(text: &str) -> Article {
         meta: None,
         notes: NoteBuilder::default(),
         article: Article::empty(Format::Markdown),
+        list_anchors: list_anchors(text),
+        anchor_labels: HashMap::new(),
+        note_link: None,
+        item_anchor: None,
+        sup: false,
     };
     if let Some(fm) = title_block {
         fm.apply(&mut md.article.meta);
@@ -66,10 +82,48 @@ pub fn parse(text: &str) -> Article {
     md.flush();
     let mut article = md.article;
     article.blocks = md.frames.swap_remove(0).blocks;
+    // A notes heading left with nothing under it once its list became the notes.
+    while article.blocks.last().is_some_and(|b| {
+        matches!(b.kind, BlockKind::Heading { .. }) && super::notes::is_heading(b.text.trim(), &[])
+    }) {
+        article.blocks.pop();
+    }
     take_title(&mut article);
     super::byline::from_body(&mut article);
     md.notes.finish(&mut article);
     article
+}
+
+/// Anchors that open list items (`* <a name="ref-7"></a><sup>7</sup>[Title](url)`), as a
+/// numbered reference list that `<sup>[7]</sup>` links point into is written.
+fn list_anchors(text: &str) -> HashSet<String> {
+    text.lines()
+        .filter_map(|line| {
+            let t = line.trim_start();
+            let rest = t
+                .strip_prefix(['*', '-', '+'])
+                .or_else(|| {
+                    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+                    (digits > 0)
+                        .then(|| &t[digits..])
+                        .and_then(|r| r.strip_prefix(['.', ')']))
+                })?
+                .trim_start();
+            anchor_of(rest.strip_prefix("<a ")?)
+        })
+        .collect()
+}
+
+/// The `name` or `id` of an `<a …>` tag's attributes.
+fn anchor_of(attrs: &str) -> Option<String> {
+    let attrs = &attrs[..attrs.find('>')?];
+    ["name=", "id="].iter().find_map(|key| {
+        let at = attrs.find(key)? + key.len();
+        let rest = &attrs[at..];
+        let quote = rest.chars().next().filter(|c| matches!(c, '"' | '\''))?;
+        let end = rest[1..].find(quote)?;
+        Some(rest[1..1 + end].to_string())
+    })
 }
 
 /// The first `#` heading is the title when front matter gave none; a leading heading that
@@ -90,6 +144,67 @@ fn take_title(article: &mut Article) {
 }
 
 impl Md {
+    /// Inline HTML: `<br>` as a space, `<sup>` tracked, and the anchor that makes a list
+    /// item a reference.
+    fn inline_html(&mut self, s: &str) {
+        let tag = s.trim_start().to_ascii_lowercase();
+        if tag.starts_with("<br") {
+            self.inline.push(" ");
+        } else if tag.starts_with("<sup") {
+            self.sup = true;
+        } else if tag.starts_with("</sup") {
+            self.sup = false;
+        } else if let Some(attrs) = tag.strip_prefix("<a ")
+            && let Some(anchor) = anchor_of(attrs)
+            && self.anchor_labels.contains_key(&anchor)
+            && !self.frame().lists.is_empty()
+        {
+            self.item_anchor = Some(anchor);
+        }
+    }
+
+    /// A link such as `[7]` into the reference list: a note reference when its text is a
+    /// marker, else the text as it was.
+    fn end_note_link(&mut self) {
+        let Some((anchor, text)) = self.note_link.take() else {
+            return;
+        };
+        let label = text
+            .trim()
+            .trim_start_matches('[')
+            .trim_end_matches(']')
+            .trim()
+            .to_string();
+        if label.is_empty() || label.chars().count() > 6 || label.contains(char::is_whitespace) {
+            self.inline.push(&text);
+            return;
+        }
+        let note = self.notes.index(&label);
+        self.inline
+            .push_marked(&format!("[{label}]"), MarkKind::FootnoteRef { note });
+        self.anchor_labels.entry(anchor).or_insert(label);
+    }
+
+    /// A finished reference-list item becomes the definition of the note that points at it.
+    fn end_reference_item(&mut self) {
+        let Some(anchor) = self.item_anchor.take() else {
+            return;
+        };
+        let Some(label) = self.anchor_labels.get(&anchor).cloned() else {
+            return;
+        };
+        let Some(mut block) = self.frame().blocks.pop() else {
+            return;
+        };
+        block.kind = BlockKind::Paragraph;
+        if let Some(dup) = self.notes.define(&label, vec![block]) {
+            let text: Vec<_> = dup.iter().map(|b| b.text.as_str()).collect();
+            self.article
+                .removed
+                .push(format!("[{label}] {}", text.join(" ")));
+        }
+    }
+
     fn frame(&mut self) -> &mut Frame {
         self.frames
             .last_mut()
@@ -152,20 +267,23 @@ impl Md {
                 _ => {}
             }
         }
+        if let Some((_, text)) = &mut self.note_link
+            && let Event::Text(s) | Event::Code(s) = &event
+        {
+            return text.push_str(s);
+        }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
+            // A reference list item's own number, `<sup>7</sup>`, is the note's label.
+            Event::Text(_) if self.sup && self.item_anchor.is_some() => {}
             Event::Text(s) | Event::InlineMath(s) | Event::DisplayMath(s) => self.inline.push(&s),
             Event::Code(s) => {
                 self.inline.open(MarkKind::Code);
                 self.inline.push(&s);
                 self.inline.close();
             }
-            Event::InlineHtml(s) | Event::Html(s) => {
-                if s.trim_start().to_ascii_lowercase().starts_with("<br") {
-                    self.inline.push(" ");
-                }
-            }
+            Event::InlineHtml(s) | Event::Html(s) => self.inline_html(&s),
             Event::FootnoteReference(label) => {
                 let note = self.notes.index(&label);
                 self.inline
@@ -246,9 +364,14 @@ impl Md {
             Tag::Strong => self.inline.open(MarkKind::Strong),
             Tag::Strikethrough => self.inline.open(MarkKind::Strike),
             Tag::Superscript | Tag::Subscript => {}
-            Tag::Link { dest_url, .. } => self.inline.open(MarkKind::Link {
-                url: dest_url.to_string(),
-            }),
+            Tag::Link { dest_url, .. } => match dest_url.strip_prefix('#') {
+                Some(anchor) if self.list_anchors.contains(anchor) => {
+                    self.note_link = Some((anchor.to_string(), String::new()));
+                }
+                _ => self.inline.open(MarkKind::Link {
+                    url: dest_url.to_string(),
+                }),
+            },
             Tag::Image { .. } => self.inline.push("[image: "),
             Tag::MetadataBlock(kind) => self.meta = Some((kind, String::new())),
         }
@@ -281,6 +404,7 @@ impl Md {
             TagEnd::Item => {
                 self.flush();
                 self.frame().item = None;
+                self.end_reference_item();
             }
             TagEnd::FootnoteDefinition => {
                 self.flush();
@@ -310,6 +434,7 @@ impl Md {
                     row.push(cell);
                 }
             }
+            TagEnd::Link if self.note_link.is_some() => self.end_note_link(),
             TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link => {
                 self.inline.close()
             }

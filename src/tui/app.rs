@@ -197,6 +197,7 @@ impl App {
         };
         let fp = Fingerprint::of(r.article());
         let title = r.article().meta.title.clone().unwrap_or_default();
+        let fallback = r.article().extraction == Some(crate::article::Extraction::Fallback);
         let saved = m
             .store
             .article(&fp, r.store_path(), &title)
@@ -211,6 +212,9 @@ impl App {
             if pct > 0 {
                 self.say(format!("resumed at {pct}%"));
             }
+        }
+        if fallback {
+            self.say("no article found on this page: showing all its text".to_string());
         }
     }
 

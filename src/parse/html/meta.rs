@@ -17,6 +17,8 @@ fn sel(s: &str) -> Selector {
 static META: LazyLock<Selector> = LazyLock::new(|| sel("meta[content]"));
 static LD_JSON: LazyLock<Selector> = LazyLock::new(|| sel(r#"script[type="application/ld+json"]"#));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel(r#"link[rel~="canonical"][href]"#));
+static BASE: LazyLock<Selector> = LazyLock::new(|| sel("base[href]"));
 static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
     sel(
@@ -266,12 +268,45 @@ pub fn read(doc: &Html, meta: &mut Meta) {
     meta.date = date.map(|d| date_info(&d));
 }
 
-/// The authors named by the page's byline elements, for a page whose metadata names none:
+/// The address a page's relative links are relative to: its `<base href>` (itself
+/// resolved against the page's address), else its canonical address or `og:url`. Only
+/// absolute `http`/`https` addresses count: a saved page's own file name says nothing.
+pub fn base_url(doc: &Html) -> Option<url::Url> {
+    let absolute = |s: &str| {
+        url::Url::parse(s.trim())
+            .ok()
+            .filter(|u| matches!(u.scheme(), "http" | "https"))
+    };
+    let page = doc
+        .select(&CANONICAL)
+        .find_map(|l| l.value().attr("href").and_then(absolute))
+        .or_else(|| {
+            doc.select(&META)
+                .filter(|m| {
+                    let v = m.value();
+                    [v.attr("property"), v.attr("name")]
+                        .into_iter()
+                        .flatten()
+                        .any(|k| {
+                            k.split_whitespace()
+                                .any(|k| k.eq_ignore_ascii_case("og:url"))
+                        })
+                })
+                .find_map(|m| m.value().attr("content").and_then(absolute))
+        });
+    let base = doc.select(&BASE).find_map(|b| b.value().attr("href"));
+    match (base, page) {
+        (Some(b), page) => absolute(b).or_else(|| page.and_then(|p| p.join(b.trim()).ok())),
+        (None, page) => page,
+    }
+}
+
+/// The byline of a page whose metadata names no author:
 /// the first element that reads as a byline, looked for inside the article first, then
 /// before it, then anywhere but in comments.
-pub fn byline_authors(doc: &Html, roots: &[NodeId]) -> Vec<String> {
+pub fn byline(doc: &Html, roots: &[NodeId]) -> Option<byline::Byline> {
     let first_root = roots.iter().min().copied();
-    let found: Vec<(ElementRef, Vec<String>)> = doc
+    let found: Vec<(ElementRef, byline::Byline)> = doc
         .select(&BYLINE)
         .filter(|e| !in_comments(*e))
         .filter_map(|e| {
@@ -279,7 +314,7 @@ pub fn byline_authors(doc: &Html, roots: &[NodeId]) -> Vec<String> {
             if !(2..200).contains(&text.len()) {
                 return None;
             }
-            Some((e, byline::read(&text, false)?.names))
+            Some((e, byline::read(&text, false)?))
         })
         .collect();
     // Of a byline box and the name inside it, the name ("Tech Insider Alex Perry").
@@ -306,8 +341,7 @@ pub fn byline_authors(doc: &Html, roots: &[NodeId]) -> Vec<String> {
         .iter()
         .filter(|(e, _)| innermost(e))
         .min_by_key(|(e, _)| rank(e))
-        .map(|(_, n)| n.clone())
-        .unwrap_or_default()
+        .map(|(_, b)| b.clone())
 }
 
 /// Whether an element sits in a comments section, whose bylines are the commenters'.
@@ -354,9 +388,73 @@ fn strip_site(title: &str, site: Option<&str>, h1: Option<&str>) -> String {
             {
                 return head.trim().to_string();
             }
+            // "Site | Post": the site may come first.
+            if let Some((head, tail)) = title.split_once(sep)
+                && head.trim().eq_ignore_ascii_case(site.trim())
+            {
+                return tail.trim().to_string();
+            }
         }
     }
-    title.to_string()
+    split_title(title)
+}
+
+/// A title in parts, "Post | Section | Site" or "Site – Post": the part before the last
+/// separator, unless that is too short to be the post's, then the part after the first.
+fn split_title(title: &str) -> String {
+    const SPLITS: [&str; 8] = [" | ", " - ", " – ", " — ", " » ", " / ", " \\ ", " > "];
+    let words = |s: &str| s.split_whitespace().count();
+    let last = SPLITS.iter().filter_map(|sep| title.rfind(sep)).max();
+    let first = SPLITS
+        .iter()
+        .filter_map(|sep| title.find(sep).map(|i| (i, sep.len())))
+        .min();
+    let (Some(last), Some((first, len))) = (last, first) else {
+        return title.to_string();
+    };
+    let head = title[..last].trim();
+    let part = if words(head) >= 3 {
+        head
+    } else {
+        title[first + len..].trim()
+    };
+    // A part of a few words is as likely a section name as the post's title.
+    if words(part) < 3 || part.is_empty() {
+        title.to_string()
+    } else {
+        part.to_string()
+    }
 }
 
 const SEPARATORS: [char; 7] = ['|', '-', '–', '—', '·', ':', '»'];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_split_title_keeps_the_posts_part() {
+        assert_eq!(
+            split_title("Get your Frontend Code Covered | Code | Nicolas Perriault"),
+            "Get your Frontend Code Covered | Code"
+        );
+        assert_eq!(
+            split_title("Lorem ipsum dolor sit amet – My website"),
+            "Lorem ipsum dolor sit amet"
+        );
+        assert_eq!(
+            split_title("Tide Ledger | Harbour ice breaks up early in the north"),
+            "Harbour ice breaks up early in the north"
+        );
+        assert_eq!(split_title("Ice - News"), "Ice - News");
+        assert_eq!(split_title("A plain title"), "A plain title");
+    }
+
+    #[test]
+    fn meta_keys_in_one_spelling() {
+        assert_eq!(meta_key("DC.title"), "dc:title");
+        assert_eq!(meta_key("dcterm:created"), "dcterms:created");
+        assert_eq!(meta_key("DCTERMS.issued"), "dcterms:issued");
+        assert_eq!(meta_key("og:title"), "og:title");
+    }
+}

@@ -27,8 +27,9 @@ pub fn parse(text: &str) -> Article {
     let mut notes = NoteBuilder::default();
     let mut removed = Vec::new();
     let found = extract::find(&doc, &shape);
-    let mut walker =
-        Walker::new(&shape, &found.drop, &mut notes, &mut removed).with_captions(&found.captions);
+    let mut walker = Walker::new(&shape, &found.drop, &mut notes, &mut removed)
+        .with_captions(&found.captions)
+        .with_base(meta::base_url(&doc));
     for &id in &found.roots {
         walker.walk(doc.tree.get(id).expect("content node"));
     }
@@ -36,8 +37,13 @@ pub fn parse(text: &str) -> Article {
     article.blocks = walker.blocks;
     define_notes(&doc, &shape, &mut notes, &mut removed);
     extract::outside(&doc, &found, &mut removed);
-    if article.meta.authors.is_empty() {
-        article.meta.authors = meta::byline_authors(&doc, &found.roots);
+    if article.meta.authors.is_empty()
+        && let Some(byline) = meta::byline(&doc, &found.roots)
+    {
+        article.meta.authors = byline.names;
+        if article.meta.date.is_none() {
+            article.meta.date = byline.date.map(|d| super::frontmatter::date_info(&d));
+        }
     }
     article.extraction = Some(if found.fallback {
         Extraction::Fallback

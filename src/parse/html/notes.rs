@@ -127,6 +127,9 @@ pub fn find(doc: &Html) -> NoteShape {
     let mut links = Vec::new();
     let mut containers = Vec::new();
     let mut single_defs = Vec::new();
+    // HTMLBook writes a note where it is referred to, `<span data-type="footnote">…</span>`,
+    // and leaves its number to the renderer.
+    let mut inline_notes = Vec::new();
     for node in doc.tree.root().descendants() {
         let Some(el) = ElementRef::wrap(node) else {
             continue;
@@ -145,6 +148,8 @@ pub fn find(doc: &Html) -> NoteShape {
         }
         if is_container(el) {
             containers.push(node.id());
+        } else if v.attr("data-type") == Some("footnote") {
+            inline_notes.push(node.id());
         } else if is_definition(el) {
             single_defs.push(node.id());
         }
@@ -213,6 +218,16 @@ pub fn find(doc: &Html) -> NoteShape {
         &mut def_label,
         &mut used_labels,
     );
+    let mut next = 1usize;
+    for &id in &inline_notes {
+        while used_labels.contains(&next.to_string()) {
+            next += 1;
+        }
+        let label = next.to_string();
+        used_labels.insert(label.clone());
+        shape.refs.insert(id, label.clone());
+        def_label.insert(id, label);
+    }
     let mut defs: Vec<(NodeId, String)> = def_label.into_iter().collect();
     let order: HashMap<NodeId, usize> = doc
         .tree
@@ -223,7 +238,12 @@ pub fn find(doc: &Html) -> NoteShape {
         .collect();
     defs.sort_by_key(|(id, _)| order.get(id).copied().unwrap_or(usize::MAX));
     shape.skip.extend(containers.iter().copied());
-    shape.skip.extend(defs.iter().map(|(id, _)| *id));
+    // An inline note stands where it is referred to: its reference is drawn there.
+    shape.skip.extend(
+        defs.iter()
+            .map(|(id, _)| *id)
+            .filter(|id| !inline_notes.contains(id)),
+    );
     shape.defs = defs;
     shape
 }

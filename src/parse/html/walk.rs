@@ -16,6 +16,8 @@ pub struct Walker<'a> {
     drop: &'a HashSet<NodeId>,
     /// Blocks that are captions outside figures.
     captions: Option<&'a HashSet<NodeId>>,
+    /// The page's address, against which relative links are resolved.
+    base: Option<url::Url>,
     notes: &'a mut NoteBuilder,
     removed: &'a mut Vec<String>,
     /// The blocks written so far.
@@ -49,6 +51,7 @@ impl<'a> Walker<'a> {
             shape,
             drop,
             captions: None,
+            base: None,
             notes,
             removed,
             blocks: Vec::new(),
@@ -63,6 +66,12 @@ impl<'a> Walker<'a> {
             figures: Vec::new(),
             drop_chrome: true,
         }
+    }
+
+    /// Sets the address relative links are resolved against.
+    pub fn with_base(mut self, base: Option<url::Url>) -> Self {
+        self.base = base;
+        self
     }
 
     /// Sets the blocks to write as captions.
@@ -297,12 +306,11 @@ impl<'a> Walker<'a> {
                         && !url.starts_with('#')
                         && !url.starts_with("javascript:") =>
                 {
-                    self.marked(
-                        el,
-                        MarkKind::Link {
-                            url: url.to_string(),
-                        },
-                    )
+                    let url = match &self.base {
+                        Some(base) => base.join(url).map_or(url.to_string(), String::from),
+                        None => url.to_string(),
+                    };
+                    self.marked(el, MarkKind::Link { url })
                 }
                 _ => self.children(*el),
             },

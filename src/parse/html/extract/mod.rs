@@ -84,7 +84,8 @@ pub fn find(doc: &Html, shape: &NoteShape) -> Found {
         }
     }
     let mut found = match best {
-        Some((kept, found)) if kept > 0 => found,
+        // Less than a short paragraph is not an article: the page shows all its text.
+        Some((kept, found)) if kept >= ARTICLE_MIN => found,
         _ => Found {
             roots: vec![body.id()],
             fallback: true,

@@ -1,0 +1,154 @@
+//! The content finder on pages written for these tests, one per mechanism: the article is
+//! found whole however the page wraps it, and what is not the article is left out (and
+//! listed in `removed`), never lost.
+
+use lectern::article::{Article, BlockKind, Extraction, Format};
+use std::path::Path;
+
+fn page(name: &str) -> Article {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/extraction")
+        .join(name);
+    let bytes = std::fs::read(&path).expect("fixture");
+    lectern::parse::parse_bytes(&bytes, Format::Html).expect("parses")
+}
+
+fn body(a: &Article) -> String {
+    a.blocks
+        .iter()
+        .map(|b| b.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn removed(a: &Article) -> String {
+    a.removed.join("\n")
+}
+
+#[test]
+fn a_chrome_word_on_an_ancestor_does_not_throw_the_article_away() {
+    // The whole page sits in an ASP.NET form, inside "page-wrapper has-sidebar
+    // header-offset" and "social-share-enabled": every ancestor of the text says chrome.
+    let a = page("ancestor-trap.html");
+    assert_eq!(a.extraction, Some(Extraction::Article));
+    let text = body(&a);
+    for words in [
+        "stop running its last two evening crossings",
+        "about forty of them",
+        "the school children are on board",
+        "holds its dances",
+    ] {
+        assert!(text.contains(words), "{words} missing:\n{text}");
+    }
+    assert!(!text.contains("Most read") && !text.contains("Storm closes"));
+    assert!(removed(&a).contains("Most read"));
+}
+
+#[test]
+fn an_article_made_of_a_list_keeps_every_item() {
+    let a = page("list-article.html");
+    let items = a
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::ListItem { .. }))
+        .count();
+    assert_eq!(items, 9);
+    assert!(body(&a).contains("with better bacon"));
+    assert!(!body(&a).contains("Archive"));
+}
+
+#[test]
+fn an_article_in_sibling_blocks_keeps_every_step() {
+    let a = page("sibling-steps.html");
+    let text = body(&a);
+    for step in 1..=9 {
+        assert!(
+            text.contains(&format!("Step {step}:")),
+            "step {step}:\n{text}"
+        );
+    }
+    assert!(text.contains("let the seat dry overnight"));
+    assert!(text.contains("a handful of golf tees"));
+    assert!(
+        !text.contains("grandmother"),
+        "comments are not the article"
+    );
+}
+
+#[test]
+fn recirculation_teasers_and_bylines_are_left_out() {
+    let a = page("related-block.html");
+    let text = body(&a);
+    assert!(text.contains("protected cycle lane"));
+    assert!(text.contains("six loading bays"));
+    for gone in [
+        "You may also like",
+        "pothole map",
+        "Bus lane consultation",
+        "Advertisement",
+        "Library hours",
+        "By Tomás",
+    ] {
+        assert!(!text.contains(gone), "{gone} kept:\n{text}");
+        assert!(removed(&a).contains(gone), "{gone} not listed as removed");
+    }
+    assert_eq!(a.meta.authors, ["Tomás Ferreira"]);
+    assert_eq!(
+        a.meta.date.as_ref().and_then(|d| d.iso.as_deref()),
+        Some("2025-03-14")
+    );
+}
+
+#[test]
+fn relative_links_resolve_against_the_canonical_address() {
+    let a = page("related-block.html");
+    let urls: Vec<String> = a
+        .blocks
+        .iter()
+        .flat_map(|b| &b.marks)
+        .filter_map(|m| match &m.kind {
+            lectern::article::MarkKind::Link { url } => Some(url.clone()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        urls,
+        ["https://courier.example.org/documents/mill-road-plan.pdf"]
+    );
+}
+
+#[test]
+fn htmlbook_notes_become_footnotes_where_they_stand() {
+    let a = page("htmlbook-notes.html");
+    assert_eq!(a.footnotes.len(), 2);
+    assert!(a.footnotes.iter().all(|f| f.defined && f.refs.len() == 1));
+    assert!(
+        a.footnotes[0]
+            .text()
+            .starts_with("Later lanterns burned paraffin")
+    );
+    let text = body(&a);
+    assert!(text.contains("whale oil[1] and were lit"), "{text}");
+    assert!(!text.contains("paraffin"), "the note is not in the body");
+}
+
+#[test]
+fn formulas_leave_no_holes_in_sentences() {
+    let a = page("math.html");
+    let text = body(&a);
+    assert!(
+        text.contains("For all indices i and j : a_{ij} = a_{ji}"),
+        "{text}"
+    );
+    assert!(text.contains(r"h = \sum A_k \cos(\omega_k t)"), "{text}");
+}
+
+#[test]
+fn a_page_with_no_article_shows_its_text_and_says_so() {
+    let a = page("no-article.html");
+    assert_eq!(a.extraction, Some(Extraction::Fallback));
+    let text = body(&a);
+    for words in ["North pier", "Offline for repairs", "Tide: falling"] {
+        assert!(text.contains(words), "{words} missing:\n{text}");
+    }
+}
