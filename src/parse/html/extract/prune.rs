@@ -117,6 +117,9 @@ fn leave_out(el: ElementRef, s: &Stats, total: u32) -> bool {
     if s.text <= 150 && !s.has_blocks && is_boilerplate(el, s) {
         return true;
     }
+    if s.text <= 600 && !s.has_blocks && is_credit_or_notice(&flat_text(el)) {
+        return true;
+    }
     matches!(
         name,
         "div" | "section" | "ul" | "ol" | "dl" | "table" | "form" | "fieldset" | "figure" | "aside"
@@ -191,6 +194,30 @@ fn is_boilerplate(el: ElementRef, s: &Stats) -> bool {
             && (crate::chrome::is_related_header(head) || is_read_more(head))
             && s.link * 2 >= s.text
     })
+}
+
+/// A wire service's credit line ("Reporting by …; Editing by …", "… contributed to this
+/// report") or a legal notice ("Disclaimer: …"): the article's furniture, not its text.
+fn is_credit_or_notice(t: &str) -> bool {
+    const LEADS: &[&str] = &[
+        "reporting by ",
+        "(reporting by ",
+        "additional reporting by ",
+        "writing by ",
+        "editing by ",
+        "compiled by ",
+        "with reporting by ",
+        "disclaimer:",
+        "disclosure:",
+    ];
+    const ENDS: &[&str] = &[
+        "contributed to this report.",
+        "contributed to this report",
+        "contributed reporting.",
+        "contributed to this story.",
+    ];
+    let lower = t.trim().to_lowercase();
+    LEADS.iter().any(|l| lower.starts_with(l)) || ENDS.iter().any(|e| lower.ends_with(e))
 }
 
 /// A control's or placeholder's label left in the text: "Advert", "Close", "Loading…".
