@@ -93,17 +93,22 @@ pub fn load_start(path: &Path, longer_than: u64, bytes: usize) -> Option<Article
         .read_to_end(&mut head)
         .ok()?;
     let decoded = decode::decode_start(&head)?;
-    Some(head_article(decoded, format_for(path)))
+    head_article(decoded, format_for(path))
 }
 
 /// The decoded start of a longer text parsed on its own, cut at its last paragraph break.
-fn head_article(decoded: decode::Decoded, format: Format) -> Article {
+/// Never a web page's: its start is its head and navigation, and where the article is can
+/// only be told from the whole.
+fn head_article(decoded: decode::Decoded, format: Format) -> Option<Article> {
     let text = &decoded.text;
+    if format == Format::Html || looks_like_html(text) {
+        return None;
+    }
     let cut = text.rfind("\n\n").unwrap_or(text.len());
     let mut article = parse_str(&text[..cut], format);
     article.encoding = decoded.encoding.to_string();
     article.partial = true;
-    article
+    Some(article)
 }
 
 /// Reads, decodes and parses the article at `path`.

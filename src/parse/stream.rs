@@ -45,7 +45,7 @@ pub fn start_of(all: &[u8], longer_than: u64, bytes: usize) -> Option<Article> {
     let head = &all[..bytes];
     let decoded = decode::decode_start(head)?;
     let format = sniff::sniff(&decoded.text);
-    Some(head_article(decoded, format))
+    head_article(decoded, format)
 }
 
 /// Where the whole of an article whose beginning is shown is read from.
