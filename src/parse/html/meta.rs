@@ -159,6 +159,24 @@ fn text_of(el: ElementRef) -> String {
         .join(" ")
 }
 
+/// An element's text with its white space collapsed, when it is shorter than `max` bytes;
+/// a longer one (a byline class on the whole page's wrapper) is not read to its end.
+fn short_text(el: ElementRef, max: usize) -> Option<String> {
+    let mut out = String::new();
+    for t in el.text() {
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+            if out.len() >= max {
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
 /// Fills title, authors, date and site from the page.
 pub fn read(doc: &Html, meta: &mut Meta) {
     let tags = meta_tags(doc);
@@ -308,14 +326,14 @@ pub fn byline(doc: &Html, roots: &[NodeId]) -> Option<byline::Byline> {
     let first_root = roots.iter().min().copied();
     let found: Vec<(ElementRef, byline::Byline)> = doc
         .select(&BYLINE)
-        .filter(|e| !in_comments(*e))
         .filter_map(|e| {
-            let text = text_of(e);
-            if !(2..200).contains(&text.len()) {
+            let text = short_text(e, 200)?;
+            if text.len() < 2 {
                 return None;
             }
             Some((e, byline::read(&text, false)?))
         })
+        .filter(|(e, _)| !in_comments(*e))
         .collect();
     // Of a byline box and the name inside it, the name ("Tech Insider Alex Perry").
     let innermost = |e: &ElementRef| {
