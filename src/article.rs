@@ -197,6 +197,9 @@ pub enum MarkKind {
     Quotation,
     /// The news dateline at the start of the first paragraph.
     Dateline,
+    /// A span the page marks up as a cited work (`<cite class="citation">`): read as a
+    /// reference by the citation finder, shown as plain text.
+    Work,
 }
 
 /// Where in the article a piece of text sits.
@@ -282,12 +285,21 @@ pub struct Citation {
     pub place: Place,
     /// Byte range in the block's text.
     pub range: Range<usize>,
+    /// The citation that holds this one's full reference (a note, a reference-list entry,
+    /// the work an `Ibid.` repeats), when the article has one.
+    pub full: Option<usize>,
+    /// The key of the source group this citation is listed under, once citations are joined
+    /// to their references (`Brandvold` and `Helga Brandvold` share one).
+    pub group: Option<String>,
 }
 
 impl Citation {
-    /// Normalised source name used to group citations of the same source.
+    /// Key used to group citations of the same source: the joined group, else the
+    /// normalised source name.
     pub fn source_key(&self) -> String {
-        source_key(&self.source)
+        self.group
+            .clone()
+            .unwrap_or_else(|| source_key(&self.source))
     }
 }
 

@@ -59,6 +59,8 @@ pub fn to_json(article: &Article) -> Value {
                 "title": c.title,
                 "start": c.range.start,
                 "end": c.range.end,
+                "full": c.full,
+                "group": c.source_key(),
             });
             let p = place_json(c.place);
             v["block"] = p["block"].clone();
