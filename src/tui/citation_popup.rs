@@ -74,16 +74,16 @@ impl CitationPopup {
         if let Some(l) = &c.locator {
             out.push(field("Pages", l));
         }
+        let ibid = c.text.trim_start().to_lowercase().starts_with("ib");
         let kind = match c.kind {
             CitationKind::Attribution => "news attribution",
             CitationKind::AuthorYear => "author–year citation",
+            CitationKind::Reference if c.full.is_some() && ibid => "ibid., the work before it",
+            CitationKind::Reference if c.full.is_some() => "short note",
             CitationKind::Reference => "bibliographic reference",
         };
-        let place = match c.place {
-            Place::Body { .. } => kind.to_string(),
-            Place::Note { note, .. } => format!("{kind}, in note {}", a.footnotes[note].label),
-        };
-        out.push(field("Kind", &place));
+        out.push(field("Kind", &format!("{kind}{}", where_is(a, c))));
+        self.reference_lines(r, theme, width, &mut out);
         let others = self.others(r);
         out.push(Line::default());
         if others.is_empty() {
@@ -111,6 +111,53 @@ impl CitationPopup {
             out.push(text_line(&row, style));
         }
         out
+    }
+}
+
+/// Longest full reference shown, in lines; the rest is cut with an ellipsis.
+const REFERENCE_LINES: usize = 8;
+
+impl CitationPopup {
+    /// The full reference this citation points at (or is), wrapped to the pop-up.
+    fn reference_lines(&self, r: &Reader, theme: &Theme, width: u16, out: &mut Vec<Line<'static>>) {
+        let a = r.article();
+        let Some(c) = a.citations.get(self.citation) else {
+            return;
+        };
+        let (full, label) = match c.full {
+            Some(f) => (&a.citations[f], "Full reference"),
+            None if c.kind == CitationKind::Reference => (c, "Reference"),
+            None => return,
+        };
+        let at = if std::ptr::eq(full, c) {
+            String::new()
+        } else {
+            where_is(a, full)
+        };
+        out.push(Line::default());
+        out.push(text_line(&format!("{label}{at}:"), theme.dim()));
+        let w = (width as usize).max(10);
+        let lines = textwrap::wrap(&full.text, w);
+        for (k, line) in lines.iter().enumerate().take(REFERENCE_LINES) {
+            let cut = k + 1 == REFERENCE_LINES && lines.len() > REFERENCE_LINES;
+            let text = if cut {
+                fit_to(&format!("{line} …"), w)
+            } else {
+                line.to_string()
+            };
+            out.push(text_line(&text, Default::default()));
+        }
+    }
+}
+
+/// `, in note 3`, `, in the reference list` or nothing, for where a citation sits.
+fn where_is(a: &crate::article::Article, c: &crate::article::Citation) -> String {
+    match c.place {
+        Place::Note { note, .. } => format!(", in note {}", a.footnotes[note].label),
+        Place::Body { .. } if crate::cite::groups::is_full_reference(c) => {
+            ", in the reference list".to_string()
+        }
+        Place::Body { .. } => String::new(),
     }
 }
 
