@@ -30,6 +30,9 @@ pub struct Article {
     pub footnotes: Vec<Footnote>,
     /// Every citation found in the body and in the notes.
     pub citations: Vec<Citation>,
+    /// The entries of the article's reference list or bibliography: the works its
+    /// citations are joined to, not citations themselves.
+    pub references: Vec<Citation>,
     /// "See also" / "Related" entries.
     pub related: Vec<Related>,
     /// Lines dropped as site chrome or boilerplate, kept so nothing is lost silently.
@@ -285,9 +288,11 @@ pub struct Citation {
     pub place: Place,
     /// Byte range in the block's text.
     pub range: Range<usize>,
-    /// The citation that holds this one's full reference (a note, a reference-list entry,
-    /// the work an `Ibid.` repeats), when the article has one.
+    /// The citation that holds this one's full reference (a note, the work an `Ibid.`
+    /// repeats), when the article has one.
     pub full: Option<usize>,
+    /// The entry of `Article::references` this citation is joined to.
+    pub entry: Option<usize>,
     /// The key of the source group this citation is listed under, once citations are joined
     /// to their references (`Brandvold` and `Helga Brandvold` share one).
     pub group: Option<String>,
@@ -342,6 +347,7 @@ impl Article {
             blocks: Vec::new(),
             footnotes: Vec::new(),
             citations: Vec::new(),
+            references: Vec::new(),
             related: Vec::new(),
             removed: Vec::new(),
             partial: false,

@@ -17,6 +17,18 @@ pub struct Group {
     pub citations: Vec<usize>,
     /// The citation holding the source's full reference, when there is one.
     pub reference: Option<usize>,
+    /// The reference-list entry for the source, when there is one (and no full reference
+    /// among the citations).
+    pub entry: Option<usize>,
+}
+
+impl Group {
+    /// The source's full reference: a citation that is one, else its reference-list entry.
+    pub fn full_reference<'a>(&self, article: &'a Article) -> Option<&'a Citation> {
+        self.reference
+            .map(|r| &article.citations[r])
+            .or_else(|| self.entry.map(|e| &article.references[e]))
+    }
 }
 
 /// Whether a citation is a full reference in its own right (not an `Ibid.` or a short
@@ -40,8 +52,12 @@ pub fn groups(article: &Article) -> Vec<Group> {
                 .copied()
                 .find(|&i| is_full_reference(&cits[i]))
                 .or_else(|| citations.iter().find_map(|&i| cits[i].full));
-            let name = match reference {
-                Some(r) => display_name(plain(&cits[r].source)),
+            let entry = citations.iter().find_map(|&i| cits[i].entry);
+            let full = reference
+                .map(|r| &cits[r])
+                .or_else(|| entry.map(|e| &article.references[e]));
+            let name = match full {
+                Some(r) => display_name(plain(&r.source)),
                 None => most_frequent(citations.iter().map(|&i| plain(&cits[i].source))),
             };
             Group {
@@ -49,6 +65,7 @@ pub fn groups(article: &Article) -> Vec<Group> {
                 name,
                 citations,
                 reference,
+                entry: if reference.is_some() { None } else { entry },
             }
         })
         .collect();
@@ -134,14 +151,14 @@ pub fn to_json(article: &Article) -> Value {
         groups
             .iter()
             .map(|g| {
-                let reference = g.reference.map(|r| {
-                    let c = &article.citations[r];
+                let reference = g.full_reference(article).map(|c| {
                     let mut v = json!({
                         "text": c.text,
                         "authors": c.source,
                         "title": c.title,
                         "date": c.date,
-                        "index": r,
+                        "citation": g.reference,
+                        "entry": g.entry,
                     });
                     v["place"] = place_json(article, c.place);
                     v
@@ -182,8 +199,8 @@ pub fn to_text(article: &Article) -> String {
         .iter()
         .map(|g| {
             let reference = g
-                .reference
-                .map_or(String::new(), |r| article.citations[r].text.clone());
+                .full_reference(article)
+                .map_or(String::new(), |c| c.text.clone());
             let cells = [
                 g.citations.len().to_string(),
                 kinds(article, g).join(","),

@@ -8,8 +8,9 @@ use super::names::{surnames, surnames_key};
 use super::{Form, Found};
 use crate::article::{Citation, CitationKind, source_key};
 
-/// The citations, in the order found, with `full` and `group` set.
-pub(super) fn join(found: Vec<Found>) -> Vec<Citation> {
+/// The citations and the reference-list entries, each in the order found, with `full`,
+/// `entry` and `group` set.
+pub(super) fn join(found: Vec<Found>) -> (Vec<Citation>, Vec<Citation>) {
     let fulls: Vec<usize> = (0..found.len())
         .filter(|&i| found[i].form == Form::Full)
         .collect();
@@ -57,14 +58,30 @@ pub(super) fn join(found: Vec<Found>) -> Vec<Citation> {
     }
     resolve_ibid(&mut kept);
     let keys: Vec<String> = kept.iter().map(own_key).collect();
-    kept.into_iter()
-        .enumerate()
-        .map(|(i, mut f)| {
-            let from = f.cit.full.unwrap_or(i);
-            f.cit.group = Some(keys[from].clone());
-            f.cit
-        })
-        .collect()
+    // Entries of a reference list go apart from the citations; pointers follow them.
+    let mut place = Vec::with_capacity(kept.len());
+    let (mut cits, mut entries) = (0, 0);
+    for f in &kept {
+        place.push(if f.listed { entries } else { cits });
+        *(if f.listed { &mut entries } else { &mut cits }) += 1;
+    }
+    let listed: Vec<bool> = kept.iter().map(|f| f.listed).collect();
+    let (mut citations, mut references) = (Vec::new(), Vec::new());
+    for (i, mut f) in kept.into_iter().enumerate() {
+        let from = f.cit.full.unwrap_or(i);
+        f.cit.group = Some(keys[from].clone());
+        match f.cit.full {
+            Some(j) if listed[j] => (f.cit.full, f.cit.entry) = (None, Some(place[j])),
+            Some(j) => f.cit.full = Some(place[j]),
+            None => {}
+        }
+        if f.listed {
+            references.push(f.cit);
+        } else {
+            citations.push(f.cit);
+        }
+    }
+    (citations, references)
 }
 
 /// The key a citation is grouped under when it joins nothing.
@@ -196,13 +213,14 @@ mod tests {
             cit,
             form,
             authored: kind != CitationKind::Attribution,
+            listed: false,
         }
     }
 
     #[test]
     fn author_year_ibid_and_short_notes_join() {
         use CitationKind::{AuthorYear as Y, Reference as R};
-        let cits = join(vec![
+        let (cits, _) = join(vec![
             found(Y, "Brandvold", "1996", Form::Cited, ""),
             found(
                 R,
@@ -236,5 +254,28 @@ mod tests {
         assert_eq!(cits[2].source, "Helga Brandvold");
         assert_eq!(cits[0].source_key(), cits[1].source_key());
         assert_eq!(cits[0].source_key(), "brandvold");
+    }
+
+    #[test]
+    fn reference_list_entries_go_apart() {
+        use CitationKind::{AuthorYear as Y, Reference as R};
+        let mut entry = found(
+            R,
+            "Ostrom, Elinor",
+            "1990",
+            Form::Full,
+            "Governing the Commons",
+        );
+        entry.listed = true;
+        let (cits, refs) = join(vec![
+            found(Y, "Hardin", "1968", Form::Cited, ""),
+            found(Y, "Ostrom", "1990", Form::Cited, ""),
+            entry,
+        ]);
+        assert_eq!(cits.len(), 2);
+        assert_eq!(refs.len(), 1);
+        assert_eq!((cits[1].full, cits[1].entry), (None, Some(0)));
+        assert_eq!(cits[1].source_key(), refs[0].source_key());
+        assert_eq!(cits[0].entry, None);
     }
 }

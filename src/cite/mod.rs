@@ -52,6 +52,8 @@ struct Found {
     form: Form,
     /// Whether the source names authors, not a work or its publisher.
     authored: bool,
+    /// An entry of a reference list: a work cited, not a citation.
+    listed: bool,
 }
 
 /// A citation read from a piece of text, where it sits in that text.
@@ -105,6 +107,7 @@ fn new_citation(
         place,
         range,
         full: None,
+        entry: None,
         group: None,
     }
 }
@@ -121,12 +124,14 @@ fn cite(c: Cite, place: Place, range: Range<usize>) -> Citation {
         place,
         range,
         full: None,
+        entry: None,
         group: None,
     }
 }
 
-/// Finds every citation in the article's body and notes, joins each to its reference,
-/// records them in `article.citations` and marks their ranges in the blocks.
+/// Finds every citation in the article's body and notes and every entry of its reference
+/// lists, joins each citation to its reference, records them in `article.citations` and
+/// `article.references` and marks the citations' ranges in the blocks.
 pub fn find_citations(article: &mut Article) {
     let lists = biblio::in_lists(article);
     let mut found: Vec<Found> = Vec::new();
@@ -140,12 +145,14 @@ pub fn find_citations(article: &mut Article) {
         let listed = matches!(place, Place::Body { block } if lists[block]);
         found.extend(in_block(block, place, listed));
     }
-    for (index, cit) in join::join(found).into_iter().enumerate() {
+    let (citations, references) = join::join(found);
+    for (index, cit) in citations.into_iter().enumerate() {
         if let Some(block) = article.block_mut(cit.place) {
             block.add_mark(cit.range.clone(), MarkKind::Citation { index });
         }
         article.citations.push(cit);
     }
+    article.references = references;
 }
 
 /// Every citation in one block, in reading order. Where two readings overlap the first
@@ -175,7 +182,9 @@ fn in_block(block: &Block, place: Place, listed: bool) -> Vec<Found> {
         && let Some(e) = entry::read(text, &italics, true)
     {
         let range = entry::span(text);
-        taken.take(whole_entry(text, e, place, range), false);
+        let mut f = whole_entry(text, e, place, range);
+        f.listed = true;
+        taken.take(f, false);
     }
     for c in parenthetical(text, place) {
         let form = if c.source == "Ibid." && c.kind == CitationKind::Reference {
@@ -221,6 +230,7 @@ fn found(cit: Citation, form: Form) -> Found {
         cit,
         form,
         authored,
+        listed: false,
     }
 }
 
@@ -238,6 +248,7 @@ fn whole_entry(text: &str, e: entry::Entry, place: Place, range: Range<usize>) -
         cit,
         form: Form::Full,
         authored: e.authored,
+        listed: false,
     }
 }
 

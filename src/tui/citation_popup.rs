@@ -124,10 +124,11 @@ impl CitationPopup {
         let Some(c) = a.citations.get(self.citation) else {
             return;
         };
-        let (full, label) = match c.full {
-            Some(f) => (&a.citations[f], "Full reference"),
-            None if c.kind == CitationKind::Reference => (c, "Reference"),
-            None => return,
+        let (full, label) = match (c.full, c.entry) {
+            (Some(f), _) => (&a.citations[f], "Full reference"),
+            (None, Some(e)) => (&a.references[e], "Full reference"),
+            (None, None) if c.kind == CitationKind::Reference => (c, "Reference"),
+            (None, None) => return,
         };
         let at = if std::ptr::eq(full, c) {
             String::new()
@@ -154,7 +155,7 @@ impl CitationPopup {
 fn where_is(a: &crate::article::Article, c: &crate::article::Citation) -> String {
     match c.place {
         Place::Note { note, .. } => format!(", in note {}", a.footnotes[note].label),
-        Place::Body { .. } if crate::cite::groups::is_full_reference(c) => {
+        Place::Body { .. } if a.references.iter().any(|r| std::ptr::eq(r, c)) => {
             ", in the reference list".to_string()
         }
         Place::Body { .. } => String::new(),
