@@ -171,7 +171,14 @@ fn in_block(block: &Block, place: Place, listed: bool) -> Vec<Found> {
     for m in block.marks.iter().filter(|m| m.kind == MarkKind::Work) {
         let piece = &text[m.range.clone()];
         let inside = shifted(&italics, &m.range);
-        if let Some(e) = entry::read(piece, &inside, false) {
+        if let Some(mut e) = entry::read(piece, &inside, false) {
+            // A reference that names neither author nor work is known by its site.
+            if !e.authored
+                && e.title.as_deref() == Some(e.source.as_str())
+                && let Some(host) = link_host(block, &m.range)
+            {
+                e.source = host;
+            }
             let span = entry::span(piece);
             let range = m.range.start + span.start..m.range.start + span.end;
             taken.take(whole_entry(text, e, place, range), false);
@@ -250,6 +257,20 @@ fn whole_entry(text: &str, e: entry::Entry, place: Place, range: Range<usize>) -
         authored: e.authored,
         listed: false,
     }
+}
+
+/// The site of the first link inside `within`: `example.org` for
+/// `https://www.example.org/page`.
+fn link_host(block: &Block, within: &Range<usize>) -> Option<String> {
+    block.marks.iter().find_map(|m| match &m.kind {
+        MarkKind::Link { url } if m.range.start >= within.start && m.range.end <= within.end => {
+            let rest = url.split_once("//").map_or(url.as_str(), |(_, r)| r);
+            let host = rest.split(['/', '?', '#']).next()?;
+            let host = host.strip_prefix("www.").unwrap_or(host);
+            (host.contains('.') && !host.contains(char::is_whitespace)).then(|| host.to_string())
+        }
+        _ => None,
+    })
 }
 
 /// The ranges of `marks` inside `within`, counted from its start.

@@ -618,6 +618,21 @@ pub fn surnames(authors: &str) -> Vec<String> {
             pieces.extend(piece.split(" & ").flat_map(|p| p.split(", &")));
         }
     }
+    // `Pirani, Stern, and Yafimava`: three or more single names are all surnames.
+    let names: Vec<&str> = pieces
+        .iter()
+        .flat_map(|p| p.split(','))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let single = |p: &&str| {
+        let ws: Vec<&str> = p.split_whitespace().collect();
+        ws.last().is_some_and(|w| !w.ends_with('.'))
+            && ws[..ws.len() - 1].iter().all(|w| PARTICLES.contains(w))
+    };
+    if names.len() >= 3 && names.iter().all(single) {
+        return names.iter().map(|n| n.to_string()).collect();
+    }
     for piece in pieces {
         let mut parts = piece.split(',').map(str::trim).filter(|p| !p.is_empty());
         let Some(first) = parts.next() else { continue };
@@ -639,6 +654,12 @@ pub fn surnames(authors: &str) -> Vec<String> {
             || words.last().is_some_and(|w| INSTITUTIONS.contains(w));
         if institution {
             out.push(first.to_string());
+        } else if !single(&first) {
+            // Natural order: `Simon Pirani, Jonathan Stern`.
+            out.extend(natural_surname(first));
+            for other in &rest {
+                out.extend(natural_surname(other));
+            }
         } else if rest.first().is_some_and(|p| is_initials(p)) {
             // APA: `Lindgren, A., Berg, P.`, surnames and initials in turn.
             out.push(words.join(" "));
@@ -650,7 +671,7 @@ pub fn surnames(authors: &str) -> Vec<String> {
         } else if rest.first().is_some_and(given) {
             // Inverted: `Ellison, Margaret`; the given names after it are not authors.
             out.push(words.join(" "));
-            for other in rest.iter().skip(1).filter(|p| !given(p)) {
+            for other in rest.iter().skip(1) {
                 out.extend(natural_surname(other));
             }
         } else {
@@ -723,6 +744,15 @@ mod tests {
         assert_eq!(surnames_key("Pellow, R."), "pellow");
         assert_eq!(surnames_key("World Bank"), "world bank");
         assert_eq!(surnames_key("Mozilla Foundation"), "mozilla foundation");
+        assert_eq!(surnames_key("Pirani, Stern, and Yafimava"), "pirani et al");
+        assert_eq!(
+            surnames("Simon Pirani, Jonathan Stern, and Katja Yafimava"),
+            ["Pirani", "Stern", "Yafimava"]
+        );
+        assert_eq!(
+            surnames("Pirani, Simon, Jonathan Stern, and Katja Yafimava"),
+            ["Pirani", "Stern", "Yafimava"]
+        );
     }
 
     #[test]

@@ -432,12 +432,24 @@ fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
         let Some(joiner) = words.prev() else { break };
         let and = matches!(joiner.1, "and" | "&");
         let comma = joiner.1.ends_with(',') && count > 1 && had_and;
-        if and && !had_and {
+        if and && !had_and && !et_al {
             let Some(w) = words.prev() else { break };
-            let w = if let Some(bare) = w.1.strip_suffix(',') {
-                (w.0, bare)
-            } else {
-                w
+            // `Smith, Jones, and Lee`: a comma before "and" only ends the second of
+            // three or more names, never the first of two (`in Sweden, and Chen`).
+            let w = match w.1.strip_suffix(',') {
+                Some(bare) => {
+                    let save_w = words.at;
+                    let listed = words
+                        .prev()
+                        .is_some_and(|p| p.1.ends_with(',') && surname_like(p.1));
+                    words.at = save_w;
+                    if !listed {
+                        words.at = save;
+                        break;
+                    }
+                    (w.0, bare)
+                }
+                None => w,
             };
             match surname(&mut words, w) {
                 Some(s) => {
@@ -521,7 +533,13 @@ fn surname(words: &mut Words, word: (usize, &str)) -> Option<usize> {
     for _ in 0..2 {
         let save = words.at;
         match words.prev() {
-            Some((p, particle)) if PARTICLES.contains(&particle) => start = p,
+            // `van der Berg`, and `Van der Berg` starting a sentence.
+            Some((p, particle))
+                if PARTICLES.contains(&particle)
+                    || PARTICLES.contains(&particle.to_lowercase().as_str()) =>
+            {
+                start = p
+            }
             _ => {
                 words.at = save;
                 break;
@@ -529,6 +547,12 @@ fn surname(words: &mut Words, word: (usize, &str)) -> Option<usize> {
         }
     }
     Some(start)
+}
+
+/// A capitalised word that could be a surname, with a comma after it.
+fn surname_like(word: &str) -> bool {
+    let w = word.trim_end_matches(',');
+    w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "'’-".contains(c))
 }
 
 /// Words read backwards from `at`, split at white space.
@@ -606,6 +630,11 @@ mod tests {
             Some("17–19")
         );
         assert_eq!(one("Chen et al. (2021) report").1, "Chen et al.");
+        assert_eq!(
+            one("in Sweden, and Chen et al. (2021) report").1,
+            "Chen et al."
+        );
+        assert_eq!(one("Van der Berg (2009) makes").1, "Van der Berg");
         assert_eq!(one("Brandvold’s (1996) survey").1, "Brandvold");
         assert_eq!(one("van der Berg (2009) shows").1, "van der Berg");
         assert_eq!(

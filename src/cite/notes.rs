@@ -32,16 +32,58 @@ pub(super) fn in_note(text: &str, italics: &[Range<usize>]) -> Vec<(Cite, Form)>
             .filter(|r| r.start >= at && r.end <= seg.end)
             .map(|r| r.start - at..r.end - at)
             .collect();
-        if let Some((mut c, form)) = one(body, &inside) {
-            c.at = c.at.start + at..c.at.end + at;
+        // A sentence may hold more than one citation: `…, 150–76, and in the Financial
+        // Times, March 4, 2014`. What follows a citation is read again, a few times at most.
+        let mut from = 0;
+        for _ in 0..4 {
+            let rest = &body[from..];
+            let skip = rest.len()
+                - rest
+                    .trim_start_matches([',', ';', ' '])
+                    .trim_start_matches("and ")
+                    .len();
+            let rest = &body[from + skip..];
+            let Some((mut c, form)) = one(rest, &shifted(&inside, from + skip)) else {
+                break;
+            };
+            let end = c.at.end;
+            let base = at + from + skip;
+            c.at = c.at.start + base..c.at.end + base;
             out.push((c, form));
+            from += skip + end;
+            if from >= body.len() {
+                break;
+            }
         }
     }
     out
 }
 
-/// The one citation `body` is, if it is one.
+fn shifted(italics: &[Range<usize>], by: usize) -> Vec<Range<usize>> {
+    italics
+        .iter()
+        .filter(|r| r.start >= by)
+        .map(|r| r.start - by..r.end - by)
+        .collect()
+}
+
+/// The citation `body` is, or starts with, if it is one; a trailing aside in parentheses
+/// (`(see plate 3)`) is left out of it.
 fn one(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
+    // No citation is this long; a long sentence is not read shape by shape.
+    if body.len() > 1200 {
+        return None;
+    }
+    one_whole(body, italics).or_else(|| {
+        let open = body
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|_| body.rfind(" ("))?;
+        one_whole(&body[..open], italics)
+    })
+}
+
+fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
     let all = 0..body.len();
     if let Some(locator) = ibid(body) {
         let c = Cite::new(CitationKind::Reference, all, body, "Ibid.", None, locator);
@@ -74,21 +116,115 @@ fn one(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
     }
     let (source, date) = date_tail(body)?;
     let source = source.trim().trim_end_matches(',');
-    (is_source_name(source) && is_full_tail_date(date)).then(|| {
-        let c = Cite::new(
-            CitationKind::Attribution,
-            all,
-            body,
-            source,
-            Some(date),
-            None,
-        );
-        (c, Form::Cited)
-    })
+    if !is_full_tail_date(date) {
+        return None;
+    }
+    // The outlet may close a clause: `the account in Eurasianet, November 8, 2017`.
+    let start = if is_source_name(source) {
+        0
+    } else {
+        name_run(source).filter(|&s| is_source_name(&source[s..]))?
+    };
+    let c = Cite::new(
+        CitationKind::Attribution,
+        start..body.len(),
+        body,
+        &source[start..],
+        Some(date),
+        None,
+    );
+    Some((c, Form::Cited))
+}
+
+/// Lower-case words inside an outlet's or a person's name (`Corriere della Sera`,
+/// `Ministry of Health`, `van der Berg`).
+const NAME_LINKS: &[&str] = &[
+    "della", "delle", "dei", "di", "de", "del", "da", "du", "des", "der", "den", "van", "von", "y",
+    "e", "la", "le", "of", "for", "and", "&", "al", "el",
+];
+
+/// Where the run of capitalised words that ends `s` begins: the outlet or author at the
+/// end of a clause (`described in Novak`, `collected in Ivan Petrić`). A sentence's first
+/// word (`In`, `See`) and links left at the front are not part of it.
+fn name_run(s: &str) -> Option<usize> {
+    let mut start = None;
+    let mut end = s.len();
+    for w in s.rsplit(' ') {
+        let i = end - w.len();
+        end = i.saturating_sub(1);
+        if w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            start = Some(i);
+        } else if !NAME_LINKS.contains(&w) || start.is_none() {
+            break;
+        }
+    }
+    let mut start = start?;
+    loop {
+        let rest = &s[start..];
+        let w = rest.split(' ').next().unwrap_or("");
+        let skip =
+            super::names::is_not_source(w.trim_end_matches([',', '.'])) || NAME_LINKS.contains(&w);
+        if !skip || rest.len() == w.len() {
+            break;
+        }
+        start += w.len() + 1;
+    }
+    s[start..].starts_with(char::is_uppercase).then_some(start)
+}
+
+/// Where the authors end in `Author, Author, and Author, ed., Title` (from the run of
+/// names ending the first piece): the authors' start and end and the title's start.
+fn authors_then_title(s: &str, italics: &[Range<usize>]) -> Option<(usize, usize, usize)> {
+    let first = s.find(", ")?;
+    let start = if is_author_list(&s[..first]) {
+        0
+    } else {
+        name_run(&s[..first]).filter(|&a| is_author_list(&s[a..first]))?
+    };
+    let mut end = first;
+    // More authors, each a full name: `, Jonathan Stern, and Katja Yafimava`.
+    loop {
+        let rest = &s[end + 2..];
+        if italics.iter().any(|r| r.start == end + 2) {
+            break;
+        }
+        let piece = rest.split(", ").next().unwrap_or(rest);
+        let name = piece.strip_prefix("and ").unwrap_or(piece);
+        let words = name.split_whitespace().count();
+        if piece.len() == rest.len() || !(2..=4).contains(&words) || !is_author_list(name) {
+            break;
+        }
+        end += 2 + piece.len();
+    }
+    let mut title = end + 2;
+    for marker in ["ed., ", "eds., ", "comp., ", "trans., "] {
+        if s[title..].starts_with(marker) {
+            title += marker.len();
+        }
+    }
+    let t = &s[title..];
+    let titled = t.starts_with(|c: char| c.is_uppercase() || "“\"*_".contains(c))
+        || italics.iter().any(|r| r.start == title);
+    titled.then_some((start, end, title))
+}
+
+/// The locator at the start of `s` (`, 150–76, and in …` gives `150–76`), and its length.
+fn locator_prefix(s: &str) -> Option<(&str, usize)> {
+    let rest = s.strip_prefix([',', ':'])?;
+    let l = rest.trim_start();
+    let lead = s.len() - l.len();
+    let end = l
+        .match_indices(", ")
+        .map(|(i, _)| i)
+        .find(|&i| !l[i + 2..].starts_with(|c: char| c.is_ascii_digit()))
+        .unwrap_or(l.len());
+    let loc = l[..end].trim_end_matches('.');
+    is_locator(loc).then_some((loc, lead + loc.len()))
 }
 
 /// `Author, Title (Place: Publisher, Year), pages`, the author optional when the title is
-/// in italics (the publisher is then the source).
+/// in italics (the publisher is then the source). Several authors, an editor's `ed.` and a
+/// lead-in phrase before the author (`collected in Ivan Petrić, ed., Voices…`) are read.
 fn book(body: &str, italics: &[Range<usize>]) -> Option<Cite> {
     let open = depth_zero(body, '(')?;
     let close = matching_paren(body.as_bytes(), open)?;
@@ -102,11 +238,12 @@ fn book(body: &str, italics: &[Range<usize>]) -> Option<Cite> {
         return None;
     }
     let before = body[..open].trim_end();
-    let (author, title) = match before.split_once(", ") {
-        Some((a, t)) if is_author_list(a) => (Some(a), t),
-        _ => (None, before),
+    let (start, author, title) = match authors_then_title(before, italics) {
+        Some((a, e, t)) => (a, Some(&before[a..e]), &before[t..]),
+        None => (0, None, before),
     };
-    // Editors and translators after the title are not part of it.
+    // Editors and translators after the title are not part of it; a chapter's title is
+    // the quoted one.
     let title = [
         ", ed. ",
         ", eds. ",
@@ -118,6 +255,7 @@ fn book(body: &str, italics: &[Range<usize>]) -> Option<Cite> {
     .filter_map(|w| title.find(w))
     .min()
     .map_or(title, |i| &title[..i]);
+    let title = quoted(title).map_or(title, |(t, _)| t);
     let title = title.trim().trim_matches(['*', '_']).trim();
     if title.is_empty() || !title.starts_with(|c: char| c.is_uppercase() || c == '“' || c == '"')
     {
@@ -132,19 +270,14 @@ fn book(body: &str, italics: &[Range<usize>]) -> Option<Cite> {
             .filter(|p| p.starts_with(char::is_uppercase))?,
         None => return None,
     };
-    let after = body[close + 1..].trim_start();
-    let locator = after
-        .strip_prefix([',', ':'])
-        .map(str::trim)
-        .filter(|l| is_locator(l));
-    let end = if locator.is_some() || after.is_empty() {
-        body.len()
-    } else {
-        close + 1
+    let after = &body[close + 1..];
+    let (locator, end) = match locator_prefix(after) {
+        Some((l, n)) => (Some(l), close + 1 + n),
+        None => (None, close + 1),
     };
     let mut c = Cite::new(
         CitationKind::Reference,
-        0..end,
+        start..end,
         body,
         &source,
         Some(year),
@@ -158,11 +291,15 @@ fn book(body: &str, italics: &[Range<usize>]) -> Option<Cite> {
 /// author, else the container, is the source.
 fn article(body: &str) -> Option<Cite> {
     let quote = body.find(['“', '"'])?;
-    let author = body[..quote].trim_end();
-    let author = match author.strip_suffix(',') {
-        Some(a) if is_author_list(a.trim()) => Some(a.trim()),
-        None if author.is_empty() => None,
-        _ => return None,
+    let before = body[..quote].trim_end();
+    let (start, author) = match before.strip_suffix(',') {
+        Some(a) if is_author_list(a.trim()) => (0, Some(a.trim())),
+        Some(a) => {
+            let s = name_run(a).filter(|&s| is_author_list(&a[s..]))?;
+            (s, Some(&a[s..]))
+        }
+        None if before.is_empty() => (0, None),
+        None => return None,
     };
     let (title, rest) = quoted(&body[quote..])?;
     let rest = rest.trim_start_matches([',', '.', ' ']);
@@ -170,28 +307,38 @@ fn article(body: &str) -> Option<Cite> {
         .strip_prefix("in ")
         .or_else(|| rest.strip_prefix("In "))
         .unwrap_or(rest);
-    let container_end = rest
-        .find([',', '(', '.'])
-        .into_iter()
-        .chain(rest.find(|c: char| c.is_ascii_digit()))
-        .min()
-        .unwrap_or(rest.len());
-    let container = rest[..container_end].trim().trim_matches(['*', '_']).trim();
-    if !container.starts_with(char::is_uppercase) || container.len() > 160 {
+    // A report dated straight after its title has no container.
+    let first = rest.split(", ").next().unwrap_or(rest);
+    let (container, details) = if is_tail_date(first) {
+        ("", rest)
+    } else {
+        let end = rest
+            .find([',', '(', '.'])
+            .into_iter()
+            .chain(rest.find(|c: char| c.is_ascii_digit()))
+            .min()
+            .unwrap_or(rest.len());
+        (
+            rest[..end].trim().trim_matches(['*', '_']).trim(),
+            &rest[end..],
+        )
+    };
+    if author.is_none() && !container.starts_with(char::is_uppercase) || container.len() > 160 {
         return None;
     }
-    let details = &rest[container_end..];
     // Its date: right after the container (`, March 14, 1911`), else the year given.
     let date = details
         .trim_start_matches([',', ' '])
-        .split(", http")
-        .next()
-        .and_then(|d| {
-            let d = d.trim();
-            let d = d.strip_prefix("accessed ").unwrap_or(d);
-            is_tail_date(d).then_some(d)
-        })
-        .or_else(|| super::entry::last_year(details))?;
+        .split(", ")
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let date = [date.as_str(), date.split(", ").next().unwrap_or("")]
+        .into_iter()
+        .map(|d| d.strip_prefix("accessed ").unwrap_or(d).trim())
+        .find(|d| is_tail_date(d))
+        .map(str::to_string)
+        .or_else(|| super::entry::last_year(details).map(str::to_string))?;
     let locator = details
         .rsplit_once([':', ','])
         .map(|(_, l)| l.trim())
@@ -199,70 +346,92 @@ fn article(body: &str) -> Option<Cite> {
     let source = author.unwrap_or(container);
     let mut c = Cite::new(
         CitationKind::Reference,
-        0..body.len(),
+        start..body.len(),
         body,
         source,
-        Some(date),
+        Some(&date),
         locator,
     );
     c.title = Some(title.to_string());
     Some(c)
 }
 
-/// `Ellison, *Salt Roads*, 52` or `Mwangi and Holt, “Watching the Water,” 60`: a short
-/// note, joined later to the full one. `Ellison, 52` is one only if that join succeeds.
+/// `Ellison, *Salt Roads*, 52`, `Pirani, Stern, and Yafimava, Russo-Ukrainian Gas Dispute,
+/// 12` or `Kralj, “Merchant Accounts,” 215`: a short note, joined later to the full one, its
+/// authors surnames only. `Ellison, 52` is one only if that join succeeds.
 fn short(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
-    let (authors, rest) = body.split_once(", ")?;
-    let names = authors.split_whitespace().count();
-    if !is_author_list(authors) || names > 5 || authors.contains(',') {
+    let (authors, title, locator) = match marked_title(body, italics) {
+        Some((open, close, after)) => {
+            let head = body[..open].trim_end().strip_suffix(',')?;
+            let tail = body[after..].trim_start_matches([',', ' ']);
+            let title = body[open..close].trim_matches(['*', '_', '“', '”', '"', ',', '.']);
+            (head, title, tail)
+        }
+        None => {
+            let (head, loc) = body.rsplit_once(", ")?;
+            match head.rfind(", ") {
+                Some(i) if head[i + 2..].starts_with(char::is_uppercase) => {
+                    (&head[..i], &head[i + 2..], loc)
+                }
+                _ => (head, "", loc),
+            }
+        }
+    };
+    let start = if is_author_list(authors) {
+        0
+    } else {
+        name_run(authors).filter(|&s| is_author_list(&authors[s..]))?
+    };
+    let names = &authors[start..];
+    let surnames_only = names
+        .split(", and ")
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(", "))
+        .all(|p| (1..=3).contains(&p.split_whitespace().count()));
+    if !surnames_only || title.split_whitespace().count() > 8 {
         return None;
     }
-    if is_locator(rest) {
-        let c = Cite::new(
-            CitationKind::Reference,
-            0..body.len(),
-            body,
-            authors,
-            None,
-            Some(rest),
-        );
-        return Some((c, Form::ShortAlone));
-    }
-    let offset = body.len() - rest.len();
-    let (title, locator) = if let Some((t, after)) = quoted(rest) {
-        let after = after.trim_start_matches([',', ' ']);
-        (t, after)
-    } else if let Some(r) = italics.iter().find(|r| r.start == offset) {
-        let after = body[r.end..].trim_start_matches([',', ' ']);
-        (&body[r.clone()], after)
-    } else if let Some(inner) = rest.strip_prefix('*').or_else(|| rest.strip_prefix('_')) {
-        let close = inner.find(['*', '_'])?;
-        (
-            &inner[..close],
-            inner[close + 1..].trim_start_matches([',', ' ']),
-        )
-    } else {
-        let (t, l) = rest.rsplit_once(", ")?;
-        let words = t.split_whitespace().count();
-        if words > 8 || !t.starts_with(char::is_uppercase) {
-            return None;
-        }
-        (t, l)
-    };
     if !locator.is_empty() && !is_locator(locator) {
         return None;
     }
     let locator = (!locator.is_empty()).then_some(locator);
+    if title.is_empty() {
+        let c = Cite::new(
+            CitationKind::Reference,
+            start..body.len(),
+            body,
+            names,
+            None,
+            locator,
+        );
+        return locator.map(|_| (c, Form::ShortAlone));
+    }
     let mut c = Cite::new(
         CitationKind::Reference,
-        0..body.len(),
+        start..body.len(),
         body,
-        authors,
+        names,
         None,
         locator,
     );
-    c.title = Some(title.trim().trim_end_matches([',', '.']).to_string());
+    c.title = Some(title.trim().to_string());
     Some((c, Form::Short))
+}
+
+/// Where a short note's title is marked: quoted, in italics or between asterisks; its
+/// start, end and what follows it.
+fn marked_title(body: &str, italics: &[Range<usize>]) -> Option<(usize, usize, usize)> {
+    if let Some(r) = italics.iter().find(|r| r.start > 0) {
+        return Some((r.start, r.end, r.end));
+    }
+    if let Some(q) = body.find(['“', '"']) {
+        let (_, rest) = quoted(&body[q..])?;
+        let after = body.len() - rest.len();
+        return Some((q, after, after));
+    }
+    let star = body.find(", *").or_else(|| body.find(", _"))? + 2;
+    let close = star + 1 + body[star + 1..].find(['*', '_'])?;
+    Some((star, close + 1, close + 1))
 }
 
 /// The first `c` outside quotation marks.

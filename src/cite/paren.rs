@@ -238,6 +238,8 @@ pub(super) fn years_and_locator(s: &str, lead: bool) -> Option<Years<'_>> {
     }
     let trailing = !tail.is_empty();
     if trailing {
+        // `2019 for a review`, `2017, for an exception`.
+        let tail = tail.strip_prefix(',').unwrap_or(tail);
         let words = tail.trim_start();
         let ok = tail.len() > words.len()
             && trailing_allowed(trailing_word(words), lead)
