@@ -311,13 +311,39 @@ pub(super) fn quoted(t: &str) -> Option<(&str, &str)> {
         ('“', '”')
     } else if t.starts_with('"') {
         ('"', '"')
+    } else if t.starts_with('‘') {
+        ('‘', '’')
+    } else if t.starts_with('\'') {
+        ('\'', '\'')
     } else {
         return None;
     };
     let inner = &t[open.len_utf8()..];
-    let end = inner.find(close)?;
+    // A single quote also marks a possessive (`Britain’s`): the closing one is followed
+    // by punctuation, a space or the end.
+    let end = inner.match_indices(close).map(|(i, _)| i).find(|&i| {
+        open != '‘' && open != '\''
+            || inner[i + close.len_utf8()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })?;
     let title = inner[..end].trim().trim_end_matches([',', '.']);
     (!title.is_empty()).then_some((title, &inner[end + close.len_utf8()..]))
+}
+
+/// Where a quoted title starts in a note: a double quotation mark, or a single one that
+/// opens a title after a comma (`Allport, 'Counting Boats'`), not an apostrophe.
+pub(super) fn title_quote(s: &str) -> Option<usize> {
+    let double = s.find(['“', '"']);
+    let single = [("‘", 0), (", '", 2)]
+        .iter()
+        .filter_map(|(q, skip)| s.find(q).map(|i| i + skip))
+        .min();
+    match (double, single) {
+        (Some(d), Some(s)) => Some(d.min(s)),
+        (d, s) => d.or(s),
+    }
 }
 
 /// The first title of what follows the authors: quoted, in asterisks, or the sentence.

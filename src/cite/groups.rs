@@ -95,9 +95,23 @@ fn most_frequent<'a>(names: impl Iterator<Item = &'a str>) -> String {
         .unwrap_or_default()
 }
 
-/// One inverted author (`Festa, Paul`, `Payment, S.`) in reading order; anything else as
-/// written.
+/// Inverted authors (`Festa, Paul`, `Payment, S.`, `Hale, Rosemary; Orme, David`) in
+/// reading order; anything else as written.
 pub fn display_name(source: &str) -> String {
+    let source = source.replace('\u{a0}', " ");
+    if source.contains("; ") {
+        let names: Vec<String> = source
+            .split("; ")
+            .map(|a| match a {
+                "et al." | "et al" => "others".to_string(),
+                a => display_name(a),
+            })
+            .collect();
+        return match names.split_last() {
+            Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+            _ => names.concat(),
+        };
+    }
     let parts: Vec<&str> = source.split(", ").collect();
     let single = !source.contains([';', '&']) && !source.contains(" and ");
     match parts.as_slice() {
@@ -109,7 +123,7 @@ pub fn display_name(source: &str) -> String {
         {
             format!("{given} {surname}")
         }
-        _ => source.to_string(),
+        _ => source,
     }
 }
 
@@ -225,7 +239,12 @@ mod tests {
         assert_eq!(display_name("Helga Brandvold"), "Helga Brandvold");
         assert_eq!(
             display_name("Eich, Brendan; David Hyatt"),
-            "Eich, Brendan; David Hyatt"
+            "Brendan Eich and David Hyatt"
         );
+        assert_eq!(
+            display_name("Hale, Rosemary; Orme, David"),
+            "Rosemary Hale and David Orme"
+        );
+        assert_eq!(display_name("Wailes, Rex; et al."), "Rex Wailes and others");
     }
 }

@@ -134,6 +134,18 @@ fn cite(c: Cite, place: Place, range: Range<usize>) -> Citation {
 /// `article.references` and marks the citations' ranges in the blocks.
 pub fn find_citations(article: &mut Article) {
     let lists = biblio::in_lists(article);
+    // A list of references that a page laid out as notes (`<ul class="references">`) is
+    // never referred to from the text: its entries are works cited, not citations.
+    let mut referenced = vec![false; article.footnotes.len()];
+    for place in article.places() {
+        for m in article.block(place).map_or(&[][..], |b| &b.marks) {
+            if let MarkKind::FootnoteRef { note } = m.kind
+                && let Some(r) = referenced.get_mut(note)
+            {
+                *r = true;
+            }
+        }
+    }
     let mut found: Vec<Found> = Vec::new();
     for place in article.places() {
         let Some(block) = article.block(place) else {
@@ -142,7 +154,10 @@ pub fn find_citations(article: &mut Article) {
         if matches!(block.kind, BlockKind::Code) {
             continue;
         }
-        let listed = matches!(place, Place::Body { block } if lists[block]);
+        let listed = match place {
+            Place::Body { block } => lists[block],
+            Place::Note { note, .. } => !referenced[note],
+        };
         found.extend(in_block(block, place, listed));
     }
     let (citations, references) = join::join(found);

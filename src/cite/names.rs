@@ -536,7 +536,10 @@ pub(super) fn is_plausible_author(authors: &str) -> bool {
 /// bracketed qualifiers, domain names and a word for what was cited, and nothing that
 /// looks like a clause. `The` and `the` may start it.
 pub(super) fn is_source_name(source: &str) -> bool {
-    if source.is_empty() || source.len() > 80 || source.contains(['“', '”', '"', ':', '(', ')'])
+    if source.is_empty()
+        || source.len() > 80
+        || source.contains(['“', '”', '"', ':', '(', ')'])
+        || !source.contains(char::is_alphabetic)
     {
         return false;
     }
@@ -593,6 +596,7 @@ fn is_domain(word: &str) -> bool {
 /// `Ellison, Margaret` → `ellison`), three or more authors as the first and `et al`.
 /// An institution keeps its whole name.
 pub fn surnames_key(authors: &str) -> String {
+    let authors = &authors.replace('\u{a0}', " ");
     let names = surnames(authors);
     let mut key: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
     let et_al = authors.contains("et al") || key.len() > 2;
@@ -607,8 +611,9 @@ pub fn surnames_key(authors: &str) -> String {
 /// `Ellison, Margaret`, `Chen, L., & Wu, M.`, `Joseph Mwangi and Ruth Holt`,
 /// `Eich, Brendan; David Hyatt`, `Hall et al.`, `International Monetary Fund`.
 pub fn surnames(authors: &str) -> Vec<String> {
+    let authors = authors.replace('\u{a0}', " ");
     let cut = authors.find(" et al").unwrap_or(authors.len());
-    let authors = authors[..cut].trim().trim_end_matches([',', '.']);
+    let authors = authors[..cut].trim().trim_end_matches([',', '.', ';']);
     let mut out = Vec::new();
     // Authors are parted by ";", " and ", " & " and commas; a comma also parts an inverted
     // name from its given names (`Ellison, Margaret`), told by what follows it.
@@ -630,7 +635,8 @@ pub fn surnames(authors: &str) -> Vec<String> {
         ws.last().is_some_and(|w| !w.ends_with('.'))
             && ws[..ws.len() - 1].iter().all(|w| PARTICLES.contains(w))
     };
-    if names.len() >= 3 && names.iter().all(single) {
+    // With semicolons between authors (`Hale, Rosemary; Orme, David`), commas part names.
+    if !authors.contains(';') && names.len() >= 3 && names.iter().all(single) {
         return names.iter().map(|n| n.to_string()).collect();
     }
     for piece in pieces {
@@ -647,7 +653,7 @@ pub fn surnames(authors: &str) -> Vec<String> {
         };
         let capitals = words
             .iter()
-            .filter(|w| w.starts_with(char::is_uppercase))
+            .filter(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
             .count();
         let institution = capitals >= 3
             || words.iter().any(|w| INSTITUTION_LINKS.contains(w))

@@ -9,7 +9,7 @@
 //! - a source and date with no parentheses: `…; and Interfax, February 28`
 //! - an author–year reference: `Ellison 2010, 45`
 
-use super::entry::{is_author_list, quoted};
+use super::entry::{is_author_list, quoted, title_quote};
 use super::names::{is_source_name, one_or_two_names_each, strip_lead};
 use super::paren::{author_year, date_tail, ibid, matching_paren};
 use super::when::{is_full_tail_date, is_locator, is_tail_date, year_len};
@@ -95,6 +95,9 @@ fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
     if let Some(c) = article(body) {
         return Some((c, Form::Full));
     }
+    if let Some(c) = archive(body).or_else(|| serial(body)) {
+        return Some((c, Form::Full));
+    }
     if let Some(found) = short(body, italics) {
         return Some(found);
     }
@@ -114,7 +117,9 @@ fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
         c.title = None;
         return Some((c, Form::Cited));
     }
-    let (source, date) = date_tail(body)?;
+    // A newspaper's page may follow its date: `Shrewsbury Chronicle, 9 March 1827, p. 3`.
+    let (dated, page) = split_page(body);
+    let (source, date) = date_tail(dated)?;
     let source = source.trim().trim_end_matches(',');
     if !is_full_tail_date(date) {
         return None;
@@ -131,9 +136,99 @@ fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
         body,
         &source[start..],
         Some(date),
-        None,
+        page,
     );
     Some((c, Form::Cited))
+}
+
+/// `…, p. 3` or `…, pp. 2–3` at the end of `s`: the rest and the page.
+pub(super) fn split_page(s: &str) -> (&str, Option<&str>) {
+    match s.rsplit_once(", ") {
+        Some((rest, page))
+            if page.starts_with(['p', 'c', 's', 'A', 'B'])
+                && page.contains(char::is_numeric)
+                && page.chars().next().is_some_and(|c| !c.is_ascii_digit())
+                && is_locator(page) =>
+        {
+            (rest, Some(page))
+        }
+        _ => (s, None),
+    }
+}
+
+/// Words that name a place that keeps papers.
+const REPOSITORIES: &[&str] = &[
+    "Archive",
+    "Archives",
+    "Record Office",
+    "Records Office",
+    "Library",
+    "Museum",
+    "Archivio",
+    "Archiv",
+    "Archief",
+    "Archivo",
+];
+
+/// `Shropshire Archives, Hazledine and Sons letter books, 1810–1841, 6001/3/1–12`: an
+/// archive's holding, known by the archive.
+fn archive(body: &str) -> Option<Cite> {
+    let (place, rest) = body.split_once(", ")?;
+    let name = place.split(" (").next().unwrap_or(place);
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let named = !words.is_empty()
+        && words.len() <= 8
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || NAME_LINKS.contains(w) || *w == "the")
+        && REPOSITORIES
+            .iter()
+            .any(|r| name.ends_with(r) || name.starts_with(r) || name.contains(&format!("{r} ")));
+    if !named || rest.is_empty() {
+        return None;
+    }
+    let title = rest.split(", ").next().unwrap_or(rest);
+    let mut c = Cite::new(
+        CitationKind::Reference,
+        0..body.len(),
+        body,
+        name,
+        super::entry::last_year(rest),
+        None,
+    );
+    c.title = Some(title.to_string());
+    Some(c)
+}
+
+/// `Journals of the House of Commons, 82 (1827), p. 211`: a serial with its volume and
+/// year, known by its name.
+fn serial(body: &str) -> Option<Cite> {
+    let (name, rest) = body.split_once(", ")?;
+    let volume = rest.split(' ').next()?;
+    if !volume.bytes().all(|b| b.is_ascii_digit()) || !is_author_list(name) && !is_source_name(name)
+    {
+        return None;
+    }
+    let paren = rest[volume.len()..].strip_prefix(" (")?;
+    let close = paren.find(')')?;
+    let year = &paren[..close];
+    if year_len(year) != Some(year.len()) {
+        return None;
+    }
+    let after = &paren[close + 1..];
+    let locator = match after.strip_prefix([',', ':']).map(str::trim) {
+        Some(l) if is_locator(l) => Some(l),
+        None if after.trim().is_empty() => None,
+        _ => return None,
+    };
+    Some(Cite::new(
+        CitationKind::Reference,
+        0..body.len(),
+        body,
+        name,
+        Some(year),
+        locator,
+    ))
 }
 
 /// Lower-case words inside an outlet's or a person's name (`Corriere della Sera`,
@@ -290,7 +385,7 @@ fn book(body: &str, italics: &[Range<usize>]) -> Option<Cite> {
 /// `[Author, ]“Title,” Container …year…`: an article, a newspaper story, a web page. The
 /// author, else the container, is the source.
 fn article(body: &str) -> Option<Cite> {
-    let quote = body.find(['“', '"'])?;
+    let quote = title_quote(body)?;
     let before = body[..quote].trim_end();
     let (start, author) = match before.strip_suffix(',') {
         Some(a) if is_author_list(a.trim()) => (0, Some(a.trim())),
@@ -360,11 +455,29 @@ fn article(body: &str) -> Option<Cite> {
 /// 12` or `Kralj, “Merchant Accounts,” 215`: a short note, joined later to the full one, its
 /// authors surnames only. `Ellison, 52` is one only if that join succeeds.
 fn short(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
+    // `Whitcombe, op. cit., p. 112`: the work cited before by that author.
+    for cited in [", op. cit.", ", loc. cit."] {
+        if let Some((authors, rest)) = body.split_once(cited) {
+            let locator = rest.trim_start_matches([',', ' ']);
+            let ok = is_author_list(authors) && (locator.is_empty() || is_locator(locator));
+            let locator = (!locator.is_empty()).then_some(locator);
+            let c = Cite::new(
+                CitationKind::Reference,
+                0..body.len(),
+                body,
+                authors,
+                None,
+                locator,
+            );
+            return ok.then_some((c, Form::ShortAlone));
+        }
+    }
     let (authors, title, locator) = match marked_title(body, italics) {
         Some((open, close, after)) => {
             let head = body[..open].trim_end().strip_suffix(',')?;
             let tail = body[after..].trim_start_matches([',', ' ']);
-            let title = body[open..close].trim_matches(['*', '_', '“', '”', '"', ',', '.']);
+            let title =
+                body[open..close].trim_matches(['*', '_', '“', '”', '"', '‘', '’', '\'', ',', '.']);
             (head, title, tail)
         }
         None => {
@@ -424,7 +537,7 @@ fn marked_title(body: &str, italics: &[Range<usize>]) -> Option<(usize, usize, u
     if let Some(r) = italics.iter().find(|r| r.start > 0) {
         return Some((r.start, r.end, r.end));
     }
-    if let Some(q) = body.find(['“', '"']) {
+    if let Some(q) = title_quote(body) {
         let (_, rest) = quoted(&body[q..])?;
         let after = body.len() - rest.len();
         return Some((q, after, after));
@@ -589,6 +702,26 @@ mod tests {
             "Margaret Ellison, *Salt Roads* (Trieste: Halcyon, 2010)"
         );
         assert_eq!(read("Ellison 2010, 45.")[0].1, "Ellison");
+    }
+
+    #[test]
+    fn british_notes_archives_and_serials() {
+        let q = read("Mary Allport, 'Counting Boats', Transport History Review, 22 (2001), 15–38.");
+        assert_eq!((q[0].1.as_str(), q[0].4), ("Mary Allport", Form::Full));
+        assert_eq!(read("Allport, ‘Counting Boats’, p. 27.")[0].4, Form::Short);
+        assert_eq!(read("Whitcombe, op. cit., p. 112.")[0].4, Form::ShortAlone);
+        let a = read("Shropshire Archives, Hazledine letter books, 1810–1841, 6001/3/1–12.");
+        assert_eq!(a[0].1, "Shropshire Archives");
+        let j = read("Journals of the House of Commons, 82 (1827), p. 211.");
+        assert_eq!(
+            (j[0].1.as_str(), j[0].3.as_deref()),
+            ("Journals of the House of Commons", Some("p. 211"))
+        );
+        let n = read("Shrewsbury Chronicle, 9 March 1827, p. 3.");
+        assert_eq!(
+            (n[0].2.as_deref(), n[0].3.as_deref()),
+            (Some("9 March 1827"), Some("p. 3"))
+        );
     }
 
     #[test]

@@ -243,7 +243,8 @@ pub(super) fn years_and_locator(s: &str, lead: bool) -> Option<Years<'_>> {
         let words = tail.trim_start();
         let ok = tail.len() > words.len()
             && trailing_allowed(trailing_word(words), lead)
-            && !words.contains(|c: char| c.is_ascii_digit() || c.is_uppercase());
+            && !words.contains(|c: char| c.is_ascii_digit())
+            && words.starts_with(char::is_lowercase);
         if !ok {
             return None;
         }

@@ -242,3 +242,103 @@ fn nested_and_doubled_parentheses() {
     let s = sources("(China News Service, June 24, 2008))Explanations");
     assert_eq!(s[0].1, "China News Service");
 }
+
+/// Text made of the pieces citations are read from: names, years, quotation marks of every
+/// kind, parentheses, stops, lead-ins, locators, multi-byte letters.
+fn citation_soup() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "Ellison",
+        "Margaret",
+        "van",
+        "der",
+        "Berg",
+        "et",
+        "al.",
+        "and",
+        "&",
+        ",",
+        ", ",
+        ";",
+        ".",
+        ". ",
+        " ",
+        "(",
+        ")",
+        "[",
+        "]",
+        "“",
+        "”",
+        "‘",
+        "’",
+        "'",
+        "\"",
+        "*",
+        "_",
+        ":",
+        "2019",
+        "2019a",
+        "b",
+        "1998",
+        "in press",
+        "Ibid.",
+        "op. cit.",
+        "p.",
+        "pp.",
+        "45–47",
+        "12",
+        "May",
+        "4",
+        "Spring",
+        "see",
+        "See also",
+        "The",
+        "the",
+        "ed.",
+        "Trieste",
+        "Press",
+        "Archives",
+        "Reuters/Ipsos",
+        "poll",
+        "é",
+        "ß",
+        "日本",
+        "\u{a0}",
+        "–",
+        "n.d.",
+        "Ø",
+        "'s",
+        "’s",
+    ]);
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+    /// Whatever the text, the finder does not panic and every range it gives is real text
+    /// of its block, on character boundaries, none overlapping another.
+    #[test]
+    fn the_finder_survives_any_text(body in citation_soup(), note in citation_soup()) {
+        use crate::article::{Article, Block, Footnote, Format};
+        let mut a = Article::empty(Format::Text);
+        a.blocks.push(Block::paragraph(body));
+        a.footnotes.push(Footnote {
+            label: "1".into(),
+            blocks: vec![Block::paragraph(note)],
+            refs: Vec::new(),
+            defined: true,
+        });
+        find_citations(&mut a);
+        for c in a.citations.iter().chain(&a.references) {
+            let text = &a.block(c.place).expect("block").text;
+            prop_assert!(text.get(c.range.clone()).is_some(), "{:?} in {:?}", c.range, text);
+        }
+        for (i, c) in a.citations.iter().enumerate() {
+            for d in &a.citations[i + 1..] {
+                prop_assert!(
+                    c.place != d.place || c.range.end <= d.range.start || d.range.end <= c.range.start,
+                    "{:?} and {:?} overlap", c, d
+                );
+            }
+        }
+    }
+}

@@ -186,7 +186,9 @@ pub(super) fn when_len(s: &str) -> Option<usize> {
 const LOCATOR_LABELS: &[&str] = &[
     "p.", "pp.", "p", "pp", "ch.", "chap.", "chaps.", "para.", "paras.", "§§", "§", "fig.",
     "figs.", "table", "tab.", "n.", "nn.", "note", "vol.", "col.", "cols.", "l.", "ll.", "sec.",
-    "art.", "fol.", "fols.", "s.", "S.", "S", "loc.",
+    "art.", "fol.", "fols.", "s.", "S.", "S", "loc.", "Fig.", "Figs.", "Figure", "Figures",
+    "Table", "Tables", "Tab.", "Ch.", "Chap.", "Chapter", "Vol.", "Sect.", "Section", "App.",
+    "Appendix", "Box", "Map", "Plate", "pl.", "Pl.", "Eq.", "n.d.",
 ];
 
 /// A whole locator: `12`, `pp. 3–4`, `ch. 2`, `§ 5`, `45ff.`, `p. xii`, `17–19, 23`.
