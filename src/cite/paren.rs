@@ -127,6 +127,11 @@ pub(super) fn classify(part: &str, before: Option<&str>) -> Vec<Cite> {
         if is_plausible_author(authors) && (!corporate || !plain) {
             return spread(part, lead, authors, &y, CitationKind::AuthorYear);
         }
+        // An institution and a plain year with no comma between (`Natural Resources
+        // Wales 2016`) reads as author–year; with a comma it stays a source and date.
+        if is_plausible_author(authors) && date_tail(body).is_none() {
+            return spread(part, lead, authors, &y, CitationKind::AuthorYear);
+        }
     }
     let Some((source, date)) = date_tail(body) else {
         return Vec::new();
