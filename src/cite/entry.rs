@@ -81,7 +81,7 @@ pub(super) fn read(text: &str, italics: &[Range<usize>], strict: bool) -> Option
         .map(|r| r.start - lead..r.end - lead)
         .collect();
     authored(t, &italics, strict)
-        .or_else(|| quoted_first(t))
+        .or_else(|| quoted_first(t, strict))
         .or_else(|| italic_first(t, &italics))
         .or_else(|| plain(t, strict))
         .or_else(|| {
@@ -135,7 +135,13 @@ fn authored(t: &str, italics: &[Range<usize>], strict: bool) -> Option<Entry> {
         .min()
         .map_or(rest, |i| &rest[..i]);
     let date = paren_year(published).or_else(|| last_year(published));
-    if strict && date.is_none() {
+    // Read alone, a name and a sentence with a year in it are prose (`Giuliano de Medici.
+    // He had just been created a cardinal…`): the title must be marked, or the facts of
+    // publication given (`Trieste: Halcyon Press, 2010`, `22, no. 1 (2018)`).
+    let marked = rest.starts_with(['*', '_', '“', '"', '‘'])
+        || italics.iter().any(|r| t.len() - rest.len() == r.start);
+    let facts = paren_year(published).is_some() || publisher_year(published);
+    if strict && (date.is_none() || !(marked || facts)) {
         return None;
     }
     Some(Entry {
@@ -213,9 +219,19 @@ pub(super) fn is_author_list(s: &str) -> bool {
 
 /// `"Title". Work. Publisher. Date. Retrieved …`: the work (else the publisher) is the
 /// source.
-fn quoted_first(t: &str) -> Option<Entry> {
+fn quoted_first(t: &str, strict: bool) -> Option<Entry> {
     let (title, rest) = quoted(t)?;
-    let rest = rest.trim_start_matches(['.', ',', ' ']);
+    // A reference goes on from its title with a stop or a comma and a capital (`"Title".
+    // Work.`, `“Title,” Work`); a note that quotes a word and comments on it does not
+    // (`“lodgings.”: the period…`, `"Contesting," i.e. "striving…"`).
+    let punctuated = rest.starts_with(['.', ',']);
+    let inside = t[..t.len() - rest.len()].trim_end_matches(['”', '"', '’', '\'']);
+    let next = rest.trim_start_matches(['.', ',', ' ']);
+    let goes_on = next.is_empty() || next.starts_with(|c: char| c.is_uppercase());
+    if strict && !(goes_on && (punctuated || inside.ends_with([',', '.']))) {
+        return None;
+    }
+    let rest = next;
     let mut source = None;
     let mut date = None;
     for piece in sentences(rest) {
@@ -230,7 +246,13 @@ fn quoted_first(t: &str) -> Option<Entry> {
             date = Some(p.to_string());
         } else if source.is_none() && is_work_name(p) {
             source = Some(p.to_string());
+        } else if strict && source.is_none() {
+            // Prose after the title: a comment on a quotation, not a reference.
+            return None;
         }
+    }
+    if strict && source.is_none() && date.is_none() {
+        return None;
     }
     Some(Entry {
         source: source.unwrap_or_else(|| clip(title, 60)),
@@ -243,9 +265,13 @@ fn quoted_first(t: &str) -> Option<Entry> {
 /// The name of a work or site: a few words, capitalised, or a domain (`github.com`).
 fn is_work_name(p: &str) -> bool {
     let domain = !p.contains(' ') && p.contains('.') && p.len() > 3;
-    (p.starts_with(char::is_uppercase) || domain)
-        && p.split_whitespace().count() <= 8
-        && !p.contains(", ")
+    let words: Vec<&str> = p.split_whitespace().collect();
+    let capitals = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    (domain || p.starts_with(char::is_uppercase) && words.len() <= 8 && 2 * capitals >= words.len())
+        && !p.contains([',', '"', '“', '”'])
 }
 
 /// `*Persona*, Mozilla` or `Title (in italics). Publisher, 2010.`
@@ -259,8 +285,8 @@ fn italic_first(t: &str, italics: &[Range<usize>]) -> Option<Entry> {
     };
     let rest = rest.trim_start_matches(['.', ',', ' ']);
     let source = rest
-        .split([',', '.'])
-        .map(str::trim)
+        .split(", ")
+        .map(|p| p.trim().trim_end_matches('.'))
         .find(|p| p.starts_with(char::is_uppercase) && !is_tail_date(p))?;
     Some(Entry {
         source: source.to_string(),
@@ -321,13 +347,24 @@ pub(super) fn quoted(t: &str) -> Option<(&str, &str)> {
     let inner = &t[open.len_utf8()..];
     // A single quote also marks a possessive (`Britain’s`): the closing one is followed
     // by punctuation, a space or the end.
-    let end = inner.match_indices(close).map(|(i, _)| i).find(|&i| {
-        open != '‘' && open != '\''
-            || inner[i + close.len_utf8()..]
-                .chars()
-                .next()
-                .is_none_or(|c| !c.is_alphanumeric())
-    })?;
+    let single = open == '‘' || open == '\'';
+    let after = |i: usize| inner[i + close.len_utf8()..].chars().next();
+    let mut ends = inner.match_indices(close).map(|(i, _)| i);
+    let end = if single {
+        // A title's closing quote comes before punctuation or the end; one before a space
+        // may be a plural possessive (`Taxpayers’ stake`), taken only if nothing better.
+        let ends: Vec<usize> = ends.collect();
+        ends.iter()
+            .copied()
+            .find(|&i| after(i).is_none_or(|c| ",.;:)".contains(c)))
+            .or_else(|| {
+                ends.iter()
+                    .copied()
+                    .find(|&i| after(i).is_none_or(|c| !c.is_alphanumeric()))
+            })?
+    } else {
+        ends.next()?
+    };
     let title = inner[..end].trim().trim_end_matches([',', '.']);
     (!title.is_empty()).then_some((title, &inner[end + close.len_utf8()..]))
 }
@@ -387,6 +424,18 @@ fn is_iso(s: &str) -> bool {
         && b.iter()
             .enumerate()
             .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+}
+
+/// `Place: Publisher, 2010`: a colon, a capitalised publisher and a year after it.
+fn publisher_year(s: &str) -> bool {
+    s.match_indices(": ").any(|(i, _)| {
+        let after = &s[i + 2..];
+        after.starts_with(char::is_uppercase)
+            && after
+                .split(". ")
+                .next()
+                .is_some_and(|p| p.rsplit(", ").next().is_some_and(|y| year_len(y).is_some()))
+    })
 }
 
 /// The year inside the first parentheses that hold one: `22, no. 1 (2018): 55–83`.
@@ -498,6 +547,10 @@ mod tests {
             "Zanetti, for his part, is sceptical of the figures.",
             "An earlier version of this essay was presented at a workshop in Bergen in 2019.",
             "Li Bai (701-762) wrote the poem on a moonlit night.",
+            // Notes read whole that comment on a quotation or tell of a person.
+            "“harbour.”: the stop should be a comma, as in the second edition.",
+            "\"Rowing,\" i.e. \"pulling hard.\" The phrase comes from the 1840 text.",
+            "Lorenzo Vanni. He had just been made a bishop. In 1520 Vanni was elected abbot.",
         ] {
             assert_eq!(read(t, &[], true), None, "{t}");
         }

@@ -438,12 +438,41 @@ pub(super) fn strip_lead(part: &str) -> (usize, &str) {
 }
 
 pub(super) fn is_not_source(word: &str) -> bool {
-    NOT_SOURCES.contains(&word) || crate::dates::MONTHS.contains(&word)
+    NOT_SOURCES.contains(&word)
+        || crate::dates::MONTH_WORDS.contains(&word)
+        || HOLIDAYS.contains(&word)
 }
+
+/// Days of the calendar that a date may name instead of a month (`Christmas Eve, 1856`).
+const HOLIDAYS: &[&str] = &[
+    "Christmas",
+    "Easter",
+    "Michaelmas",
+    "Whitsun",
+    "Whitsunday",
+    "Candlemas",
+    "Lammas",
+    "Martinmas",
+    "Midsummer",
+    "Hogmanay",
+    "Pentecost",
+    "Lent",
+    "Advent",
+    "Epiphany",
+    "Hanukkah",
+    "Ramadan",
+    "Eid",
+    "Diwali",
+    "Passover",
+    "Thanksgiving",
+];
 
 /// Whether `word` names a month, a season or a day, which never start or end a name.
 pub(super) fn is_time_word(word: &str) -> bool {
-    crate::dates::MONTH_WORDS.contains(&word) || SEASONS.contains(&word) || WEEKDAYS.contains(&word)
+    crate::dates::MONTH_WORDS.contains(&word)
+        || SEASONS.contains(&word)
+        || WEEKDAYS.contains(&word)
+        || HOLIDAYS.contains(&word)
 }
 
 pub(super) fn is_event(word: &str) -> bool {
@@ -576,7 +605,12 @@ pub(super) fn is_source_name(source: &str) -> bool {
         }
     }
     let last = named.split_whitespace().last().unwrap_or("");
-    (1..=8).contains(&words) && !is_event(last) && !is_time_word(last)
+    // `Battle of Lodi, 10th May 1796` names an event and its day.
+    let leading_event = matches!(
+        first_word(named),
+        "Battle" | "Siege" | "Sack" | "Peace" | "Treaty" | "Massacre" | "Coronation"
+    );
+    (1..=8).contains(&words) && !is_event(last) && !is_time_word(last) && !leading_event
 }
 
 fn is_domain(word: &str) -> bool {

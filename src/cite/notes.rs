@@ -247,6 +247,17 @@ fn name_run(s: &str) -> Option<usize> {
     for w in s.rsplit(' ') {
         let i = end - w.len();
         end = i.saturating_sub(1);
+        // A dash joins a quotation to its source: `recognized."--Pall Mall Gazette`.
+        if let Some(d) = w
+            .rfind("--")
+            .map(|d| d + 2)
+            .or_else(|| w.rfind('—').map(|d| d + 3))
+        {
+            if w[d..].starts_with(char::is_uppercase) {
+                start = Some(i + d);
+            }
+            break;
+        }
         if w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
             start = Some(i);
         } else if !NAME_LINKS.contains(&w) || start.is_none() {
@@ -418,7 +429,10 @@ fn article(body: &str) -> Option<Cite> {
             &rest[end..],
         )
     };
-    if author.is_none() && !container.starts_with(char::is_uppercase) || container.len() > 160 {
+    // What follows the title is where it appeared (`Journal`, `in Book`) or its date; words
+    // after a quotation that carry on a sentence (`born 1462`) are not.
+    let dated = container.is_empty();
+    if !dated && !is_container(container) {
         return None;
     }
     // Its date: right after the container (`, March 14, 1911`), else the year given.
@@ -449,6 +463,21 @@ fn article(body: &str) -> Option<Cite> {
     );
     c.title = Some(title.to_string());
     Some(c)
+}
+
+/// Whether words name where a work appeared (`Slovene Economic History Review`, `La
+/// Bilancia`): title case, no quotation, not a sentence (`The words "ad votum" are
+/// omitted in the Testina addition`).
+fn is_container(s: &str) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    let capitals = words
+        .iter()
+        .filter(|w| w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()))
+        .count();
+    s.starts_with(char::is_uppercase)
+        && words.len() <= 14
+        && 3 * capitals >= 2 * words.len()
+        && !s.contains(['“', '”', '"', '‘'])
 }
 
 /// `Ellison, *Salt Roads*, 52`, `Pirani, Stern, and Yafimava, Russo-Ukrainian Gas Dispute,
@@ -717,6 +746,10 @@ mod tests {
             (j[0].1.as_str(), j[0].3.as_deref()),
             ("Journals of the House of Commons", Some("p. 211"))
         );
+        let t = read("‘Taxpayers’ stake in the port now below 4%’, Harbour Trust, February 2017.");
+        assert_eq!(t[0].1, "Harbour Trust");
+        let d = read("recognised.\"--Pall Mall Gazette, 15th May 1906.");
+        assert_eq!(d[0].1, "Pall Mall Gazette");
         let n = read("Shrewsbury Chronicle, 9 March 1827, p. 3.");
         assert_eq!(
             (n[0].2.as_deref(), n[0].3.as_deref()),
@@ -732,6 +765,7 @@ mod tests {
             "Zanetti, for his part, is sceptical of the figures.",
             "Distances along the river are measured from the glacier snout, 1998.",
             "The first note has a citation of its own and points to a second note.",
+            "\"Sempre la stessa via.\" The words \"la stessa\" are left out in the Venice edition, 1550.",
         ] {
             assert!(read(note).is_empty(), "{note}: {:?}", read(note));
         }

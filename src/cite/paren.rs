@@ -5,7 +5,7 @@
 use super::names::{
     authors_ends, is_plausible_author, is_source_name, one_or_two_names_each, strip_lead,
 };
-use super::when::{is_locator, is_tail_date, when_len, year_len};
+use super::when::{is_locator, is_news_date, is_tail_date, when_len, year_len};
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Place};
 use std::ops::Range;
@@ -137,7 +137,7 @@ pub(super) fn classify(part: &str, before: Option<&str>) -> Vec<Cite> {
         return Vec::new();
     };
     let source = source.trim().trim_end_matches(',').trim();
-    if !is_source_name(source) {
+    if !is_source_name(source) || !is_news_date(date) {
         return Vec::new();
     }
     vec![Cite::new(

@@ -56,9 +56,19 @@ pub(super) fn is_tail_date(date: &str) -> bool {
     tail_date(date).whole()
 }
 
+/// Whether a news attribution's date could be one: newspapers date from the seventeenth
+/// century, so `Venice, 5th May 1432` is a place and a date, not a source.
+pub(super) fn is_news_date(date: &str) -> bool {
+    let years = date
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|d| d.len() == 4)
+        .filter_map(|d| d.parse::<u32>().ok());
+    years.into_iter().all(|y| y >= 1600) && is_tail_date(date)
+}
+
 /// `is_tail_date` without a bare year: what a source outside parentheses must carry.
 pub(super) fn is_full_tail_date(date: &str) -> bool {
-    !(date.len() == 4 && date.bytes().all(|b| b.is_ascii_digit())) && is_tail_date(date)
+    !(date.len() == 4 && date.bytes().all(|b| b.is_ascii_digit())) && is_news_date(date)
 }
 
 fn tail_date<'t>(date: &'t str) -> Ends<'t> {
