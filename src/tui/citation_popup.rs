@@ -4,6 +4,7 @@ use super::popup::{fit_to, snippet, text_line};
 use super::reader::Reader;
 use super::theme::Theme;
 use crate::article::{CitationKind, Place};
+use crate::cite::groups::display_name;
 use crate::layout::Part;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -34,12 +35,22 @@ impl CitationPopup {
             .collect()
     }
 
-    /// The title line.
+    /// The title line: the source, named as its full reference names it when joined.
     pub fn title(&self, r: &Reader) -> String {
-        r.article()
-            .citations
-            .get(self.citation)
-            .map_or("Citation".into(), |c| format!("Source: {}", c.source))
+        let a = r.article();
+        let Some(c) = a.citations.get(self.citation) else {
+            return "Citation".into();
+        };
+        let full = c
+            .full
+            .map(|f| &a.citations[f])
+            .or_else(|| c.entry.map(|e| &a.references[e]));
+        let name = match (full, c.kind) {
+            (Some(f), _) => display_name(&f.source),
+            (None, CitationKind::Reference) => display_name(&c.source),
+            (None, _) => c.source.clone(),
+        };
+        format!("Source: {name}")
     }
 
     /// The pop-up's text at `width` columns.
@@ -63,7 +74,10 @@ impl CitationPopup {
         if let Some(t) = &c.title {
             out.push(field("Title", t));
         }
-        let date_name = if c.kind == CitationKind::Attribution {
+        let year_only = c.date.as_deref().is_some_and(|d| {
+            d.chars().filter(char::is_ascii_digit).count() <= 4 && !d.contains(' ')
+        });
+        let date_name = if c.kind == CitationKind::Attribution || !year_only {
             "Date"
         } else {
             "Year"
