@@ -606,7 +606,10 @@ fn an_author_year_citation_opens_its_full_reference() {
     let screen = text(&render(&app));
     assert!(screen.contains("Source: Helga Brandvold"), "{screen}");
     assert!(screen.contains("Full reference, in note 1:"), "{screen}");
-    assert!(screen.contains("Owners, Stewards and Strangers"), "{screen}");
+    assert!(
+        screen.contains("Owners, Stewards and Strangers"),
+        "{screen}"
+    );
     assert!(screen.contains("Also cited 2 more times"), "{screen}");
 }
 
@@ -637,5 +640,8 @@ fn a_page_of_marked_references_lists_its_sources() {
     let screen = text(&render(&app));
     assert!(!screen.contains("cites no sources"), "{screen}");
     assert!(screen.contains("4  Margaret Pryce"), "{screen}");
-    assert!(screen.contains("2  Rosemary Hale and David Orme"), "{screen}");
+    assert!(
+        screen.contains("2  Rosemary Hale and David Orme"),
+        "{screen}"
+    );
 }
