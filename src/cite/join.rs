@@ -7,33 +7,67 @@
 use super::names::{surnames, surnames_key};
 use super::{Form, Found};
 use crate::article::{Citation, CitationKind, source_key};
+use std::collections::HashMap;
+
+/// Most candidates looked at for one short note, nearest first: a common surname cited
+/// thousands of times must not make joining quadratic.
+const LOOK: usize = 64;
+
+/// The full references of an article, found by their first author's surname and year.
+struct Index {
+    /// Each full reference's authors' surnames, by its index (empty for the others).
+    names: Vec<Vec<String>>,
+    by_name: HashMap<String, Vec<usize>>,
+    by_name_year: HashMap<(String, String), Vec<usize>>,
+}
+
+impl Index {
+    fn new(found: &[Found]) -> Self {
+        let mut ix = Index {
+            names: vec![Vec::new(); found.len()],
+            by_name: HashMap::new(),
+            by_name_year: HashMap::new(),
+        };
+        for (j, f) in found
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| f.form == Form::Full)
+        {
+            let names = if f.authored {
+                surnames(&f.cit.source)
+            } else {
+                vec![f.cit.source.clone()]
+            };
+            let Some(key) = names.first().map(|n| last_word(n)) else {
+                continue;
+            };
+            ix.by_name.entry(key.clone()).or_default().push(j);
+            if let Some((year, _)) = f.cit.date.as_deref().and_then(year_of) {
+                ix.by_name_year.entry((key, year)).or_default().push(j);
+            }
+            ix.names[j] = names;
+        }
+        ix
+    }
+}
+
+/// The last word of a name, normalised: `Lund Berg` and `Berg` share `berg`.
+fn last_word(name: &str) -> String {
+    let key = source_key(name);
+    key.rsplit(' ').next().unwrap_or("").to_string()
+}
 
 /// The citations and the reference-list entries, each in the order found, with `full`,
 /// `entry` and `group` set.
 pub(super) fn join(found: Vec<Found>) -> (Vec<Citation>, Vec<Citation>) {
-    let fulls: Vec<usize> = (0..found.len())
-        .filter(|&i| found[i].form == Form::Full)
-        .collect();
+    let ix = Index::new(&found);
     // Short notes first: those that join nothing and name no title are dropped, so every
     // index below is final.
     let mut short_of = vec![None; found.len()];
     for (i, f) in found.iter().enumerate() {
-        if !matches!(f.form, Form::Short | Form::ShortAlone) {
-            continue;
+        if matches!(f.form, Form::Short | Form::ShortAlone) {
+            short_of[i] = short_match(&found, &ix, i);
         }
-        let by_author = fulls
-            .iter()
-            .copied()
-            .filter(|&j| names_match(&f.cit.source, &found[j]));
-        let titled: Vec<usize> = by_author
-            .filter(|&j| f.form == Form::ShortAlone || titles_match(&f.cit, &found[j].cit))
-            .collect();
-        short_of[i] = titled
-            .iter()
-            .rev()
-            .find(|&&j| j < i)
-            .or(titled.first())
-            .copied();
     }
     let mut index = vec![0; found.len()];
     let mut kept = Vec::with_capacity(found.len());
@@ -48,12 +82,10 @@ pub(super) fn join(found: Vec<Found>) -> (Vec<Citation>, Vec<Citation>) {
     for f in &mut kept {
         f.cit.full = f.cit.full.map(|j| index[j]);
     }
-    let fulls: Vec<usize> = (0..kept.len())
-        .filter(|&i| kept[i].form == Form::Full)
-        .collect();
+    let ix = Index::new(&kept);
     for i in 0..kept.len() {
         if kept[i].cit.kind == CitationKind::AuthorYear {
-            kept[i].cit.full = author_year_match(&kept, &fulls, i);
+            kept[i].cit.full = author_year_match(&kept, &ix, i);
         }
     }
     resolve_ibid(&mut kept);
@@ -96,39 +128,44 @@ fn own_key(f: &Found) -> String {
 
 /// `Ibid.` repeats the work cited before it, in the body or in the notes.
 fn resolve_ibid(kept: &mut [Found]) {
+    // The last citation before each one, in the body and in the notes, read forward once.
+    let mut last: [Option<usize>; 2] = [None, None];
     for i in 0..kept.len() {
-        if kept[i].form != Form::Ibid {
-            continue;
+        let area = usize::from(matches!(
+            kept[i].cit.place,
+            crate::article::Place::Note { .. }
+        ));
+        if kept[i].form == Form::Ibid
+            && let Some(prev) = last[area]
+        {
+            // A repeated Ibid. resolves through the one before it.
+            let work = kept[prev].cit.full.unwrap_or(prev);
+            let (source, date, title) = {
+                let w = &kept[work].cit;
+                (w.source.clone(), w.date.clone(), w.title.clone())
+            };
+            let authored = kept[work].authored;
+            let c = &mut kept[i].cit;
+            c.full = Some(work);
+            c.source = source;
+            c.date = date;
+            c.title = title;
+            kept[i].authored = authored;
         }
-        let in_notes = |f: &Found| matches!(f.cit.place, crate::article::Place::Note { .. });
-        let here = in_notes(&kept[i]);
-        let Some(prev) = (0..i).rev().find(|&j| in_notes(&kept[j]) == here) else {
-            continue;
-        };
-        // A repeated Ibid. resolves through the one before it.
-        let work = kept[prev].cit.full.unwrap_or(prev);
-        let (source, date, title) = {
-            let w = &kept[work].cit;
-            (w.source.clone(), w.date.clone(), w.title.clone())
-        };
-        let authored = kept[work].authored;
-        let c = &mut kept[i].cit;
-        c.full = Some(work);
-        c.source = source;
-        c.date = date;
-        c.title = title;
-        kept[i].authored = authored;
+        last[area] = Some(i);
     }
 }
 
 /// The reference an author–year citation names: the same first author (and second, for
 /// two), the same year; a year's letter must agree when both have one.
-fn author_year_match(kept: &[Found], fulls: &[usize], i: usize) -> Option<usize> {
+fn author_year_match(kept: &[Found], ix: &Index, i: usize) -> Option<usize> {
     let c = &kept[i].cit;
     let year = year_of(c.date.as_deref()?)?;
+    let ours = surnames(&c.source);
+    let key = (last_word(ours.first()?), year.0.clone());
     let mut loose = None;
-    for &j in fulls {
-        if !names_match(&c.source, &kept[j]) {
+    for &j in ix.by_name_year.get(&key)?.iter().take(LOOK) {
+        if !names_match(&ours, c.source.contains("et al"), &ix.names[j]) {
             continue;
         }
         let Some(theirs) = kept[j].cit.date.as_deref().and_then(year_of) else {
@@ -137,11 +174,26 @@ fn author_year_match(kept: &[Found], fulls: &[usize], i: usize) -> Option<usize>
         if theirs == year {
             return Some(j);
         }
-        if theirs.0 == year.0 && (theirs.1.is_none() || year.1.is_none()) && loose.is_none() {
+        if (theirs.1.is_none() || year.1.is_none()) && loose.is_none() {
             loose = Some(j);
         }
     }
     loose
+}
+
+/// The full reference a short note stands for: by the same authors and (unless it gives
+/// only a page) with the same title, the nearest before it, else the nearest after.
+fn short_match(found: &[Found], ix: &Index, i: usize) -> Option<usize> {
+    let f = &found[i];
+    let ours = surnames(&f.cit.source);
+    let all = ix.by_name.get(&last_word(ours.first()?))?;
+    let at = all.partition_point(|&j| j < i);
+    let before = all[..at].iter().rev().take(LOOK);
+    let after = all[at..].iter().take(LOOK);
+    before.chain(after).copied().find(|&j| {
+        names_match(&ours, f.cit.source.contains("et al"), &ix.names[j])
+            && (f.form == Form::ShortAlone || titles_match(&f.cit, &found[j].cit))
+    })
 }
 
 /// The year of a date as written, and its letter: `2019a` → (2019, a), `March 14, 1911`
@@ -154,21 +206,14 @@ fn year_of(date: &str) -> Option<(String, Option<char>)> {
     Some((y[..4].to_string(), y.chars().nth(4)))
 }
 
-/// Whether the authors a citation names are those of a reference.
-fn names_match(cited: &str, full: &Found) -> bool {
-    let theirs: Vec<String> = if full.authored {
-        surnames(&full.cit.source)
-    } else {
-        vec![full.cit.source.clone()]
-    };
-    let ours = surnames(cited);
+/// Whether the authors a citation names (`ours`) are those of a reference.
+fn names_match(ours: &[String], et_al: bool, theirs: &[String]) -> bool {
     let (Some(a), Some(b)) = (ours.first(), theirs.first()) else {
         return false;
     };
     if !same_name(a, b) {
         return false;
     }
-    let et_al = cited.contains("et al");
     match (ours.get(1), theirs.get(1)) {
         (Some(a), Some(b)) => same_name(a, b),
         (Some(_), None) => false,

@@ -376,7 +376,9 @@ fn surname(words: &mut Words, word: (usize, &str)) -> Option<usize> {
     let mut chars = w.chars();
     let first = chars.next()?;
     // A quotation mark closing a title (`Art'`) is no possessive (`Jones'`).
-    let closes_quote = w.ends_with(['\'', '’']) && !w[..w.len() - 1].ends_with('s');
+    let closes_quote = w
+        .strip_suffix(['\'', '’'])
+        .is_some_and(|before| !before.ends_with('s'));
     let ok = first.is_uppercase()
         && !closes_quote
         && w.chars().count() >= 2
