@@ -308,18 +308,22 @@ fn plain(t: &str, strict: bool) -> Option<Entry> {
     if words
         .iter()
         .any(|w| !capitalised(w) && !HOLDINGS.contains(w))
-        || is_not_source(words[0])
+        || is_not_source(words[0].trim_end_matches('.'))
     {
         return None;
     }
     let detail = detail.trim();
-    let years = detail
-        .split(['–', '-'])
-        .all(|y| year_len(y).is_some() || y.len() == 2);
-    let place = detail
-        .split_once(' ')
-        .is_some_and(|(w, n)| w.chars().all(char::is_lowercase) && is_locator(n));
-    if !(years || place || is_locator(detail) || (!strict && is_tail_date(detail))) {
+    // `1866–1958` or `1866–58`: a year first, then years or their last two digits.
+    let mut parts = detail.split(['–', '-']);
+    let years = parts.next().is_some_and(|y| year_len(y) == Some(y.len()))
+        && parts.all(|y| year_len(y) == Some(y.len()) || y.len() == 2);
+    // `entry 212`, `p. 4`: a place in it, named; a bare number (`Ibid., 47`) is not.
+    let place = detail.starts_with(char::is_lowercase)
+        && (is_locator(detail)
+            || detail
+                .split_once(' ')
+                .is_some_and(|(w, n)| w.chars().all(char::is_lowercase) && is_locator(n)));
+    if !(years || place || (!strict && is_tail_date(detail))) {
         return None;
     }
     let source: Vec<&str> = words.iter().copied().take_while(capitalised).collect();
@@ -551,6 +555,7 @@ mod tests {
             "“harbour.”: the stop should be a comma, as in the second edition.",
             "\"Rowing,\" i.e. \"pulling hard.\" The phrase comes from the 1840 text.",
             "Lorenzo Vanni. He had just been made a bishop. In 1520 Vanni was elected abbot.",
+            "Ibid., 47.",
         ] {
             assert_eq!(read(t, &[], true), None, "{t}");
         }
