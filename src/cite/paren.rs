@@ -5,7 +5,7 @@
 use super::names::{
     authors_ends, is_plausible_author, is_source_name, one_or_two_names_each, strip_lead,
 };
-use super::when::{is_locator, is_news_date, is_tail_date, when_len, year_len};
+use super::when::{is_locator, is_news_year, is_tail_date, when_len, year_len};
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Place};
 use std::ops::Range;
@@ -119,6 +119,8 @@ pub(super) fn classify(part: &str, before: Option<&str>) -> Vec<Cite> {
     {
         return spread(part, lead, authors, &y, CitationKind::AuthorYear);
     }
+    // Read once: author–year and attribution both ask for it.
+    let dated = date_tail(body);
     if let Some((authors, y)) = author_year(body, lead > 0) {
         let corporate = !one_or_two_names_each(authors);
         let plain = y.years.len() == 1 && y.locator.is_none() && !y.trailing;
@@ -129,15 +131,15 @@ pub(super) fn classify(part: &str, before: Option<&str>) -> Vec<Cite> {
         }
         // An institution and a plain year with no comma between (`Natural Resources
         // Wales 2016`) reads as author–year; with a comma it stays a source and date.
-        if is_plausible_author(authors) && date_tail(body).is_none() {
+        if is_plausible_author(authors) && dated.is_none() {
             return spread(part, lead, authors, &y, CitationKind::AuthorYear);
         }
     }
-    let Some((source, date)) = date_tail(body) else {
+    let Some((source, date)) = dated else {
         return Vec::new();
     };
     let source = source.trim().trim_end_matches(',').trim();
-    if !is_source_name(source) || !is_news_date(date) {
+    if !is_source_name(source) || !is_news_year(date) {
         return Vec::new();
     }
     vec![Cite::new(
@@ -277,13 +279,12 @@ fn trailing_allowed(word: &str, lead: bool) -> bool {
 /// `Chen, 2019a, 2019b`, `Mbeki 2019 for a review` (words after it only when `lead`).
 /// `one_or_two_names_each` then checks how the names group into authors.
 pub(super) fn author_year(body: &str, lead: bool) -> Option<(&str, Years<'_>)> {
-    if !body.contains(|c: char| c.is_ascii_digit())
-        && !body.contains("n.d.")
-        && !body.contains("in press")
-        && !body.contains("forthcoming")
-        && !body.contains("in preparation")
-        && !body.contains("under review")
-    {
+    // Only a part with a year (or its stand-in) after a space can be one; reading its
+    // names first would cost every news attribution (`May 4` has no year) for nothing.
+    let has_year = body
+        .match_indices(' ')
+        .any(|(i, _)| when_len(&body[i + 1..]).is_some());
+    if !has_year {
         return None;
     }
     // Authors cannot hold a digit or "n.d.", so at most one reading of them leaves a year.

@@ -53,17 +53,22 @@ pub(super) const WEEKDAYS: [&str; 7] = [
 /// `5/4/19`, `2021-03-04`, `1998`, and the same in French, German, Spanish, Italian,
 /// Portuguese and Dutch (`4 mai 2021`, `3. Mai 2021`, `8 de mayo de 2021`).
 pub(super) fn is_tail_date(date: &str) -> bool {
-    tail_date(date).whole()
+    // Every date is short: most text is turned down before any shape is read.
+    date.len() <= 40 && tail_date(date).whole()
 }
 
-/// Whether a news attribution's date could be one: newspapers date from the seventeenth
-/// century, so `Venice, 5th May 1432` is a place and a date, not a source.
-pub(super) fn is_news_date(date: &str) -> bool {
-    let years = date
-        .split(|c: char| !c.is_ascii_digit())
+/// Whether the year of a news attribution's date could be one: newspapers date from the
+/// seventeenth century, so `Venice, 5th May 1432` is a place and a date, not a source.
+pub(super) fn is_news_year(date: &str) -> bool {
+    date.split(|c: char| !c.is_ascii_digit())
         .filter(|d| d.len() == 4)
-        .filter_map(|d| d.parse::<u32>().ok());
-    years.into_iter().all(|y| y >= 1600) && is_tail_date(date)
+        .filter_map(|d| d.parse::<u32>().ok())
+        .all(|y| y >= 1600)
+}
+
+/// A date a news attribution may carry: `is_tail_date` with `is_news_year`.
+pub(super) fn is_news_date(date: &str) -> bool {
+    is_news_year(date) && is_tail_date(date)
 }
 
 /// `is_tail_date` without a bare year: what a source outside parentheses must carry.
@@ -81,17 +86,10 @@ fn tail_date<'t>(date: &'t str) -> Ends<'t> {
     let year = |e: Ends<'t>| e.maybe_char(',').space().chars(digit, 4, 4);
     let foreign = |e: Ends<'t>| e.word(FOREIGN_MONTHS).maybe_char('.');
     let de = |e: Ends<'t>| e.space().maybe(|e| e.word(&["de", "del"]).space());
-    Ends::start(date)
-        .maybe(|e| e.exact(&WEEKDAYS).maybe_char(',').space())
-        .either(&[
-            // May 4, May 3–4, May 30–June 2, each with a year or not.
-            &|e| {
-                month(e)
-                    .space()
-                    .then(day)
-                    .maybe(|e| dash(e).maybe(|e| month(e).space()).then(day))
-                    .maybe(year)
-            },
+    // Shapes that start with a digit and shapes that start with a word are tried apart:
+    // each part of a parenthesis is read this way, so reading none in vain matters.
+    let numeric = |e: Ends<'t>| {
+        e.either(&[
             // 4 May, 3–4 May 2021.
             &|e| {
                 day(e)
@@ -99,25 +97,6 @@ fn tail_date<'t>(date: &'t str) -> Ends<'t> {
                     .space()
                     .then(month)
                     .maybe(year)
-            },
-            // May 2019, June–July 2020, June/July 2020.
-            &|e| {
-                month(e)
-                    .maybe(|e| dash(e).then(month))
-                    .maybe_char(',')
-                    .space()
-                    .chars(digit, 4, 4)
-            },
-            // Spring 2020, Autumn/Winter 2019, Winter 2019/20.
-            &|e| {
-                e.exact(&SEASONS)
-                    .maybe(|e| dash(e).exact(&SEASONS))
-                    .space()
-                    .chars(digit, 4, 4)
-                    .maybe(|e| {
-                        e.exact(&["/", "–", "-"])
-                            .either(&[&|e| e.chars(digit, 2, 2), &|e| e.chars(digit, 4, 4)])
-                    })
             },
             &|e| {
                 e.chars(digit, 1, 2)
@@ -157,9 +136,55 @@ fn tail_date<'t>(date: &'t str) -> Ends<'t> {
                             .chars(digit, 4, 4)
                     })
             },
-            // mai 2021, mayo de 2021.
-            &|e| foreign(e).then(de).chars(digit, 4, 4),
         ])
+    };
+    let worded = |e: Ends<'t>| {
+        e.maybe(|e| e.exact(&WEEKDAYS).maybe_char(',').space())
+            .either(&[
+                // May 4, May 3–4, May 30–June 2, each with a year or not.
+                &|e| {
+                    month(e)
+                        .space()
+                        .then(day)
+                        .maybe(|e| dash(e).maybe(|e| month(e).space()).then(day))
+                        .maybe(year)
+                },
+                // Tuesday, 4 May.
+                &|e| {
+                    day(e)
+                        .maybe(|e| dash(e).then(day))
+                        .space()
+                        .then(month)
+                        .maybe(year)
+                },
+                // May 2019, June–July 2020, June/July 2020.
+                &|e| {
+                    month(e)
+                        .maybe(|e| dash(e).then(month))
+                        .maybe_char(',')
+                        .space()
+                        .chars(digit, 4, 4)
+                },
+                // Spring 2020, Autumn/Winter 2019, Winter 2019/20.
+                &|e| {
+                    e.exact(&SEASONS)
+                        .maybe(|e| dash(e).exact(&SEASONS))
+                        .space()
+                        .chars(digit, 4, 4)
+                        .maybe(|e| {
+                            e.exact(&["/", "–", "-"])
+                                .either(&[&|e| e.chars(digit, 2, 2), &|e| e.chars(digit, 4, 4)])
+                        })
+                },
+                // mai 2021, mayo de 2021.
+                &|e| foreign(e).then(de).chars(digit, 4, 4),
+            ])
+    };
+    match date.chars().next() {
+        Some(c) if c.is_ascii_digit() => numeric(Ends::start(date)),
+        Some(c) if c.is_alphabetic() => worded(Ends::start(date)),
+        _ => Ends::start(date).then(|e| e.chars(|_| false, 1, 1)),
+    }
 }
 
 /// The length of the year at the start of `s`: `1990`, `2019a` or `n.d.`.
