@@ -4,7 +4,7 @@
 //! A short note that is only an author and a page (`Ellison, 52`) is kept only if it
 //! joins.
 
-use super::names::{surnames, surnames_key};
+use super::surnames::{surnames, surnames_key};
 use super::{Form, Found};
 use crate::article::{Citation, CitationKind, source_key};
 use std::collections::HashMap;

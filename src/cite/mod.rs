@@ -15,16 +15,19 @@ pub mod groups;
 mod join;
 mod names;
 mod narrative;
+mod note_forms;
 mod notes;
 mod paren;
 mod reference;
+mod surnames;
 #[cfg(test)]
 mod tests;
 mod when;
+mod words;
 
-pub use names::surnames_key;
 pub use paren::parenthetical;
 pub use reference::references;
+pub use surnames::surnames_key;
 
 use crate::article::{Article, Block, BlockKind, Citation, CitationKind, MarkKind, Place};
 use std::collections::BTreeMap;
