@@ -26,45 +26,16 @@ pub(super) struct Entry {
 
 /// Words a plain reference-list entry may describe its source with (`Harbour Board
 /// minutes`, `Port Authority records`).
+#[rustfmt::skip]
 const HOLDINGS: &[&str] = &[
-    "minutes",
-    "records",
-    "papers",
-    "archive",
-    "archives",
-    "register",
-    "collection",
-    "files",
-    "letters",
-    "diary",
-    "diaries",
-    "ledger",
-    "ledgers",
-    "accounts",
-    "logbook",
-    "logbooks",
-    "correspondence",
-    "report",
-    "reports",
-    "proceedings",
-    "bulletin",
-    "returns",
-    "census",
-    "data",
-    "database",
-    "yearbook",
-    "gazette",
-    "survey",
-    "map",
-    "maps",
-    "of",
-    "the",
-    "and",
-    "for",
-    "on",
-    "de",
-    "du",
+    "minutes", "records", "papers", "archive", "archives", "register", "collection", "files",
+    "letters", "diary", "diaries", "ledger", "ledgers", "accounts", "logbook", "logbooks",
+    "correspondence", "report", "reports", "proceedings", "bulletin", "returns", "census",
+    "data", "database", "yearbook", "gazette", "survey", "map", "maps",
 ];
+
+/// Lower-case words between the capitalised words of a name.
+const LINKS: &[&str] = &["of", "the", "and", "for", "on", "de", "du"];
 
 /// Reads `text` as a reference; `italics` are the ranges of `text` in italics. `strict`
 /// asks for the shape of one (a reference-list entry or a note on its own); otherwise the
@@ -305,9 +276,13 @@ fn plain(t: &str, strict: bool) -> Option<Entry> {
         return None;
     }
     let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
-    if words
-        .iter()
-        .any(|w| !capitalised(w) && !HOLDINGS.contains(w))
+    // `Harrowmouth Council transport committee minutes`: a name, then what of it is held,
+    // ending with the kind of document; otherwise only links between capitalised words.
+    let held = words
+        .last()
+        .is_some_and(|w| HOLDINGS.contains(w) && !LINKS.contains(w));
+    let lower_ok = |w: &&str| held || LINKS.contains(w);
+    if words.iter().any(|w| !capitalised(w) && !lower_ok(w))
         || is_not_source(words[0].trim_end_matches('.'))
     {
         return None;
@@ -323,7 +298,9 @@ fn plain(t: &str, strict: bool) -> Option<Entry> {
             || detail
                 .split_once(' ')
                 .is_some_and(|(w, n)| w.chars().all(char::is_lowercase) && is_locator(n)));
-    if !(years || place || (!strict && is_tail_date(detail))) {
+    // Minutes and letters are dated by the day.
+    let dated = (held || !strict) && is_tail_date(detail);
+    if !(years || place || dated) {
         return None;
     }
     let source: Vec<&str> = words.iter().copied().take_while(capitalised).collect();

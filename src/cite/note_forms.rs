@@ -31,6 +31,7 @@ const REPOSITORIES: &[&str] = &[
     "Archive",
     "Archives",
     "Record Office",
+    "Records",
     "Records Office",
     "Library",
     "Museum",
