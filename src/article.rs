@@ -30,6 +30,9 @@ pub struct Article {
     pub footnotes: Vec<Footnote>,
     /// Every citation found in the body and in the notes.
     pub citations: Vec<Citation>,
+    /// The entries of the article's reference list or bibliography: the works its
+    /// citations are joined to, not citations themselves.
+    pub references: Vec<Citation>,
     /// "See also" / "Related" entries.
     pub related: Vec<Related>,
     /// Lines dropped as site chrome or boilerplate, kept so nothing is lost silently.
@@ -213,6 +216,9 @@ pub enum MarkKind {
     Quotation,
     /// The news dateline at the start of the first paragraph.
     Dateline,
+    /// A span the page marks up as a cited work (`<cite class="citation">`): read as a
+    /// reference by the citation finder, shown as plain text.
+    Work,
 }
 
 /// Where in the article a piece of text sits.
@@ -298,12 +304,23 @@ pub struct Citation {
     pub place: Place,
     /// Byte range in the block's text.
     pub range: Range<usize>,
+    /// The citation that holds this one's full reference (a note, the work an `Ibid.`
+    /// repeats), when the article has one.
+    pub full: Option<usize>,
+    /// The entry of `Article::references` this citation is joined to.
+    pub entry: Option<usize>,
+    /// The key of the source group this citation is listed under, once citations are joined
+    /// to their references (`Brandvold` and `Helga Brandvold` share one).
+    pub group: Option<String>,
 }
 
 impl Citation {
-    /// Normalised source name used to group citations of the same source.
+    /// Key used to group citations of the same source: the joined group, else the
+    /// normalised source name.
     pub fn source_key(&self) -> String {
-        source_key(&self.source)
+        self.group
+            .clone()
+            .unwrap_or_else(|| source_key(&self.source))
     }
 }
 
@@ -346,6 +363,7 @@ impl Article {
             blocks: Vec::new(),
             footnotes: Vec::new(),
             citations: Vec::new(),
+            references: Vec::new(),
             related: Vec::new(),
             removed: Vec::new(),
             extraction: None,

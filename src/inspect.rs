@@ -59,12 +59,22 @@ pub fn to_json(article: &Article) -> Value {
                 "title": c.title,
                 "start": c.range.start,
                 "end": c.range.end,
+                "full": c.full,
+                "entry": c.entry,
+                "group": c.source_key(),
             });
             let p = place_json(c.place);
             v["block"] = p["block"].clone();
             v["footnote"] = p["footnote"].clone();
             v
         }).collect::<Vec<_>>(),
+        "references": article.references.iter().map(|c| json!({
+            "text": c.text,
+            "source": c.source,
+            "date": c.date,
+            "title": c.title,
+            "block": place_json(c.place)["block"],
+        })).collect::<Vec<_>>(),
         "related": article.related,
         "removed": article.removed,
         "extraction": article.extraction,

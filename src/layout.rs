@@ -770,6 +770,7 @@ fn display_with(doc: &Doc, part: Part, label: bool) -> Display {
                 MarkKind::Link { .. } => look.flags |= flags::LINK,
                 MarkKind::Quotation => look.flags |= flags::QUOTATION,
                 MarkKind::Dateline => look.flags |= flags::DATELINE,
+                MarkKind::Work => {}
                 MarkKind::Citation { index } => {
                     look.flags |= flags::CITATION;
                     look.target = Some(Target::Citation(*index));

@@ -1,4 +1,4 @@
-//! The `lectern` command: the reader, and `inspect` / `render` for scripts.
+//! The `lectern` command: the reader, and `inspect` / `render` / `sources` for scripts.
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser, Subcommand};
@@ -38,6 +38,14 @@ enum Command {
         /// Column width (default: the reader's measure, 72).
         #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..=1000))]
         width: Option<u16>,
+    },
+    /// Print every source an article cites: count, kinds, name and full reference.
+    Sources {
+        /// The article file.
+        file: PathBuf,
+        /// Print JSON (for scripts and reference managers) instead of tab-separated lines.
+        #[arg(long)]
+        json: bool,
     },
     /// List every bookmark in the library.
     Bookmarks {
@@ -97,6 +105,15 @@ fn run(cli: Cli) -> Result<()> {
             write_out(&json)
         }
         Some(Command::Render { file, width }) => print_article(load(&file)?, width),
+        Some(Command::Sources { file, json }) => {
+            let article = load(&file)?;
+            match json {
+                true => write_out(&serde_json::to_string_pretty(
+                    &lectern::cite::groups::to_json(&article),
+                )?),
+                false => write_out(&lectern::cite::groups::to_text(&article)),
+            }
+        }
         Some(Command::Bookmarks { json }) => {
             let store = open_store(None)?;
             let state = store.state();

@@ -383,3 +383,51 @@ fn collect_strings(v: &Value) -> String {
         _ => String::new(),
     }
 }
+
+#[test]
+fn sources_lists_every_source_with_its_full_reference() {
+    let path = manifest().join("assets/library/commons-essay.txt");
+    let out = run(&["sources".as_ref(), path.as_os_str()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let brandvold = text
+        .lines()
+        .find(|l| l.contains("Helga Brandvold"))
+        .expect("a Brandvold line");
+    let cells: Vec<&str> = brandvold.split('\t').collect();
+    assert_eq!(
+        &cells[..3],
+        ["3", "author-year,reference", "Helga Brandvold"]
+    );
+    assert!(cells[3].starts_with("Helga Brandvold, “Owners, Stewards and Strangers"));
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.split('\t').nth(2) == Some("Brandvold"))
+    );
+
+    let out = run(&["sources".as_ref(), "--json".as_ref(), path.as_os_str()]);
+    let j: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let a = lectern::parse::load(&path).unwrap();
+    assert_eq!(j, lectern::cite::groups::to_json(&a));
+    let g = j
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "Helga Brandvold")
+        .expect("the Brandvold group");
+    assert_eq!(g["count"], 3);
+    assert_eq!(g["reference"]["date"], "1996");
+    assert_eq!(g["reference"]["place"]["footnote"], "1");
+    let texts: Vec<&str> = g["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts[0], "Brandvold, 1996");
+}

@@ -296,6 +296,8 @@ impl<'a> Walker<'a> {
                 self.marked(el, MarkKind::Emphasis);
                 self.flush();
             }
+            // A cited work the page marks up (Wikipedia's references), read as a reference.
+            "cite" if v.classes().any(|c| c == "citation") => self.marked(el, MarkKind::Work),
             "em" | "i" | "cite" | "dfn" | "var" => self.marked(el, MarkKind::Emphasis),
             "strong" | "b" => self.marked(el, MarkKind::Strong),
             "code" | "kbd" | "samp" | "tt" if self.pre == 0 => self.marked(el, MarkKind::Code),
