@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod bookmarks;
+pub mod cells;
 pub mod citation_popup;
 pub mod draw;
 pub mod footnote_popup;

@@ -1,10 +1,11 @@
 //! Draws the reading screen: only the lines that are visible are styled and drawn.
 
 use super::app::App;
+use super::cells;
 use super::reader::Reader;
 use super::theme::Theme;
 use crate::decode::neutralise;
-use crate::layout::{self, LinePos, Role};
+use crate::layout::{self, LinePos};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -44,10 +45,9 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         .enumerate()
     {
         let hs: Vec<&Highlight> = highlights.iter().filter(|h| h.part == pos.part).collect();
-        let code = line.spans.iter().any(|s| s.look.role == Role::Code);
         let text = to_line(
             line,
-            code.then_some(r.hscroll),
+            line.wide.then_some(r.hscroll),
             col.width as usize,
             &app.theme,
             &hs,
@@ -58,7 +58,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
             width: col.width,
             height: 1,
         };
-        f.render_widget(text, rect);
+        cells::put_line(f.buffer_mut(), rect, &text);
     }
 }
 
@@ -111,7 +111,7 @@ pub fn spot_at(r: &Reader, area: Rect, col: u16, row: u16) -> Option<usize> {
     let target_col = col.checked_sub(column.x)? as usize;
     let mut x = 0;
     for span in &line.spans {
-        let w = unicode_width::UnicodeWidthStr::width(span.text.as_str());
+        let w = layout::width::of(&span.text);
         if target_col < x + w {
             span.look.target?;
             return r.spots.iter().position(|s| {
@@ -125,8 +125,9 @@ pub fn spot_at(r: &Reader, area: Rect, col: u16, row: u16) -> Option<usize> {
     None
 }
 
-/// Turns a layout line into a styled terminal line, cutting code to the width
-/// (after scrolling it `hscroll` columns) and painting highlights over the spans.
+/// Turns a layout line into a styled terminal line, painting highlights over the spans.
+/// A wide line (code, a table) is shown from column `hscroll` on, with `←` when it is
+/// scrolled and `→` when more of it is to the right.
 pub fn to_line(
     line: &layout::Line,
     hscroll: Option<usize>,
@@ -134,17 +135,15 @@ pub fn to_line(
     theme: &Theme,
     highlights: &[&Highlight],
 ) -> Line<'static> {
-    let (mut spans, cut) = layout::cut_spans(&line.spans, hscroll.unwrap_or(0), width);
+    let skip = hscroll.unwrap_or(0);
+    let room = width.saturating_sub(usize::from(skip > 0));
+    let (mut spans, cut) = layout::cut_spans(&line.spans, skip, room);
     if cut {
-        let (shorter, _) = layout::cut_spans(&spans, 0, width.saturating_sub(1));
-        spans = shorter;
+        spans = layout::cut_spans(&line.spans, skip, room.saturating_sub(1)).0;
     }
-    let mut out = Vec::with_capacity(spans.len() + 1);
-    if hscroll.is_some_and(|h| h > 0) {
+    let mut out = Vec::with_capacity(spans.len() + 2);
+    if skip > 0 {
         out.push(Span::styled("←", theme.dim()));
-        let (shorter, _) =
-            layout::cut_spans(&spans, 1, width.saturating_sub(if cut { 2 } else { 1 }));
-        spans = shorter;
     }
     for span in &spans {
         let base = theme.look(span.look);

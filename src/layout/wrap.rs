@@ -1,0 +1,178 @@
+//! Words and line breaking: prose wrapped at a width by cluster widths, and lines cut
+//! to a window for horizontal scrolling.
+
+use super::display::Display;
+use super::{Line, Span, Style, width};
+use textwrap::WordSeparator;
+use textwrap::core::Word;
+use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
+
+/// Word positions in the display text: (word range, whitespace end, width).
+fn words(text: &str, width: usize, hyphenate: bool) -> Vec<Word<'_>> {
+    let base = text.as_ptr() as usize;
+    let found: Vec<Word> = WordSeparator::UnicodeBreakProperties
+        .find_words(text)
+        .collect();
+    let split: Vec<Word> = if hyphenate {
+        textwrap::word_splitters::split_words(found, &textwrap::WordSplitter::HyphenSplitter)
+            .collect()
+    } else {
+        found
+    };
+    let broken = fit_words(split, width);
+    debug_assert!(broken.iter().all(|w| w.word.as_ptr() as usize >= base));
+    broken
+}
+
+/// Gives every word its width on screen and breaks words wider than `width` into pieces
+/// that fit, between grapheme clusters, so combining marks, variation selectors and ZWJ
+/// sequences stay with the character they belong to. A cluster wider than `width` is a
+/// piece of its own: it overflows rather than disappears.
+fn fit_words<'a>(words: Vec<Word<'a>>, width: usize) -> Vec<Word<'a>> {
+    let mut out = Vec::with_capacity(words.len());
+    for mut w in words {
+        w.width = width::of(w.word);
+        if w.width <= width {
+            out.push(w);
+            continue;
+        }
+        let text = w.word;
+        let (mut start, mut used) = (0, 0);
+        for (i, _, cw) in width::clusters(text) {
+            if used + cw > width && i > start {
+                out.push(Word {
+                    word: &text[start..i],
+                    whitespace: "",
+                    penalty: "",
+                    width: used,
+                });
+                start = i;
+                used = 0;
+            }
+            used += cw;
+        }
+        out.push(Word {
+            word: &text[start..],
+            whitespace: w.whitespace,
+            penalty: w.penalty,
+            width: used,
+        });
+    }
+    out
+}
+
+/// Wraps display text into lines `width` wide, the first `indent` columns taken by a prefix.
+pub(super) fn wrap(
+    d: &Display,
+    width: usize,
+    indent: usize,
+    prefix: Option<(Span, Span)>,
+    style: Style,
+) -> Vec<Line> {
+    let avail = width.saturating_sub(indent).max(1);
+    let text = d.text.as_str();
+    let base = text.as_ptr() as usize;
+    let ws = words(text, avail, style.hyphenate);
+    if ws.is_empty() {
+        return vec![Line::default()];
+    }
+    let widths = [avail as f64];
+    // Optimal fit is quadratic-ish on huge paragraphs; first fit is fine there.
+    let rows: Vec<&[Word]> = if ws.len() < 4000 {
+        wrap_optimal_fit(&ws, &widths, &Penalties::new())
+            .unwrap_or_else(|_| wrap_first_fit(&ws, &widths))
+    } else {
+        wrap_first_fit(&ws, &widths)
+    };
+    let n = rows.len();
+    let mut out = Vec::with_capacity(n);
+    for (li, row) in rows.iter().enumerate() {
+        let mut spans = Vec::new();
+        if let Some((first, rest)) = &prefix {
+            spans.push(if li == 0 { first.clone() } else { rest.clone() });
+        }
+        let start = row.first().map_or(0, |w| w.word.as_ptr() as usize - base);
+        let last = row.last().expect("rows are not empty");
+        let end = last.word.as_ptr() as usize - base + last.word.len();
+        let justify = style.justify && li + 1 < n && row.len() > 1;
+        if justify {
+            let used: usize = row.iter().map(|w| w.width).sum::<usize>()
+                + row[..row.len() - 1]
+                    .iter()
+                    .map(|w| width::of(w.whitespace))
+                    .sum::<usize>();
+            let extra = avail.saturating_sub(used + width::of(last.penalty));
+            let gaps = row.len() - 1;
+            for (wi, w) in row.iter().enumerate() {
+                let ws = w.word.as_ptr() as usize - base;
+                d.spans(ws..ws + w.word.len(), &mut spans);
+                if wi < gaps {
+                    let ws_start = ws + w.word.len();
+                    let pad = extra / gaps + usize::from(wi < extra % gaps);
+                    d.spans(ws_start..ws_start + w.whitespace.len(), &mut spans);
+                    if let Some(s) = spans.last_mut() {
+                        s.text.push_str(&" ".repeat(pad));
+                    }
+                }
+            }
+        } else {
+            d.spans(start..end, &mut spans);
+        }
+        if !last.penalty.is_empty() {
+            let look = spans.last().map(|s| s.look).unwrap_or_default();
+            spans.push(Span {
+                text: last.penalty.to_string(),
+                look,
+                src: 0..0,
+            });
+        }
+        out.push(Line {
+            spans,
+            start: d.src_at(start),
+            end: d.src_at(end),
+            ..Line::default()
+        });
+    }
+    out
+}
+
+/// A line's spans with the clusters that start in the first `skip` columns removed, cut
+/// to `width` columns; the flag says whether anything was cut on the right.
+pub fn cut_spans(spans: &[Span], skip: usize, width: usize) -> (Vec<Span>, bool) {
+    let mut out = Vec::new();
+    let mut col = 0;
+    for span in spans {
+        let (mut from, mut to) = (None, span.text.len());
+        let mut cut = false;
+        for (i, _, w) in width::clusters(&span.text) {
+            if col < skip {
+                col += w;
+                continue;
+            }
+            if col + w > skip + width {
+                to = i;
+                cut = true;
+                break;
+            }
+            from.get_or_insert(i);
+            col += w;
+        }
+        if let Some(a) = from.filter(|&a| a < to) {
+            // Where display and source match byte for byte, the kept piece keeps its own range.
+            let src = if span.src.len() == span.text.len() {
+                span.src.start + a..span.src.start + to
+            } else {
+                span.src.clone()
+            };
+            out.push(Span {
+                text: span.text[a..to].to_string(),
+                look: span.look,
+                src,
+            });
+        }
+        if cut {
+            return (out, true);
+        }
+    }
+    (out, false)
+}
