@@ -155,10 +155,15 @@ impl Md {
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
-            Event::Text(s) | Event::InlineMath(s) | Event::DisplayMath(s) => self.inline.push(&s),
+            Event::Text(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
+                // Prose collapses runs of spaces, as it does once rendered (two after a
+                // full stop, in many files); code keeps them.
+                self.inline.collapse = !self.code;
+                self.inline.push(&s);
+            }
             Event::Code(s) => {
                 self.inline.open(MarkKind::Code);
-                self.inline.push(&s);
+                self.inline.push_raw(&s);
                 self.inline.close();
             }
             Event::InlineHtml(s) | Event::Html(s) => {

@@ -121,8 +121,9 @@ pub fn parse(text: &str) -> Article {
 
     let mut notes = NoteBuilder::default();
     let body_end = notes_start.unwrap_or(tail_start);
+    let mut adornments = Vec::new();
     for para in &paras[body_start..body_end] {
-        body_block(para, &mut article);
+        body_block(para, &mut adornments, &mut article);
     }
     strip_notes_heading(&mut article);
     if let Some(start) = notes_start {
@@ -395,9 +396,50 @@ fn definitions(paras: &[Para], notes: &mut NoteBuilder, article: &mut Article) {
     flush(&mut current, article);
 }
 
+/// An reStructuredText section adornment: one punctuation character repeated.
+fn adornment(line: &str) -> Option<char> {
+    let c = line.chars().next()?;
+    let run = line.len() >= 3 && line.chars().all(|x| x == c);
+    (run && "=-~^\"'`#*+:._".contains(c)).then_some(c)
+}
+
+/// A title underlined (and perhaps overlined) in reStructuredText style: the heading's
+/// text, the lines it takes and its level. Levels follow the order in which the styles
+/// first appear, as in reStructuredText, below the article's title.
+fn underlined(lines: &[&str], styles: &mut Vec<(char, bool)>) -> Option<(String, usize, u8)> {
+    let over = lines.first().and_then(|l| adornment(l));
+    let (title, under, used) = match over {
+        Some(c) if lines.len() >= 3 && adornment(lines[2]) == Some(c) => (lines[1], lines[2], 3),
+        _ => (lines[0], *lines.get(1)?, 2),
+    };
+    let c = adornment(under)?;
+    let title = title.trim();
+    if title.is_empty() || adornment(title).is_some() || under.len() * 2 < title.chars().count() {
+        return None;
+    }
+    let style = (c, used == 3);
+    let at = styles.iter().position(|&s| s == style).unwrap_or_else(|| {
+        styles.push(style);
+        styles.len() - 1
+    });
+    Some((title.to_string(), used, (2 + at).min(6) as u8))
+}
+
 /// Turns one body paragraph into blocks.
-fn body_block(para: &Para, article: &mut Article) {
+fn body_block(para: &Para, adornments: &mut Vec<(char, bool)>, article: &mut Article) {
     let lines = &para.lines;
+    if let Some((title, used, level)) = underlined(lines, adornments) {
+        article
+            .blocks
+            .push(Block::new(BlockKind::Heading { level }, title));
+        if used < lines.len() {
+            let rest = Para {
+                lines: lines[used..].to_vec(),
+            };
+            body_block(&rest, adornments, article);
+        }
+        return;
+    }
     if lines.iter().all(|l| chrome::is_chrome(l)) {
         article
             .removed
