@@ -2,7 +2,7 @@
 //! the map from display offsets back to source offsets.
 
 use super::{Doc, Look, Part, Role, Span, Target, flags};
-use crate::article::{Article, BlockKind, Mark, MarkKind};
+use crate::article::{Article, BlockKind, Dir, Mark, MarkKind};
 use std::ops::Range;
 
 /// Superscript digits for numeric footnote labels; `[label]` for others.
@@ -18,6 +18,8 @@ pub fn note_marker(label: &str) -> String {
 /// Display text built from a part's source, with the map back to source offsets.
 pub(super) struct Display {
     pub(super) text: String,
+    /// The direction the source gave the block.
+    pub(super) dir: Dir,
     runs: Vec<Run>,
 }
 
@@ -36,6 +38,7 @@ impl Display {
     pub(super) fn plain(text: &str, look: Look) -> Self {
         let mut d = Display {
             text: String::with_capacity(text.len()),
+            dir: Dir::Auto,
             runs: Vec::new(),
         };
         d.push(text, 0..text.len(), false, look);
@@ -126,14 +129,15 @@ pub(super) fn display_with(doc: &Doc, part: Part, label: bool) -> Display {
     let a = &doc.article;
     let text = doc.text(part);
     let role = role_of(part, a);
-    let mut d = Display {
-        text: String::with_capacity(text.len() + 8),
-        runs: Vec::new(),
-    };
     let block = match part {
         Part::Body { i } => a.blocks.get(i),
         Part::Note { note, block } => a.footnotes.get(note).and_then(|f| f.blocks.get(block)),
         _ => None,
+    };
+    let mut d = Display {
+        text: String::with_capacity(text.len() + 8),
+        dir: block.map_or(Dir::Auto, |b| b.dir),
+        runs: Vec::new(),
     };
     if let (Part::Note { note, block: 0 }, true) = (part, label) {
         let label = format!("{}. ", a.footnotes[note].label);

@@ -4,6 +4,7 @@
 //! Lines are made lazily, one block at a time, when something asks for them, so a
 //! 3 MB article costs only the blocks around the viewport, however often it reflows.
 
+mod bidi;
 mod display;
 mod doc;
 mod lines;
@@ -171,7 +172,8 @@ pub struct Line {
     pub end: usize,
     /// Kept whole and shown through a window that scrolls sideways (code, tables).
     pub wide: bool,
-    /// Part of a right-to-left paragraph: aligned right, its spans in logical order.
+    /// Part of a right-to-left paragraph, shown aligned right. The spans of any line
+    /// with right-to-left text are in visual order, left to right.
     pub rtl: bool,
 }
 

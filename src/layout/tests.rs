@@ -126,3 +126,74 @@ fn justified_lines_fill_the_width() {
     assert!(lines.len() > 3);
     assert_eq!(lines[0].width(), 30);
 }
+
+fn doc_of(text: &str, format: Format) -> Arc<Doc> {
+    Arc::new(Doc::new(Arc::new(parse_str(text, format))))
+}
+
+fn body_lines(doc: &Arc<Doc>, width: u16) -> Vec<Line> {
+    let l = Layout::new(
+        doc.clone(),
+        Style {
+            width,
+            ..Style::default()
+        },
+    );
+    let i = doc.index_of(Part::Body { i: 0 }).unwrap();
+    l.lines(i)
+        .iter()
+        .filter(|l| !l.spans.is_empty())
+        .cloned()
+        .collect()
+}
+
+#[test]
+fn a_right_to_left_paragraph_is_shown_in_visual_order() {
+    // Hebrew letters stand for the right-to-left words: אב is "ab", גד is "gd".
+    let doc = doc_of("<p>אב גד (CPU) הו</p>", Format::Html);
+    let lines = body_lines(&doc, 40);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].rtl, "the first strong letter is Hebrew");
+    // Read left to right on screen: the last word first, the Latin word as written,
+    // the brackets mirrored back to look right, each word's letters reversed.
+    assert_eq!(lines[0].text(), "וה (CPU) דג בא");
+    assert_eq!((lines[0].start, lines[0].end), (0, "אב גד (CPU) הו".len()));
+}
+
+#[test]
+fn a_left_to_right_paragraph_keeps_its_order_around_a_hebrew_phrase() {
+    let doc = doc_of("<p>The word שלום means peace.</p>", Format::Html);
+    let lines = body_lines(&doc, 60);
+    assert!(!lines[0].rtl);
+    assert_eq!(lines[0].text(), "The word םולש means peace.");
+}
+
+#[test]
+fn dir_rtl_sets_the_direction_and_marks_stay_after_their_letters() {
+    // A Latin first letter, but the element says rtl; a combining mark stays after its base.
+    let doc = doc_of("<p dir=\"rtl\">ok בְּ</p>", Format::Html);
+    let lines = body_lines(&doc, 30);
+    assert!(lines[0].rtl);
+    assert_eq!(lines[0].text(), "\u{5d1}\u{5b0}\u{5bc} ok");
+}
+
+#[test]
+fn rtl_lines_keep_logical_anchors_across_widths() {
+    let text: String = std::iter::repeat_n("سلام عليكم", 30)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let doc = doc_of(&format!("<p>{text}</p>"), Format::Html);
+    for w in [20u16, 33, 57] {
+        let lines = body_lines(&doc, w);
+        assert!(lines.iter().all(|l| l.rtl && l.width() <= w as usize));
+        // Lines follow each other in the source, whatever order their letters are shown in.
+        for pair in lines.windows(2) {
+            assert!(pair[0].end <= pair[1].start, "{w}: {pair:?}");
+        }
+        let words: usize = lines
+            .iter()
+            .map(|l| l.text().split_whitespace().count())
+            .sum();
+        assert_eq!(words, 60);
+    }
+}

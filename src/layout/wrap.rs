@@ -1,6 +1,7 @@
 //! Words and line breaking: prose wrapped at a width by cluster widths, and lines cut
 //! to a window for horizontal scrolling.
 
+use super::bidi;
 use super::display::Display;
 use super::{Line, Span, Style, width};
 use textwrap::WordSeparator;
@@ -86,14 +87,25 @@ pub(super) fn wrap(
     };
     let n = rows.len();
     let mut out = Vec::with_capacity(n);
+    let bidi = bidi::para(d);
     for (li, row) in rows.iter().enumerate() {
-        let mut spans = Vec::new();
-        if let Some((first, rest)) = &prefix {
-            spans.push(if li == 0 { first.clone() } else { rest.clone() });
-        }
         let start = row.first().map_or(0, |w| w.word.as_ptr() as usize - base);
         let last = row.last().expect("rows are not empty");
         let end = last.word.as_ptr() as usize - base + last.word.len();
+        let lead = prefix
+            .as_ref()
+            .map(|(first, rest)| if li == 0 { first } else { rest });
+        if let Some(para) = &bidi {
+            out.push(Line {
+                spans: para.visual(d, start..end, lead),
+                start: d.src_at(start),
+                end: d.src_at(end),
+                rtl: para.rtl,
+                ..Line::default()
+            });
+            continue;
+        }
+        let mut spans: Vec<Span> = lead.into_iter().cloned().collect();
         let justify = style.justify && li + 1 < n && row.len() > 1;
         if justify {
             let used: usize = row.iter().map(|w| w.width).sum::<usize>()

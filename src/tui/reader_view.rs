@@ -7,6 +7,7 @@ use super::theme::Theme;
 use crate::decode::neutralise;
 use crate::layout::{self, LinePos};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -38,27 +39,42 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let Some(r) = &app.reader else { return };
     let col = column(area, r.layout.style.width);
     let highlights = highlights(r, &app.theme, r.top, area.height as usize);
-    for (row, (pos, line)) in r
-        .layout
-        .window(r.top, area.height as usize)
-        .into_iter()
-        .enumerate()
-    {
+    let window = r.layout.window(r.top, area.height as usize);
+    draw_lines(
+        f.buffer_mut(),
+        col,
+        &window,
+        r.hscroll,
+        &app.theme,
+        &highlights,
+    );
+}
+
+/// Draws layout lines one a row into the text column `col`: wide lines scrolled by
+/// `hscroll`, highlights painted over the parts they cover.
+pub fn draw_lines(
+    buf: &mut Buffer,
+    col: Rect,
+    window: &[(LinePos, &layout::Line)],
+    hscroll: usize,
+    theme: &Theme,
+    highlights: &[Highlight],
+) {
+    for (row, (pos, line)) in window.iter().take(col.height as usize).enumerate() {
         let hs: Vec<&Highlight> = highlights.iter().filter(|h| h.part == pos.part).collect();
         let text = to_line(
             line,
-            line.wide.then_some(r.hscroll),
+            line.wide.then_some(hscroll),
             col.width as usize,
-            &app.theme,
+            theme,
             &hs,
         );
         let rect = Rect {
-            x: col.x,
             y: col.y + row as u16,
-            width: col.width,
             height: 1,
+            ..col
         };
-        cells::put_line(f.buffer_mut(), rect, &text);
+        cells::put_line(buf, rect, &text);
     }
 }
 
@@ -109,7 +125,12 @@ pub fn spot_at(r: &Reader, area: Rect, col: u16, row: u16) -> Option<usize> {
     let window = r.layout.window(r.top, area.height as usize);
     let (pos, line) = window.get((row - area.y) as usize)?;
     let target_col = col.checked_sub(column.x)? as usize;
-    let mut x = 0;
+    // A right-to-left line is drawn against the column's right edge.
+    let mut x = if line.rtl {
+        (column.width as usize).saturating_sub(line.width())
+    } else {
+        0
+    };
     for span in &line.spans {
         let w = layout::width::of(&span.text);
         if target_col < x + w {
@@ -152,7 +173,12 @@ pub fn to_line(
     if cut {
         out.push(Span::styled("→", theme.dim()));
     }
-    Line::from(out)
+    let shown = Line::from(out);
+    if line.rtl {
+        shown.right_aligned()
+    } else {
+        shown
+    }
 }
 
 /// Splits one span where highlights start and end, so only the matched text is painted.

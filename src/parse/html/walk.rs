@@ -2,7 +2,7 @@
 
 use super::content::is_chrome;
 use super::notes::NoteShape;
-use crate::article::{Block, BlockKind, MarkKind};
+use crate::article::{Block, BlockKind, Dir, MarkKind};
 use crate::parse::build::{Inline, snippet, table_block};
 use crate::parse::notes::NoteBuilder;
 use ego_tree::NodeRef;
@@ -26,6 +26,8 @@ pub struct Walker<'a> {
     cell: usize,
     /// Drop recognised chrome (off inside note definitions, which are never chrome).
     drop_chrome: bool,
+    /// The `dir` in force where the current block's text began.
+    dir: Dir,
 }
 
 impl<'a> Walker<'a> {
@@ -48,6 +50,7 @@ impl<'a> Walker<'a> {
             item: None,
             cell: 0,
             drop_chrome: true,
+            dir: Dir::Auto,
         }
     }
 
@@ -63,6 +66,9 @@ impl<'a> Walker<'a> {
     pub fn walk(&mut self, node: NodeRef<Node>) {
         match node.value() {
             Node::Text(t) => {
+                if self.inline.is_blank() {
+                    self.dir = dir_of(node);
+                }
                 if self.pre > 0 {
                     self.inline.push_raw(&t.text);
                 } else {
@@ -102,7 +108,8 @@ impl<'a> Walker<'a> {
         } else {
             BlockKind::Paragraph
         };
-        if let Some(b) = self.inline.take(kind) {
+        if let Some(mut b) = self.inline.take(kind) {
+            b.dir = self.dir;
             self.blocks.push(b);
         }
     }
@@ -329,4 +336,12 @@ fn layout_table(el: ElementRef) -> bool {
             matches!(d.value().name(), "td" | "th")
                 && d.text().map(|t| t.trim().len()).sum::<usize>() > 400
         })
+}
+
+/// The `dir` of the nearest element around a node that has one.
+fn dir_of(node: NodeRef<Node>) -> Dir {
+    node.ancestors()
+        .filter_map(|n| n.value().as_element()?.attr("dir").and_then(Dir::from_attr))
+        .next()
+        .unwrap_or_default()
 }
