@@ -151,6 +151,14 @@ pub(super) fn display_with(doc: &Doc, part: Part, label: bool) -> Display {
                 target: Some(Target::Note(note)),
             },
         );
+        // A note that opens with a list: its label first, then the item's marker.
+        if let Some(BlockKind::ListItem { marker, .. }) = block.map(|b| &b.kind) {
+            let look = Look {
+                role: Role::ListMarker,
+                ..Look::default()
+            };
+            d.push(&format!("{marker} "), 0..0, true, look);
+        }
     }
     let Some(block) = block.filter(|b| !b.marks.is_empty()) else {
         d.push(

@@ -197,3 +197,14 @@ fn rtl_lines_keep_logical_anchors_across_widths() {
         assert_eq!(words, 60);
     }
 }
+
+#[test]
+fn optimal_fit_never_runs_past_the_width() {
+    // Left to itself, textwrap's optimal fit sets "x" and the long word on one line, one
+    // column too wide, rather than leave "x" alone on a line: the screen cut the end off.
+    let text = format!("Title\n\nx {}\n", "y".repeat(71));
+    let l = layout(&text, 72);
+    let lines = all_lines(&l);
+    assert!(lines.iter().all(|t| width::of(t) <= 72), "{lines:?}");
+    assert!(lines.iter().any(|t| t == &"y".repeat(71)), "{lines:?}");
+}

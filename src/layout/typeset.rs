@@ -81,6 +81,12 @@ pub(super) fn typeset(doc: &Doc, index: usize, style: Style) -> Vec<Line> {
             let indent = 2 * *depth as usize;
             let first = format!("{}{} ", " ".repeat(indent), marker);
             let hang = width::of(&first);
+            // The first item of a note carries its marker after the note's label.
+            let first = if matches!(part, Part::Note { block: 0, .. }) {
+                " ".repeat(indent)
+            } else {
+                first
+            };
             let look = Look {
                 role: Role::ListMarker,
                 ..Look::default()

@@ -78,10 +78,15 @@ pub(super) fn wrap(
         return vec![Line::default()];
     }
     let widths = [avail as f64];
+    // textwrap's optimal fit lets a line run past the width when that costs less than a
+    // short line (2,500 a column by default), and the screen then cut the overflow off.
+    let penalties = Penalties {
+        overflow_penalty: 1 << 40,
+        ..Penalties::new()
+    };
     // Optimal fit is quadratic-ish on huge paragraphs; first fit is fine there.
     let rows: Vec<&[Word]> = if ws.len() < 4000 {
-        wrap_optimal_fit(&ws, &widths, &Penalties::new())
-            .unwrap_or_else(|_| wrap_first_fit(&ws, &widths))
+        wrap_optimal_fit(&ws, &widths, &penalties).unwrap_or_else(|_| wrap_first_fit(&ws, &widths))
     } else {
         wrap_first_fit(&ws, &widths)
     };
