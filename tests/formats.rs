@@ -509,3 +509,14 @@ fn markdown_prose_has_single_spaces_and_code_keeps_its_own() {
     assert!(texts.contains(&"let  a = 1;"), "{texts:?}");
     assert!(texts.contains(&"Inline a  b code."), "{texts:?}");
 }
+
+#[test]
+fn text_sentences_have_single_spaces() {
+    let src = "A Title Here\n\nThe first sentence ends.  The second follows, as\ntypists wrote it.  A third.\n";
+    let a = parse::parse_str(src, lectern::article::Format::Text);
+    assert!(
+        a.blocks.iter().any(|b| b.text == "The first sentence ends. The second follows, as typists wrote it. A third."),
+        "{:?}",
+        a.blocks
+    );
+}

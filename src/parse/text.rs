@@ -251,11 +251,23 @@ fn authors(names: &str) -> Vec<String> {
         .collect()
 }
 
-/// Joins hard-wrapped lines, without a space after a line-end hyphen inside a word.
+/// Joins hard-wrapped lines, without a space after a line-end hyphen inside a word, and
+/// with runs of spaces (two after a full stop, in typewritten text) made one.
 fn join_lines(lines: &[&str]) -> String {
     let mut out = String::new();
     for line in lines {
-        let t = line.trim();
+        let trimmed = line.trim();
+        let single;
+        let t = if trimmed.contains("  ") {
+            single = trimmed
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            single.as_str()
+        } else {
+            trimmed
+        };
         if !out.is_empty() {
             let hyphenated = out.ends_with('-')
                 && out[..out.len() - 1]
