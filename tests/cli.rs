@@ -420,3 +420,22 @@ fn collect_strings(v: &Value) -> String {
         _ => String::new(),
     }
 }
+
+#[test]
+fn render_sets_right_to_left_lines_against_the_right_edge() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rtl.html");
+    std::fs::write(
+        &path,
+        "<html><body><h1>Title</h1><p dir=\"rtl\">אב גד</p></body></html>",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(["render", "--width", "20"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().find(|l| l.contains('ד')).unwrap();
+    assert_eq!(line, format!("{}דג בא", " ".repeat(15)), "{text:?}");
+}
