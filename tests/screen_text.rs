@@ -174,6 +174,8 @@ fn unmirrored(c: char) -> char {
 /// Draws lines on a test terminal and reads back what each row shows.
 struct Screen {
     term: Terminal<TestBackend>,
+    /// One row, for a wide line scrolled sideways a step at a time.
+    row: Terminal<TestBackend>,
     theme: Theme,
     width: u16,
 }
@@ -182,6 +184,7 @@ impl Screen {
     fn new(width: u16) -> Self {
         Screen {
             term: Terminal::new(TestBackend::new(width, PAGE)).expect("test terminal"),
+            row: Terminal::new(TestBackend::new(width, 1)).expect("test terminal"),
             theme: Theme {
                 mono: false,
                 light: false,
@@ -192,10 +195,15 @@ impl Screen {
 
     /// The rows drawn for `lines`, scrolled sideways by `hscroll`.
     fn rows(&mut self, lines: &[(LinePos, &Line)], hscroll: usize) -> Vec<String> {
-        let col = Rect::new(0, 0, self.width, PAGE);
+        let height = if lines.len() == 1 { 1 } else { PAGE };
+        let col = Rect::new(0, 0, self.width, height);
         let theme = self.theme;
-        let frame = self
-            .term
+        let term = if height == 1 {
+            &mut self.row
+        } else {
+            &mut self.term
+        };
+        let frame = term
             .draw(|f| draw_lines(f.buffer_mut(), col, lines, hscroll, &theme, &[]))
             .expect("draw");
         let buf = frame.buffer;
