@@ -515,7 +515,8 @@ fn text_sentences_have_single_spaces() {
     let src = "A Title Here\n\nThe first sentence ends.  The second follows, as\ntypists wrote it.  A third.\n";
     let a = parse::parse_str(src, lectern::article::Format::Text);
     assert!(
-        a.blocks.iter().any(|b| b.text == "The first sentence ends. The second follows, as typists wrote it. A third."),
+        a.blocks.iter().any(|b| b.text
+            == "The first sentence ends. The second follows, as typists wrote it. A third."),
         "{:?}",
         a.blocks
     );
