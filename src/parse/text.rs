@@ -2,6 +2,7 @@
 //! body with a dateline, `[1]` notes at the end, a "See also" list and boilerplate.
 
 use super::notes::NoteBuilder;
+use super::rst;
 use crate::article::{Article, Block, BlockKind, DateInfo, Footnote, Format, MarkKind, Related};
 use crate::pattern::Pattern;
 use crate::{chrome, dates};
@@ -408,39 +409,10 @@ fn definitions(paras: &[Para], notes: &mut NoteBuilder, article: &mut Article) {
     flush(&mut current, article);
 }
 
-/// An reStructuredText section adornment: one punctuation character repeated.
-fn adornment(line: &str) -> Option<char> {
-    let c = line.chars().next()?;
-    let run = line.len() >= 3 && line.chars().all(|x| x == c);
-    (run && "=-~^\"'`#*+:._".contains(c)).then_some(c)
-}
-
-/// A title underlined (and perhaps overlined) in reStructuredText style: the heading's
-/// text, the lines it takes and its level. Levels follow the order in which the styles
-/// first appear, as in reStructuredText, below the article's title.
-fn underlined(lines: &[&str], styles: &mut Vec<(char, bool)>) -> Option<(String, usize, u8)> {
-    let over = lines.first().and_then(|l| adornment(l));
-    let (title, under, used) = match over {
-        Some(c) if lines.len() >= 3 && adornment(lines[2]) == Some(c) => (lines[1], lines[2], 3),
-        _ => (lines[0], *lines.get(1)?, 2),
-    };
-    let c = adornment(under)?;
-    let title = title.trim();
-    if title.is_empty() || adornment(title).is_some() || under.len() * 2 < title.chars().count() {
-        return None;
-    }
-    let style = (c, used == 3);
-    let at = styles.iter().position(|&s| s == style).unwrap_or_else(|| {
-        styles.push(style);
-        styles.len() - 1
-    });
-    Some((title.to_string(), used, (2 + at).min(6) as u8))
-}
-
 /// Turns one body paragraph into blocks.
 fn body_block(para: &Para, adornments: &mut Vec<(char, bool)>, article: &mut Article) {
     let lines = &para.lines;
-    if let Some((title, used, level)) = underlined(lines, adornments) {
+    if let Some((title, used, level)) = rst::underlined(lines, adornments) {
         article
             .blocks
             .push(Block::new(BlockKind::Heading { level }, title));
