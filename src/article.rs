@@ -143,6 +143,39 @@ pub struct Block {
     /// Inline marks, sorted by start; ranges may nest but never cross.
     #[serde(skip)]
     pub marks: Vec<Mark>,
+    /// The writing direction the source gave the block (HTML `dir`), if any.
+    #[serde(skip_serializing_if = "Dir::is_auto")]
+    pub dir: Dir,
+}
+
+/// A block's writing direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    /// From the text: its first strong character decides.
+    #[default]
+    Auto,
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+impl Dir {
+    /// The direction an HTML `dir` attribute names.
+    pub fn from_attr(value: &str) -> Option<Dir> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "rtl" => Some(Dir::Rtl),
+            "ltr" => Some(Dir::Ltr),
+            "auto" => Some(Dir::Auto),
+            _ => None,
+        }
+    }
+
+    /// Whether the text decides.
+    pub fn is_auto(&self) -> bool {
+        *self == Dir::Auto
+    }
 }
 
 impl Block {
@@ -152,6 +185,7 @@ impl Block {
             kind,
             text: text.into(),
             marks: Vec::new(),
+            dir: Dir::Auto,
         }
     }
 

@@ -29,6 +29,10 @@ pub fn render(article: Article, width: u16, styled: bool) -> String {
                     src: 0..0,
                 });
             }
+            // A right-to-left line ends at the right edge, as on screen.
+            if line.rtl {
+                out.push_str(&" ".repeat((width as usize).saturating_sub(line.width())));
+            }
             for span in &spans {
                 if styled {
                     out.push_str(&sgr(span.look));

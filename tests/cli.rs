@@ -431,3 +431,22 @@ fn sources_lists_every_source_with_its_full_reference() {
         .collect();
     assert_eq!(texts[0], "Brandvold, 1996");
 }
+
+#[test]
+fn render_sets_right_to_left_lines_against_the_right_edge() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rtl.html");
+    std::fs::write(
+        &path,
+        "<html><body><h1>Title</h1><p dir=\"rtl\">אב גד</p></body></html>",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(["render", "--width", "20"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().find(|l| l.contains('ד')).unwrap();
+    assert_eq!(line, format!("{}דג בא", " ".repeat(15)), "{text:?}");
+}

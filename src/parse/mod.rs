@@ -7,6 +7,7 @@ pub mod gutenberg;
 pub mod html;
 pub mod markdown;
 pub mod notes;
+mod rst;
 pub mod sniff;
 pub mod stream;
 pub mod text;

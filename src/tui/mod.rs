@@ -3,6 +3,7 @@
 pub mod app;
 pub mod bookmarks;
 pub mod caps;
+pub mod cells;
 pub mod citation_popup;
 pub mod draw;
 pub mod footnote_popup;
