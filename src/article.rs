@@ -70,6 +70,8 @@ pub struct Meta {
     pub summary: Option<String>,
     /// News dateline (`Hong Kong (AsiaNews) –`), which stays the start of the first paragraph.
     pub dateline: Option<String>,
+    /// The language the document says it is in (`en-GB`).
+    pub language: Option<String>,
 }
 
 /// A date as written in the article plus its resolved calendar date.

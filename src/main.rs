@@ -156,9 +156,6 @@ fn run(cli: Cli) -> Result<()> {
     }
 }
 
-/// The reader's width when none is given.
-const DEFAULT_WIDTH: u16 = 72;
-
 /// Reads and parses an article file, or standard input for `-`.
 fn load(file: &std::path::Path) -> Result<lectern::article::Article> {
     if !lectern::input::is_stdin(file) {
@@ -168,14 +165,22 @@ fn load(file: &std::path::Path) -> Result<lectern::article::Article> {
     Ok(parse::Source::from_bytes(&bytes, lectern::input::STDIN_NAME)?.parse())
 }
 
-/// Prints the article as `render` does, styled only on a terminal that shows styles.
+/// Prints the article as `render` does, styled only on a terminal that shows styles, in
+/// the reader's settings (`measure`, `justify`, `hyphenate`); `width` overrides the measure.
 fn print_article(article: lectern::article::Article, width: Option<u16>) -> Result<()> {
+    let loaded = lectern::config::load_default();
+    for problem in &loaded.problems {
+        eprintln!("lectern: {problem}");
+    }
+    let cfg = loaded.config;
+    let style = lectern::layout::Style {
+        width: width.unwrap_or(cfg.measure),
+        justify: cfg.justify,
+        hyphenate: cfg.hyphenate,
+        ..lectern::layout::Style::default()
+    };
     let styled = lectern::tui::caps::styled_output();
-    write_out(&lectern::render::render(
-        article,
-        width.unwrap_or(DEFAULT_WIDTH),
-        styled,
-    ))
+    write_out(&lectern::render::render_with(article, style, styled))
 }
 
 /// `lectern [PATH]`: the reader on a terminal; printed text anywhere else (a file, a

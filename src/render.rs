@@ -6,14 +6,21 @@ use std::sync::Arc;
 
 /// The whole article typeset at `width` columns; with `styled`, SGR codes mark styles.
 pub fn render(article: Article, width: u16, styled: bool) -> String {
-    let doc = Arc::new(Doc::new(Arc::new(article)));
-    let layout = Layout::new(
-        doc,
+    render_with(
+        article,
         Style {
             width,
             ..Style::default()
         },
-    );
+        styled,
+    )
+}
+
+/// The whole article typeset in `style` (its width, justification and hyphenation).
+pub fn render_with(article: Article, style: Style, styled: bool) -> String {
+    let width = style.width;
+    let doc = Arc::new(Doc::new(Arc::new(article)));
+    let layout = Layout::new(doc, style);
     let mut out = String::new();
     for i in 0..layout.parts() {
         for line in layout.lines(i) {

@@ -69,6 +69,7 @@ fn check_widths(text: &str, width: u16) -> Result<(), TestCaseError> {
                 width,
                 justify,
                 hyphenate: justify,
+                ..Style::default()
             },
         );
         for part in 0..layout.parts() {

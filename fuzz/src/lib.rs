@@ -35,6 +35,7 @@ pub fn layout(data: &[u8]) {
         width,
         justify: fancy,
         hyphenate: fancy,
+        ..Style::default()
     };
     for format in [Format::Text, Format::Markdown] {
         if let Ok(article) = lectern::parse::parse_bytes(rest, format) {

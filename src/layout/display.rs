@@ -59,6 +59,12 @@ impl Display {
         });
     }
 
+    /// The look of the display text at offset `d`.
+    pub(super) fn look_at(&self, d: usize) -> Look {
+        let i = self.runs.partition_point(|r| r.disp.end <= d);
+        self.runs.get(i).map(|r| r.look).unwrap_or_default()
+    }
+
     /// Source offset of a display offset.
     pub(super) fn src_at(&self, d: usize) -> usize {
         let i = self.runs.partition_point(|r| r.disp.end <= d);

@@ -19,6 +19,8 @@ pub struct Doc {
     starts: Vec<usize>,
     /// Words in the body, for reading time.
     pub words: usize,
+    /// The hyphenation language, found the first time a layout hyphenates.
+    language: std::sync::OnceLock<Option<hyphenation::Language>>,
 }
 
 impl Doc {
@@ -54,6 +56,7 @@ impl Doc {
             widths: Vec::new(),
             starts: Vec::new(),
             words: 0,
+            language: std::sync::OnceLock::new(),
             article,
         };
         let mut total = 0;
@@ -73,6 +76,27 @@ impl Doc {
         doc.widths = widths;
         doc.words = words;
         doc
+    }
+
+    /// The language to hyphenate in: the one the article declares, else the one its body
+    /// is written in, when that can be told.
+    pub fn language(&self) -> Option<hyphenation::Language> {
+        *self.language.get_or_init(|| {
+            if let Some(tag) = &self.article.meta.language {
+                return super::hyphen::language(tag);
+            }
+            let mut sample = String::new();
+            for b in &self.article.blocks {
+                if sample.len() > 4000 {
+                    break;
+                }
+                if matches!(b.kind, crate::article::BlockKind::Paragraph) {
+                    sample.push_str(&b.text);
+                    sample.push(' ');
+                }
+            }
+            super::hyphen::detect(&sample)
+        })
     }
 
     /// The source text of a part; offsets in anchors and spans index into it.

@@ -31,10 +31,16 @@ impl Layout {
     /// A layout of `doc` at `style`; costs O(parts), wraps nothing yet.
     pub fn new(doc: Arc<Doc>, style: Style) -> Self {
         let n = doc.parts.len();
+        let lang = if style.hyphenate {
+            doc.language()
+        } else {
+            None
+        };
         Layout {
             doc,
             style: Style {
                 width: style.width.max(1),
+                lang,
                 ..style
             },
             cache: (0..n).map(|_| OnceCell::new()).collect(),

@@ -7,6 +7,7 @@
 mod bidi;
 mod display;
 mod doc;
+pub mod hyphen;
 mod lines;
 #[cfg(test)]
 mod tests;
@@ -198,8 +199,11 @@ pub struct Style {
     pub width: u16,
     /// Stretch spaces so lines end flush right.
     pub justify: bool,
-    /// Break long words at hyphens and, when needed, mid-word with a hyphen.
+    /// Break words at their hyphens and at the dictionary's points in the article's
+    /// language, with a hyphen.
     pub hyphenate: bool,
+    /// The language whose patterns break words; the layout sets it from the article.
+    pub lang: Option<hyphenation::Language>,
 }
 
 impl Default for Style {
@@ -208,6 +212,7 @@ impl Default for Style {
             width: 72,
             justify: false,
             hyphenate: false,
+            lang: None,
         }
     }
 }

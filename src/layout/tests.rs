@@ -119,6 +119,7 @@ fn justified_lines_fill_the_width() {
             width: 30,
             justify: true,
             hyphenate: false,
+            ..Style::default()
         },
     );
     let body = l.doc.index_of(Part::Body { i: 0 }).unwrap();
@@ -207,4 +208,90 @@ fn optimal_fit_never_runs_past_the_width() {
     let lines = all_lines(&l);
     assert!(lines.iter().all(|t| width::of(t) <= 72), "{lines:?}");
     assert!(lines.iter().any(|t| t == &"y".repeat(71)), "{lines:?}");
+}
+
+fn hyphenated(text: &str, width: u16) -> Vec<String> {
+    let doc = doc_of(text, Format::Markdown);
+    let l = Layout::new(
+        doc,
+        Style {
+            width,
+            hyphenate: true,
+            ..Style::default()
+        },
+    );
+    (0..l.parts())
+        .flat_map(|i| l.lines(i))
+        .map(|line| line.text())
+        .collect()
+}
+
+#[test]
+fn words_break_at_the_dictionarys_points_in_the_articles_language() {
+    let text = "---\nlang: en\n---\n\nThe harbour authority's extraordinary administrative \
+                arrangements notwithstanding, the ferries ran.\n";
+    let lines = hyphenated(text, 24);
+    let broken: Vec<&String> = lines.iter().filter(|l| l.ends_with('-')).collect();
+    assert!(!broken.is_empty(), "{lines:?}");
+    for l in broken {
+        let piece = l.trim_end_matches('-').rsplit(' ').next().unwrap();
+        assert!(
+            [
+                "extra",
+                "extraor",
+                "extraordi",
+                "admin",
+                "adminis",
+                "administra",
+                "adminis-",
+                "notwith"
+            ]
+            .iter()
+            .any(|p| piece.ends_with(p)),
+            "not a dictionary point: {l:?} in {lines:?}"
+        );
+    }
+}
+
+#[test]
+fn no_hyphen_inside_an_address_a_number_capitals_or_code() {
+    let text = "---\nlang: en\n---\n\nSee https://harbour.example.org/timetables/winter \
+                or call 01234567890 about UNSEAWORTHINESS in `configuration_directory` today.\n";
+    for width in 12..40 {
+        for l in hyphenated(text, width) {
+            if l.ends_with('-') {
+                let piece = l.trim_end_matches('-').rsplit(' ').next().unwrap();
+                assert!(
+                    !piece.contains("://")
+                        && !piece.contains("harbour.")
+                        && !piece.chars().any(|c| c.is_ascii_digit())
+                        && !piece.starts_with("UNSEA")
+                        && !piece.starts_with("config"),
+                    "broke {piece:?} at width {width}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn justified_spaces_are_at_most_twice_their_width() {
+    let doc = doc_of(SAMPLE, Format::Text);
+    for width in 20..60 {
+        let l = Layout::new(
+            doc.clone(),
+            Style {
+                width,
+                justify: true,
+                ..Style::default()
+            },
+        );
+        for i in 0..l.parts() {
+            for line in l.lines(i) {
+                let text = line.text();
+                let words = text.trim_start();
+                assert!(!words.contains("   "), "{text:?} at {width}");
+            }
+        }
+    }
 }

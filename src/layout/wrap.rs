@@ -3,26 +3,72 @@
 
 use super::bidi;
 use super::display::Display;
-use super::{Line, Span, Style, width};
+use super::{Line, Span, Style, flags, hyphen, width};
+use hyphenation::Language;
 use textwrap::WordSeparator;
 use textwrap::core::Word;
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
 
 /// Word positions in the display text: (word range, whitespace end, width).
-fn words(text: &str, width: usize, hyphenate: bool) -> Vec<Word<'_>> {
+fn words<'a>(d: &Display, text: &'a str, width: usize, style: Style) -> Vec<Word<'a>> {
     let base = text.as_ptr() as usize;
     let found: Vec<Word> = WordSeparator::UnicodeBreakProperties
         .find_words(text)
         .collect();
-    let split: Vec<Word> = if hyphenate {
-        textwrap::word_splitters::split_words(found, &textwrap::WordSplitter::HyphenSplitter)
-            .collect()
+    let split: Vec<Word> = if style.hyphenate {
+        let at_hyphens =
+            textwrap::word_splitters::split_words(found, &textwrap::WordSplitter::HyphenSplitter);
+        match style.lang {
+            Some(lang) => at_hyphens
+                .flat_map(|w| dictionary_split(d, w, lang))
+                .collect(),
+            None => at_hyphens.collect(),
+        }
     } else {
         found
     };
     let broken = fit_words(split, width);
     debug_assert!(broken.iter().all(|w| w.word.as_ptr() as usize >= base));
     broken
+}
+
+/// A word cut at the dictionary's points, each piece but the last to end with a hyphen
+/// if the line breaks there. Code and links are never cut: a hyphen would change them.
+fn dictionary_split<'a>(d: &Display, w: Word<'a>, lang: Language) -> Vec<Word<'a>> {
+    let word = w.word;
+    let offset = word.as_ptr() as usize - d.text.as_ptr() as usize;
+    let look = d.look_at(offset);
+    if look.flags & (flags::CODE | flags::LINK) != 0 {
+        return vec![w];
+    }
+    // Punctuation around the word ("(hyphenation," ) is not part of what is looked up.
+    let lead = word.len()
+        - word
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .len();
+    let core = word[lead..].trim_end_matches(|c: char| !c.is_alphanumeric());
+    let points = hyphen::breaks(lang, core);
+    if points.is_empty() {
+        return vec![w];
+    }
+    let mut out = Vec::with_capacity(points.len() + 1);
+    let mut at = 0;
+    for p in points.into_iter().map(|p| p + lead) {
+        out.push(Word {
+            word: &word[at..p],
+            whitespace: "",
+            penalty: "-",
+            width: 0,
+        });
+        at = p;
+    }
+    out.push(Word {
+        word: &word[at..],
+        whitespace: w.whitespace,
+        penalty: w.penalty,
+        width: 0,
+    });
+    out
 }
 
 /// Gives every word its width on screen and breaks words wider than `width` into pieces
@@ -79,7 +125,7 @@ pub(super) fn wrap(
         .split('\n')
         .map(|seg| {
             let at = seg.as_ptr() as usize - base;
-            (at, words(seg, avail, style.hyphenate))
+            (at, words(d, seg, avail, style))
         })
         .collect();
     if segments.iter().all(|(_, ws)| ws.is_empty()) {
@@ -143,21 +189,29 @@ pub(super) fn wrap(
             continue;
         }
         let mut spans: Vec<Span> = lead.into_iter().cloned().collect();
-        let justify = style.justify && !ends_segment && row.len() > 1;
+        // A justified line's spaces are at most twice their width: a line that would need
+        // more is left ragged rather than gappy.
+        let gaps = row
+            .iter()
+            .take(row.len().saturating_sub(1))
+            .filter(|w| !w.whitespace.is_empty())
+            .count();
+        let used: usize = row.iter().map(|w| w.width).sum::<usize>()
+            + row[..row.len() - 1]
+                .iter()
+                .map(|w| width::of(w.whitespace))
+                .sum::<usize>();
+        let extra = avail.saturating_sub(used + width::of(last.penalty));
+        let justify = style.justify && !ends_segment && gaps > 0 && extra <= gaps;
         if justify {
-            let used: usize = row.iter().map(|w| w.width).sum::<usize>()
-                + row[..row.len() - 1]
-                    .iter()
-                    .map(|w| width::of(w.whitespace))
-                    .sum::<usize>();
-            let extra = avail.saturating_sub(used + width::of(last.penalty));
-            let gaps = row.len() - 1;
+            let mut gap = 0;
             for (wi, w) in row.iter().enumerate() {
                 let ws = w.word.as_ptr() as usize - base;
                 d.spans(ws..ws + w.word.len(), &mut spans);
-                if wi < gaps {
+                if wi + 1 < row.len() && !w.whitespace.is_empty() {
                     let ws_start = ws + w.word.len();
-                    let pad = extra / gaps + usize::from(wi < extra % gaps);
+                    let pad = usize::from(gap < extra);
+                    gap += 1;
                     d.spans(ws_start..ws_start + w.whitespace.len(), &mut spans);
                     if let Some(s) = spans.last_mut() {
                         s.text.push_str(&" ".repeat(pad));

@@ -52,7 +52,10 @@ fn meta_tags(doc: &Html) -> HashMap<String, Vec<String>> {
                     .push(content.to_string());
             }
         }
-        for key in [v.attr("name"), v.attr("itemprop")].into_iter().flatten() {
+        for key in [v.attr("name"), v.attr("itemprop"), v.attr("http-equiv")]
+            .into_iter()
+            .flatten()
+        {
             by_name
                 .entry(meta_key(key.trim()))
                 .or_default()
@@ -284,6 +287,15 @@ pub fn read(doc: &Html, meta: &mut Meta) {
             })
         });
     meta.date = date.map(|d| date_info(&d));
+    meta.language = doc
+        .root_element()
+        .value()
+        .attr("lang")
+        .or(doc.root_element().value().attr("xml:lang"))
+        .map(str::to_string)
+        .or_else(|| first(&["content-language", "dc:language", "og:locale"]))
+        .map(|l| l.trim().replace('_', "-"))
+        .filter(|l| !l.is_empty());
 }
 
 /// The address a page's relative links are relative to: its `<base href>` (itself
