@@ -9,6 +9,7 @@ mod display;
 mod doc;
 pub mod hyphen;
 mod lines;
+pub mod sidenotes;
 #[cfg(test)]
 mod tests;
 mod typeset;
