@@ -66,10 +66,9 @@ pub fn write(docs: &[Doc], extra: &[(String, Option<String>)], budget: usize) ->
     for (d, doc) in docs.iter().enumerate() {
         for el in doc.body.descendants() {
             for id in own_ids(el) {
-                if !w.ids.contains_key(&(d, id.to_string())) {
-                    let gid = unique(&mut used, id.to_string());
-                    w.ids.insert((d, id.to_string()), gid);
-                }
+                w.ids
+                    .entry((d, id.to_string()))
+                    .or_insert_with(|| unique(&mut used, id.to_string()));
             }
             if let Some(h) = el
                 .attr("href")
