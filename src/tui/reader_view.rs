@@ -3,7 +3,7 @@
 use super::app::App;
 use super::reader::Reader;
 use super::theme::Theme;
-use crate::decode::neutralise;
+use crate::decode::{is_invisible, neutralise};
 use crate::layout::{self, LinePos, Role};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -200,7 +200,11 @@ fn paint(
     }
 }
 
-/// Last line of defence: nothing that could drive the terminal reaches it.
+/// Last line of defence: nothing that could drive the terminal reaches it, and nothing
+/// invisible that it might draw as a box.
 pub fn safe(text: &str) -> String {
-    text.chars().map(neutralise).collect()
+    text.chars()
+        .filter(|&c| !is_invisible(c))
+        .map(neutralise)
+        .collect()
 }
