@@ -3,6 +3,7 @@
 //! general shape of an in-page link whose target sits in an end list or an aside, and a
 //! note that links back to its reference (plain EPUB and Gutenberg notes).
 
+use super::extract::{Tag, tag_of};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 use std::collections::{HashMap, HashSet};
@@ -215,12 +216,15 @@ pub fn find(doc: &Html) -> NoteShape {
             continue;
         };
         let t = doc.tree.get(target).expect("id from tree");
+        // A wrapper around a reference (`<span id><sup><a>`) is where a back-link goes; a
+        // paragraph that happens to open with one is a place like any other.
+        let inline = ElementRef::wrap(t).is_some_and(|e| tag_of(e) == Tag::Inline);
         let near_ref = t
             .ancestors()
             .take(2)
             .chain([t])
             .any(|n| ref_nodes.contains(&n.id()))
-            || t.descendants().take(4).any(|n| ref_nodes.contains(&n.id()));
+            || inline && t.descendants().take(4).any(|n| ref_nodes.contains(&n.id()));
         if (near_ref || is_backlink(a)) && !ref_nodes.contains(&a.id()) {
             shape.backlinks.insert(a.id());
         }
@@ -444,6 +448,21 @@ mod tests {
             labels(page),
             (vec!["1".into(), "A".into()], vec!["1".into(), "A".into()])
         );
+    }
+
+    #[test]
+    fn a_link_to_a_paragraph_that_holds_a_reference_is_not_a_back_link() {
+        let page = r##"<p id="p1">Short.<a id="r1" href="#n1">1</a> More of the paragraph.</p>
+            <p>As <a href="#p1">said above</a>, and again.</p>
+            <ol class="notes"><li id="n1">The note. <a href="#r1">↩</a></li></ol>"##;
+        let doc = Html::parse_document(page);
+        let shape = find(&doc);
+        let kept: Vec<String> = doc
+            .select(&scraper::Selector::parse("a").unwrap())
+            .filter(|a| !shape.backlinks.contains(&a.id()))
+            .map(|a| a.text().collect())
+            .collect();
+        assert_eq!(kept, ["1", "said above"], "only the ↩ is a back-link");
     }
 
     #[test]
