@@ -320,6 +320,15 @@ fn a_long_book_opens_in_two_steps_and_is_known_by_its_text() {
         lectern::store::Fingerprint::of(&whole),
         lectern::store::Fingerprint::of(&again)
     );
+    // One long chapter: only its start is read, and read as the whole is.
+    let one = dir.0.join("one-chapter.epub");
+    long_book(2, 40_000).write(&one);
+    let start = lectern::parse::load_start(&one, 128 * 1024, 16 * 1024).unwrap();
+    let whole = lectern::parse::load(&one).unwrap();
+    assert!(start.partial && start.blocks.len() * 10 < whole.blocks.len());
+    for (a, b) in start.blocks.iter().zip(&whole.blocks) {
+        assert_eq!(a, b);
+    }
     let small = dir.0.join("keepers.epub");
     keepers().write(&small);
     assert!(

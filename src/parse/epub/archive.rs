@@ -71,6 +71,12 @@ impl<R: Read + Seek> Archive<R> {
 
     /// Inflates one entry, within the limits.
     pub fn read(&mut self, name: &str) -> Result<Vec<u8>, EpubError> {
+        self.read_prefix(name, u64::MAX)
+    }
+
+    /// Inflates the first `max` bytes of an entry (all of it when shorter), within the
+    /// limits: the start of a long chapter costs no more than the start.
+    pub fn read_prefix(&mut self, name: &str, max: u64) -> Result<Vec<u8>, EpubError> {
         let shown = || name.to_string();
         let mut file = match self.zip.by_name(name) {
             Ok(f) => f,
@@ -117,6 +123,9 @@ impl<R: Read + Seek> Archive<R> {
             }
             if self.inflated + got > MAX_TOTAL_BYTES {
                 return Err(EpubError::TotalTooLarge(MAX_TOTAL_BYTES >> 20));
+            }
+            if got >= max {
+                break;
             }
         }
         self.inflated += out.len() as u64;

@@ -251,8 +251,15 @@ impl<R: Read + Seek> Book<R> {
             if !is_content(&item.media_type, path) {
                 continue;
             }
-            match self.doc(path) {
+            // The start of a long book needs only the start of the chapter it stops in.
+            let limit = if budget == usize::MAX {
+                u64::MAX
+            } else {
+                (budget - read_bytes).saturating_mul(2).max(32 * 1024) as u64
+            };
+            match self.doc(path, limit) {
                 Ok((doc, encoding, len)) => {
+                    cut |= doc.cut;
                     read_bytes += len;
                     readable += 1;
                     if !encodings.contains(&encoding) {
@@ -305,15 +312,31 @@ impl<R: Read + Seek> Book<R> {
         Ok(article)
     }
 
-    /// One content document: read, decoded by its own declaration, parsed.
-    fn doc(&mut self, path: &str) -> Result<(Doc, &'static str, usize), EpubError> {
-        let bytes = self.archive.read(path)?;
+    /// One content document (its first `limit` bytes): read, decoded by its own
+    /// declaration, parsed.
+    fn doc(&mut self, path: &str, limit: u64) -> Result<(Doc, &'static str, usize), EpubError> {
+        let mut bytes = self.archive.read_prefix(path, limit)?;
+        let cut = self
+            .archive
+            .declared_size(path)
+            .is_some_and(|size| size > bytes.len() as u64);
+        if cut {
+            // A `>` byte is never part of a longer character in the encodings read here.
+            let end = bytes.iter().rposition(|&b| b == b'>').map_or(0, |i| i + 1);
+            bytes.truncate(end);
+        }
         let len = bytes.len();
         let decoded = decode::decode(&bytes)
             .map_err(|e| EpubError::Damaged(path.to_string(), e.to_string()))?;
+        let body = if cut {
+            xhtml::parse_start(&decoded.text)
+        } else {
+            xhtml::parse(&decoded.text)
+        };
         let doc = Doc {
             path: path.to_string(),
-            body: xhtml::parse(&decoded.text),
+            body,
+            cut,
         };
         Ok((doc, decoded.encoding, len))
     }
@@ -341,7 +364,7 @@ impl<R: Read + Seek> Book<R> {
             }
         }
         for path in wanted {
-            match self.doc(&path) {
+            match self.doc(&path, u64::MAX) {
                 Ok((doc, _, _)) => docs.push(doc),
                 Err(EpubError::Missing(_) | EpubError::Damaged(..)) => {}
                 Err(e) => return Err(e),
@@ -395,6 +418,7 @@ fn is_content(media_type: &str, path: &str) -> bool {
 fn notice(path: &str, text: &str) -> Doc {
     Doc {
         path: path.to_string(),
+        cut: false,
         body: El {
             name: "body".into(),
             attrs: Vec::new(),

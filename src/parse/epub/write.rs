@@ -20,6 +20,8 @@ pub struct Doc {
     pub path: String,
     /// Its `<body>`.
     pub body: El,
+    /// Only its start was read.
+    pub cut: bool,
 }
 
 /// The book as one HTML document, with what its markers stand for.

@@ -102,6 +102,73 @@ pub fn parse(text: &str) -> El {
     xml(&text).unwrap_or_else(|| html(&text))
 }
 
+/// Reads the start of a document, cut after a tag: the elements still open there are
+/// closed, so the start reads as XML as the whole would.
+pub fn parse_start(text: &str) -> El {
+    parse(&balanced(text))
+}
+
+/// The text with an end tag added for every element left open, innermost first.
+fn balanced(text: &str) -> String {
+    let mut open: Vec<&str> = Vec::new();
+    let mut rest = text;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i..];
+        let skip_to = |end: &str| rest.find(end).map(|j| j + end.len());
+        let step = if rest.starts_with("<!--") {
+            skip_to("-->")
+        } else if rest.starts_with("<![CDATA[") {
+            skip_to("]]>")
+        } else if rest.starts_with("<?") {
+            skip_to("?>")
+        } else if rest.starts_with("<!") {
+            skip_to(">")
+        } else {
+            let end = tag_end(rest);
+            if let Some(e) = end {
+                let tag = &rest[1..e - 1];
+                let name_end = tag
+                    .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+                    .unwrap_or(tag.len());
+                if let Some(name) = tag.strip_prefix('/') {
+                    let name = name.trim();
+                    if let Some(k) = open.iter().rposition(|o| *o == name) {
+                        open.truncate(k);
+                    }
+                } else if !tag.ends_with('/') && name_end > 0 {
+                    open.push(&tag[..name_end]);
+                }
+            }
+            end
+        };
+        match step {
+            Some(n) => rest = &rest[n..],
+            None => break,
+        }
+    }
+    let mut out = text.to_string();
+    for name in open.iter().rev() {
+        out.push_str("</");
+        out.push_str(name);
+        out.push('>');
+    }
+    out
+}
+
+/// Where a tag starting at `s[0] == '<'` ends (just past its `>`), quotes respected.
+fn tag_end(s: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in s.char_indices().skip(1) {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(i + 1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Reads a document as XML; `None` when it is not well-formed. One that declares its
 /// own entities is never read as XML: expanding them is how a small file fills memory.
 pub fn xml(text: &str) -> Option<El> {
@@ -319,6 +386,16 @@ mod tests {
             "</div>".repeat(2000)
         );
         assert_eq!(parse(&doc).text(), "deep");
+    }
+
+    #[test]
+    fn the_start_of_a_document_reads_as_xml() {
+        let doc = r#"<?xml version="1.0"?><!-- <p> --><html xmlns="http://www.w3.org/1999/xhtml"><body><section id="s"><p title="a > b">One<br/></p><p>Two <i>and"#;
+        let cut = &doc[..doc.rfind('>').unwrap() + 1];
+        assert!(xml(&balanced(cut)).is_some(), "{}", balanced(cut));
+        let body = parse_start(cut);
+        assert_eq!(body.text(), "OneTwo");
+        assert_eq!(body.elements().next().unwrap().attr("id"), Some("s"));
     }
 
     #[test]
