@@ -40,6 +40,12 @@ fn outline(a: &Article) -> Vec<(String, u8, String)> {
         .collect()
 }
 
+/// The body's text, a line per block.
+fn body_text(a: &Article) -> String {
+    let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+    texts.join("\n")
+}
+
 fn owned(v: &[(&str, &str, usize)]) -> Vec<(String, String, usize)> {
     v.iter()
         .map(|(l, t, n)| (l.to_string(), t.to_string(), *n))
@@ -145,12 +151,7 @@ fn an_epub3_book_with_a_navigation_document_and_endnotes() {
         "chapters with rules between them, the endnotes file leaving no empty heading: {:#?}",
         a.blocks
     );
-    let body: String = a
-        .blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let body = body_text(&a);
     assert!(
         body.contains("kept a log\u{2060}—a habit"),
         "the word joiner stays in the text"
@@ -230,12 +231,7 @@ fn an_epub2_book_with_an_ncx_plain_notes_and_a_latin1_chapter() {
     );
     assert_eq!(o[2].2, "The Timetable");
 
-    let body: String = a
-        .blocks
-        .iter()
-        .map(|b| b.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    let body = body_text(&a);
     for word in [
         "crème caramel",
         "« le meilleur »",

@@ -3,7 +3,7 @@
 //! the place each points at.
 
 use super::archive::resolve;
-use super::package::parse_xml;
+use super::package::{parse_xml, text_of};
 use super::xhtml::{self, El};
 
 /// Deepest level kept; deeper entries are listed at this depth.
@@ -53,13 +53,7 @@ pub fn from_nav(path: &str, text: &str) -> Vec<NavEntry> {
         let target = label
             .and_then(|a| a.attr("href"))
             .and_then(|h| resolve(path, h));
-        if !title.is_empty() || target.is_some() {
-            out.push(NavEntry {
-                title,
-                depth,
-                target,
-            });
-        }
+        push(&mut out, title, depth, target);
         let below = (depth + 1).min(MAX_DEPTH);
         let sub: Vec<&El> = li
             .elements()
@@ -69,6 +63,22 @@ pub fn from_nav(path: &str, text: &str) -> Vec<NavEntry> {
         stack.extend(sub.into_iter().rev().map(|c| (c, below)));
     }
     out
+}
+
+/// Keeps an entry that says or points at something.
+fn push(
+    out: &mut Vec<NavEntry>,
+    title: String,
+    depth: u8,
+    target: Option<(String, Option<String>)>,
+) {
+    if !title.is_empty() || target.is_some() {
+        out.push(NavEntry {
+            title,
+            depth,
+            target,
+        });
+    }
 }
 
 fn points<'a, 'i>(n: roxmltree::Node<'a, 'i>) -> Vec<roxmltree::Node<'a, 'i>> {
@@ -99,27 +109,14 @@ pub fn from_ncx(path: &str, text: &str) -> Vec<NavEntry> {
             .children()
             .find(|c| c.tag_name().name() == "navLabel")
             .and_then(|l| l.descendants().find(|d| d.tag_name().name() == "text"))
-            .map(|t| {
-                let raw: String = t
-                    .descendants()
-                    .filter(|d| d.is_text())
-                    .filter_map(|d| d.text())
-                    .collect();
-                raw.split_whitespace().collect::<Vec<_>>().join(" ")
-            })
+            .map(text_of)
             .unwrap_or_default();
         let target = point
             .children()
             .find(|c| c.tag_name().name() == "content")
             .and_then(|c| c.attribute("src"))
             .and_then(|src| resolve(path, src));
-        if !title.is_empty() || target.is_some() {
-            out.push(NavEntry {
-                title,
-                depth,
-                target,
-            });
-        }
+        push(&mut out, title, depth, target);
         let below = (depth + 1).min(MAX_DEPTH);
         stack.extend(points(point).into_iter().rev().map(|p| (p, below)));
     }

@@ -174,7 +174,8 @@ fn attr_local<'a>(n: Node<'a, '_>, name: &str) -> Option<&'a str> {
     n.attributes().find(|a| a.name() == name).map(|a| a.value())
 }
 
-fn text_of(n: Node) -> String {
+/// An element's text, whitespace runs collapsed.
+pub fn text_of(n: Node) -> String {
     let raw: String = n
         .descendants()
         .filter(|d| d.is_text())
