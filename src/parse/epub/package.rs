@@ -253,10 +253,14 @@ fn metadata(md: Node) -> Metadata {
         .or(dates.first())
         .map(|d| {
             let text = text_of(*d);
-            DateInfo {
-                iso: iso_day(&text),
-                text,
-            }
+            let iso = iso_day(&text);
+            // A time stamp to the second (`2021-09-14T08:00:00Z`) tells a reader no more
+            // than its day.
+            let text = match &iso {
+                Some(day) if text.len() > day.len() && text.as_bytes()[10] == b'T' => day.clone(),
+                _ => text,
+            };
+            DateInfo { iso, text }
         });
     let first = |name: &str| dc(name).first().map(|n| text_of(*n));
     Metadata {
@@ -347,7 +351,9 @@ mod tests {
             }],
             "the producer is not credited to the reader"
         );
-        assert_eq!(m.date.as_ref().unwrap().iso.as_deref(), Some("2019-03-04"));
+        let date = m.date.as_ref().unwrap();
+        assert_eq!(date.iso.as_deref(), Some("2019-03-04"));
+        assert_eq!(date.text, "2019-03-04", "the day, not the second");
         assert_eq!(m.language.as_deref(), Some("en-GB"));
         assert_eq!(m.publisher.as_deref(), Some("Quay Press"));
         assert_eq!(m.description.as_deref(), Some("Trade inland ."));
