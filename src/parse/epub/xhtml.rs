@@ -98,8 +98,7 @@ pub const OPS_NS: &str = "http://www.idpf.org/2007/ops";
 
 /// Reads a decoded document: its `<body>` (or, lacking one, its root element).
 pub fn parse(text: &str) -> El {
-    let text = neutralise_reserved(text);
-    xml(&text).unwrap_or_else(|| html(&text))
+    xml(text).unwrap_or_else(|| html(text))
 }
 
 /// Reads the start of a document, cut after a tag: the elements still open there are
@@ -198,7 +197,7 @@ fn from_xml(node: roxmltree::Node, depth: usize) -> El {
                 Some("http://www.w3.org/XML/1998/namespace") => format!("xml:{}", a.name()),
                 _ => a.name().to_ascii_lowercase(),
             };
-            (name, a.value().to_string())
+            (name, neutralise_reserved(a.value()).into_owned())
         })
         .collect();
     let mut el = El {
@@ -244,7 +243,7 @@ fn from_html(node: ego_tree::NodeRef<Node>, depth: usize) -> El {
             .map_or("body".to_string(), |e| e.name().to_ascii_lowercase()),
         attrs: node.value().as_element().map_or(Vec::new(), |e| {
             e.attrs()
-                .map(|(n, v)| (n.to_ascii_lowercase(), v.to_string()))
+                .map(|(n, v)| (n.to_ascii_lowercase(), neutralise_reserved(v).into_owned()))
                 .collect()
         }),
         kids: Vec::new(),
@@ -270,8 +269,10 @@ fn push_text(el: &mut El, text: &str) {
     if text.is_empty() {
         return;
     }
+    // After character references are decoded, so `&#xFDD0;` is caught too.
+    let text = neutralise_reserved(text);
     if let Some(XNode::Text(last)) = el.kids.last_mut() {
-        last.push_str(text);
+        last.push_str(&text);
     } else {
         el.kids.push(XNode::Text(text.to_string()));
     }
@@ -283,8 +284,8 @@ pub fn is_reserved(c: char) -> bool {
     ('\u{fdd0}'..='\u{fdef}').contains(&c)
 }
 
-/// Noncharacters are never text; a book that holds them gets U+FFFD, so nothing in it
-/// can pass for one of Lectern's markers.
+/// Noncharacters are never text; a book that holds them (written or as character
+/// references) gets U+FFFD, so nothing in it can pass for one of Lectern's markers.
 fn neutralise_reserved(text: &str) -> std::borrow::Cow<'_, str> {
     if !text.chars().any(is_reserved) {
         return std::borrow::Cow::Borrowed(text);
@@ -400,7 +401,13 @@ mod tests {
 
     #[test]
     fn noncharacters_in_a_book_are_not_markers() {
-        let body = parse("<html><body><p>a\u{fdd0}b</p></body></html>");
-        assert_eq!(body.text(), "a\u{fffd}b");
+        let body = parse("<html><body><p>a\u{fdd0}b&#xFDD1;&#65000;</p></body></html>");
+        assert_eq!(body.text(), "a\u{fffd}b\u{fffd}\u{fffd}");
+        let soup = parse("<body><p title='&#xFDD2;'>&#xFDD1;<br></body>");
+        assert_eq!(soup.text(), "\u{fffd}");
+        assert_eq!(
+            soup.elements().next().unwrap().attr("title"),
+            Some("\u{fffd}")
+        );
     }
 }
