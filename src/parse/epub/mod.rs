@@ -300,6 +300,7 @@ impl<R: Read + Seek> Book<R> {
                 article.anchors.entry(gid.clone()).or_insert(pos);
             }
         }
+        drop_dangling_links(&mut article);
         article.outline = outline(&contents, &written, &article);
         self.apply_meta(&mut article);
         article.encoding = if encodings.is_empty() {
@@ -412,6 +413,23 @@ fn is_content(media_type: &str, path: &str) -> bool {
             && [".xhtml", ".html", ".htm"]
                 .iter()
                 .any(|e| lower.ends_with(e))
+}
+
+/// Leaves a link into the book a plain text when its target left no place to go (it was
+/// in text the reader does not show, with nothing after it).
+fn drop_dangling_links(article: &mut Article) {
+    let anchors = std::mem::take(&mut article.anchors);
+    for place in article.places() {
+        if let Some(block) = article.block_mut(place) {
+            block.marks.retain(|m| match &m.kind {
+                crate::article::MarkKind::Link { url } => url
+                    .strip_prefix('#')
+                    .is_none_or(|id| anchors.contains_key(id)),
+                _ => true,
+            });
+        }
+    }
+    article.anchors = anchors;
 }
 
 /// A stand-in document that says what is missing, where it should have been.
