@@ -295,6 +295,13 @@ fn tidy_notes(article: &mut Article, at: &mut [Option<Pos>]) {
             kept += usize::from(k);
         }
         for slot in at.iter_mut() {
+            if kept == 0
+                && matches!(slot, Some(Pos { place: Place::Note { note: n, .. }, .. }) if *n == note)
+            {
+                // Nothing of the note is left to point at: the next anchor stands in.
+                *slot = None;
+                continue;
+            }
             if let Some(Pos {
                 place: Place::Note { note: n, block },
                 offset,
