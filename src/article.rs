@@ -1,6 +1,7 @@
 //! The article model every parser produces and every view reads.
 
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The source format an article was parsed from.
@@ -13,6 +14,8 @@ pub enum Format {
     Markdown,
     /// A saved HTML page.
     Html,
+    /// An EPUB book: its spine read in order as one document.
+    Epub,
 }
 
 /// A parsed article: metadata, body, notes and everything set aside.
@@ -43,6 +46,25 @@ pub struct Article {
     /// Only the beginning was parsed: notes it refers to may be defined further on.
     #[serde(skip)]
     pub partial: bool,
+    /// A book's own table of contents (EPUB navigation document or NCX); empty when the
+    /// outline is the article's headings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outline: Vec<OutlineEntry>,
+    /// Places inside the document that a link can jump to: a `Link` mark whose address is
+    /// `#name` jumps to `anchors["name"]`.
+    #[serde(skip)]
+    pub anchors: HashMap<String, Pos>,
+}
+
+/// One entry of a book's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutlineEntry {
+    /// What the contents list calls it.
+    pub title: String,
+    /// Nesting depth, 1 = top.
+    pub depth: u8,
+    /// Where it starts.
+    pub at: Pos,
 }
 
 /// How the article on a web page was found.
@@ -70,8 +92,72 @@ pub struct Meta {
     pub summary: Option<String>,
     /// News dateline (`Hong Kong (AsiaNews) –`), which stays the start of the first paragraph.
     pub dateline: Option<String>,
+    /// People credited besides the authors — a translator, an editor — with their part.
+    pub contributors: Vec<Contributor>,
     /// The language the document says it is in (`en-GB`).
     pub language: Option<String>,
+}
+
+/// Someone credited for a part of the work other than writing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contributor {
+    /// The name as given.
+    pub name: String,
+    /// What they did.
+    pub role: Credit,
+}
+
+/// What a contributor did, from the MARC relator codes books use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Credit {
+    /// `trl`.
+    Translator,
+    /// `edt`.
+    Editor,
+    /// `com`.
+    Compiler,
+    /// `ill`.
+    Illustrator,
+    /// `aui`, `win`: the introduction.
+    Introduction,
+    /// `wpr`: the preface.
+    Preface,
+    /// `aft`: the afterword.
+    Afterword,
+    /// `ann`: the notes.
+    Notes,
+}
+
+impl Credit {
+    /// The role for a MARC relator code, when it is one a reader is told about.
+    pub fn from_code(code: &str) -> Option<Credit> {
+        Some(match code.trim().to_ascii_lowercase().as_str() {
+            "trl" => Credit::Translator,
+            "edt" => Credit::Editor,
+            "com" => Credit::Compiler,
+            "ill" => Credit::Illustrator,
+            "aui" | "win" => Credit::Introduction,
+            "wpr" => Credit::Preface,
+            "aft" => Credit::Afterword,
+            "ann" => Credit::Notes,
+            _ => return None,
+        })
+    }
+
+    /// How a byline says it: "translated by".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Credit::Translator => "translated by",
+            Credit::Editor => "edited by",
+            Credit::Compiler => "compiled by",
+            Credit::Illustrator => "illustrated by",
+            Credit::Introduction => "introduction by",
+            Credit::Preface => "preface by",
+            Credit::Afterword => "afterword by",
+            Credit::Notes => "notes by",
+        }
+    }
 }
 
 /// A date as written in the article plus its resolved calendar date.
@@ -404,6 +490,8 @@ impl Article {
             removed: Vec::new(),
             extraction: None,
             partial: false,
+            outline: Vec::new(),
+            anchors: HashMap::new(),
         }
     }
 

@@ -21,6 +21,15 @@ pub fn to_json(article: &Article) -> Value {
         "site": m.site,
         "summary": m.summary,
         "dateline": m.dateline,
+        "contributors": m.contributors,
+        "language": m.language,
+        "outline": article.outline.iter().map(|e| {
+            let mut v = place_json(e.at.place);
+            v["title"] = json!(e.title);
+            v["depth"] = json!(e.depth);
+            v["offset"] = json!(e.at.offset);
+            v
+        }).collect::<Vec<_>>(),
         "blocks": article.blocks.iter().map(|b| {
             let mut v = json!({ "kind": b.kind.name(), "text": b.text });
             match &b.kind {

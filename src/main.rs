@@ -162,7 +162,7 @@ fn load(file: &std::path::Path) -> Result<lectern::article::Article> {
         return Ok(parse::load(file)?);
     }
     let bytes = lectern::input::read_stdin(false)?;
-    Ok(parse::Source::from_bytes(&bytes, lectern::input::STDIN_NAME)?.parse())
+    Ok(parse::load_bytes(&bytes, lectern::input::STDIN_NAME)?)
 }
 
 /// Prints the article as `render` does, styled only on a terminal that shows styles, in

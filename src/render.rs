@@ -1,6 +1,7 @@
 //! `lectern render`: the typeset article as plain or ANSI-styled text.
 
 use crate::article::Article;
+use crate::decode::is_invisible;
 use crate::layout::{Doc, Layout, Look, Role, Span, Style, cut_spans, flags};
 use std::sync::Arc;
 
@@ -43,10 +44,10 @@ pub fn render_with(article: Article, style: Style, styled: bool) -> String {
             for span in &spans {
                 if styled {
                     out.push_str(&sgr(span.look));
-                    out.push_str(&span.text);
+                    out.extend(span.text.chars().filter(|&c| !is_invisible(c)));
                     out.push_str("\x1b[0m");
                 } else {
-                    out.push_str(&span.text);
+                    out.extend(span.text.chars().filter(|&c| !is_invisible(c)));
                 }
             }
             let trimmed = out.trim_end_matches(' ').len();

@@ -89,10 +89,14 @@ fn articles() -> Vec<(String, Article)> {
         .collect()
 }
 
-/// What the screen may show of a character stream: no white space, no box drawing.
+/// What the screen may show of a character stream: no white space, no box drawing, none
+/// of the characters that are drawn as nothing (word joiners).
 fn visible(text: &str) -> impl Iterator<Item = char> + '_ {
-    text.chars()
-        .filter(|c| !c.is_whitespace() && !('\u{2500}'..='\u{257f}').contains(c))
+    text.chars().filter(|&c| {
+        !c.is_whitespace()
+            && !('\u{2500}'..='\u{257f}').contains(&c)
+            && !lectern::decode::is_invisible(c)
+    })
 }
 
 /// A block's text as the reader shows it: note references as their markers.

@@ -31,7 +31,7 @@ impl Doc {
         if a.meta.title.is_some() {
             parts.push(Part::Title);
         }
-        if !a.meta.authors.is_empty() {
+        if !a.meta.authors.is_empty() || !a.meta.contributors.is_empty() {
             parts.push(Part::Byline);
         }
         if a.meta.date.is_some() || a.meta.site.is_some() {
@@ -104,7 +104,7 @@ impl Doc {
         let a = &self.article;
         match part {
             Part::Title => Cow::Borrowed(a.meta.title.as_deref().unwrap_or("")),
-            Part::Byline => Cow::Owned(format!("By {}", join_names(&a.meta.authors))),
+            Part::Byline => Cow::Owned(byline(&a.meta)),
             Part::Dateline => {
                 let date = a.meta.date.as_ref().map(|d| {
                     d.iso
@@ -183,6 +183,23 @@ fn measure(text: &str) -> (usize, usize) {
         }
     }
     (cols, words)
+}
+
+/// "By A and B", then each contributor by their part: "translated by C".
+fn byline(meta: &crate::article::Meta) -> String {
+    let mut bits = Vec::new();
+    if !meta.authors.is_empty() {
+        bits.push(format!("By {}", join_names(&meta.authors)));
+    }
+    for c in &meta.contributors {
+        let phrase = c.role.phrase();
+        bits.push(if bits.is_empty() {
+            format!("{}{} {}", phrase[..1].to_uppercase(), &phrase[1..], c.name)
+        } else {
+            format!("{phrase} {}", c.name)
+        });
+    }
+    bits.join(" · ")
 }
 
 fn join_names(names: &[String]) -> String {

@@ -29,7 +29,7 @@ pub mod waiting;
 use crate::config;
 use crate::input::{self, Input};
 use crate::library::entry::ProgressMap;
-use crate::parse::{self, Deferred, Source};
+use crate::parse::{self, Deferred};
 use crate::store::Store;
 use library_view::{LibraryView, Root};
 use std::path::PathBuf;
@@ -113,7 +113,7 @@ fn open_file(path: PathBuf, size: (u16, u16)) -> anyhow::Result<app::App> {
 fn open_bytes(bytes: Vec<u8>, size: (u16, u16)) -> anyhow::Result<app::App> {
     let path = PathBuf::from(input::STDIN_ARG);
     let Some(start) = parse::stream::start_of(&bytes, WHOLE_BYTES, QUICK_BYTES) else {
-        let article = Source::from_bytes(&bytes, input::STDIN_NAME)?.parse();
+        let article = parse::load_bytes(&bytes, input::STDIN_NAME)?;
         return Ok(app::App::with_article(article, path, size));
     };
     let mut app = app::App::with_article(start, path, size);

@@ -4,7 +4,7 @@ use super::app::App;
 use super::cells;
 use super::reader::Reader;
 use super::theme::Theme;
-use crate::decode::neutralise;
+use crate::decode::{is_invisible, neutralise};
 use crate::layout::{self, LinePos};
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -225,10 +225,12 @@ fn paint(
     }
 }
 
-/// Last line of defence: nothing that could drive the terminal reaches it.
+/// Last line of defence: nothing that could drive the terminal reaches it, and nothing
+/// invisible that it might draw as a box.
 pub fn safe(text: &str) -> String {
     // A line break inside a paragraph (an address, a verse) is a space on one line.
     text.chars()
+        .filter(|&c| !is_invisible(c))
         .map(|c| if c == '\n' { ' ' } else { neutralise(c) })
         .collect()
 }
