@@ -79,7 +79,8 @@ fn one(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
             .trim_end()
             .strip_suffix(')')
             .and_then(|_| body.rfind(" ("))?;
-        one_whole(&body[..open], italics)
+        let kept: Vec<Range<usize>> = italics.iter().filter(|r| r.end <= open).cloned().collect();
+        one_whole(&body[..open], &kept)
     })
 }
 
@@ -292,6 +293,16 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn italics_after_a_closing_aside_are_not_read_past_the_cut() {
+        // The note ends in an aside; the shorter text read without it must not be handed
+        // the italic run inside the aside (a slice past its end).
+        let note = "Arti were guilds, cf. Florio: “Arte … a trade” (see his work on the *Guilds*)";
+        let at = note.find("*Guilds*").unwrap();
+        let found = in_note(note, &[at..at + "*Guilds*".len()]);
+        assert!(found.iter().all(|(c, _)| c.at.end <= note.len()));
     }
 
     #[test]

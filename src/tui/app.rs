@@ -315,7 +315,10 @@ impl App {
             Err(std::sync::mpsc::TryRecvError::Empty) => false,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 self.pending = None;
-                self.say("could not finish reading the article");
+                self.say(match super::panics::take_worker_panic() {
+                    Some(at) => format!("could not finish reading the article (failed at {at})"),
+                    None => "could not finish reading the article".into(),
+                });
                 true
             }
         }

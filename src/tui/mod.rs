@@ -16,6 +16,7 @@ pub mod link_popup;
 pub mod memory;
 pub mod outline;
 pub mod palette;
+pub mod panics;
 pub mod popup;
 pub mod reader;
 pub mod reader_view;
