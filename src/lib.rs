@@ -15,6 +15,7 @@ pub mod layout;
 pub mod library;
 pub mod parse;
 pub mod pattern;
+pub mod reading;
 pub mod render;
 pub mod samples;
 pub mod shape;

@@ -3,9 +3,9 @@
 //! lists each place; every outline entry lands where it says; the status line names it.
 
 use lectern::article::Article;
+use lectern::reading::outline;
 use lectern::tui::app::App;
 use lectern::tui::footnote_popup::NotePopup;
-use lectern::tui::outline;
 use lectern::tui::theme::Theme;
 use std::path::{Path, PathBuf};
 

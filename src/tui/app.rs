@@ -6,14 +6,14 @@ use super::footnote_popup::NotePopup;
 use super::keys::{self, Action};
 use super::library_view::LibraryView;
 use super::link_popup::LinkPopup;
-use super::memory::Memory;
-use super::outline::{self, OutlinePanel};
-use super::reader::Reader;
+use super::outline::OutlinePanel;
 use super::sources::SourcesPanel;
-use super::targets::Kind;
 use super::theme::Theme;
 use crate::article::Article;
 use crate::layout::{Anchor, Part, Style, Target};
+use crate::reading::Reader;
+use crate::reading::memory::Memory;
+use crate::reading::targets::Kind;
 use crate::store::{Fingerprint, Spot, Store};
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
@@ -527,7 +527,7 @@ impl App {
 
     fn outline_key(&mut self, mut p: OutlinePanel, key: KeyEvent) {
         let Some(r) = &mut self.reader else { return };
-        let entries = outline::entries(r);
+        let entries = crate::reading::outline::entries(r);
         match key.code {
             KeyCode::Esc | KeyCode::Char('q' | 'o') => {
                 self.popups.pop();

@@ -1,11 +1,12 @@
 //! The citation pop-up: who is cited, when, and every other citation of the same source.
 
 use super::popup::{fit_to, snippet, text_line};
-use super::reader::Reader;
 use super::theme::Theme;
 use crate::article::{CitationKind, Place};
 use crate::cite::groups::display_name;
-use crate::layout::Part;
+use crate::reading::Reader;
+use crate::reading::sources::others;
+pub use crate::reading::sources::part_of;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
@@ -23,16 +24,7 @@ pub struct CitationPopup {
 impl CitationPopup {
     /// Other citations of the same source, in reading order.
     pub fn others(&self, r: &Reader) -> Vec<usize> {
-        let cits = &r.article().citations;
-        let Some(me) = cits.get(self.citation) else {
-            return Vec::new();
-        };
-        let key = me.source_key();
-        cits.iter()
-            .enumerate()
-            .filter(|(i, c)| *i != self.citation && c.source_key() == key)
-            .map(|(i, _)| i)
-            .collect()
+        others(r.article(), self.citation)
     }
 
     /// The title line: the source, named as its full reference names it when joined.
@@ -173,13 +165,5 @@ fn where_is(a: &crate::article::Article, c: &crate::article::Citation) -> String
             ", in the reference list".to_string()
         }
         Place::Body { .. } => String::new(),
-    }
-}
-
-/// The document part a citation sits in.
-pub fn part_of(place: Place) -> Part {
-    match place {
-        Place::Body { block } => Part::Body { i: block },
-        Place::Note { note, block } => Part::Note { note, block },
     }
 }

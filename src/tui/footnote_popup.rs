@@ -1,10 +1,10 @@
 //! The footnote pop-up: a note's text next to its reference, without moving the page.
 
 use super::popup::{self, snippet, text_line};
-use super::reader::Reader;
 use super::reader_view::{Highlight, to_line};
 use super::theme::Theme;
-use crate::layout::{Part, Target, note_lines};
+use crate::layout::{Part, note_lines};
+use crate::reading::Reader;
 use ratatui::text::Line;
 
 /// An open note pop-up.
@@ -45,24 +45,12 @@ impl NotePopup {
 
     /// Spots (indices into `Reader::spots`) of note references and links inside this note.
     pub fn inner_refs(&self, r: &Reader) -> Vec<usize> {
-        r.spots
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| {
-                matches!(s.target, Target::Note(_) | Target::Link)
-                    && matches!(r.doc.parts.get(s.part), Some(Part::Note { note, .. }) if *note == self.note)
-            })
-            .map(|(i, _)| i)
-            .collect()
+        r.refs_inside(self.note)
     }
 
     /// The places that refer to this note, as anchors' (part index, offset).
     pub fn ref_places(&self, r: &Reader) -> Vec<(usize, usize)> {
-        r.spots
-            .iter()
-            .filter(|s| s.target == Target::Note(self.note))
-            .map(|s| (s.part, s.range.start))
-            .collect()
+        r.refs_to(self.note)
     }
 
     /// The pop-up's text at `width` columns.

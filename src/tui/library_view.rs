@@ -4,7 +4,6 @@
 use super::app::{App, Effect, Mode};
 use super::library_draw::CHROME_ROWS;
 use super::library_marks::{Mark, MarksPanel};
-use super::reader::Reader;
 use crate::article::Article;
 use crate::library::entry::{Entry, ProgressMap, State, progress_of};
 use crate::library::filter::{self, Hay, Hit};
@@ -13,6 +12,7 @@ use crate::library::scan::Skipped;
 use crate::library::watch::Watch;
 use crate::library::{self, Event, cache};
 use crate::parse;
+use crate::reading::Reader;
 use crate::samples::SAMPLES;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};

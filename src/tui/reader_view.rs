@@ -2,10 +2,10 @@
 
 use super::app::App;
 use super::cells;
-use super::reader::Reader;
 use super::theme::Theme;
 use crate::decode::{is_invisible, neutralise};
 use crate::layout::{self, LinePos};
+use crate::reading::Reader;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,9 +1,9 @@
 //! The Sources panel: every source the article cites, grouped, counted, filterable.
 
 use super::popup::{fit_to, text_line};
-use super::reader::Reader;
 use super::theme::Theme;
-pub use crate::cite::groups::{Group, groups};
+use crate::reading::Reader;
+pub use crate::reading::sources::{Group, groups, matching};
 use ratatui::style::Modifier;
 use ratatui::text::Line;
 
@@ -19,19 +19,7 @@ pub struct SourcesPanel {
 impl SourcesPanel {
     /// The groups that match the filter (case-insensitive, every word must appear).
     pub fn visible(&self, r: &Reader) -> Vec<Group> {
-        let words: Vec<String> = self
-            .filter
-            .to_lowercase()
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
-        groups(r.article())
-            .into_iter()
-            .filter(|g| {
-                let name = g.name.to_lowercase();
-                words.iter().all(|w| name.contains(w.as_str()))
-            })
-            .collect()
+        matching(r.article(), &self.filter)
     }
 
     /// The panel's rows at `width` columns.

@@ -51,7 +51,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let section = if app.current_message().is_some() {
         None
     } else {
-        super::outline::current(r)
+        crate::reading::outline::current(r)
     };
     // On a narrow screen the position matters more than the hints.
     while width::of(&right) + 4 > width && right.contains(" · ") {

@@ -1,29 +1,24 @@
-//! The reading screen's state: what is shown where, search, and how keys move it.
-//! No drawing here; `reader_view` draws it.
+//! Pure reading state, no terminal: the open article, what is shown where, the jump
+//! list and focus. The terminal layer (`tui::reader`) draws it and maps keys onto it.
 
-use super::targets::{self, Kind, Spot};
+pub mod memory;
+pub mod notes;
+pub mod outline;
+pub mod search;
+pub mod sources;
+pub mod targets;
+
 use crate::article::Article;
 use crate::layout::{Anchor, Doc, Layout, LinePos, Style};
-use regex::{Regex, RegexBuilder};
-use std::ops::Range;
+pub use search::{Search, build_regex};
 use std::path::PathBuf;
 use std::sync::Arc;
+use targets::{Kind, Spot};
 
 /// Narrowest and widest text column `+`/`-` allow.
 pub const MEASURE_RANGE: (u16, u16) = (30, 120);
 /// Columns kept free on each side of the text column.
 pub const MARGIN: u16 = 2;
-
-/// A search and its matches across the whole document.
-#[derive(Debug)]
-pub struct Search {
-    /// What was typed.
-    pub query: String,
-    /// Matches as (part index, byte range in the part's text), in reading order.
-    pub matches: Vec<(usize, Range<usize>)>,
-    /// The match the user is on.
-    pub current: Option<usize>,
-}
 
 /// One open article.
 #[derive(Debug)]
@@ -363,7 +358,7 @@ impl Reader {
     pub fn internal_target(&self, url: &str) -> Option<Anchor> {
         let pos = self.article().anchors.get(url.strip_prefix('#')?)?;
         Some(Anchor {
-            part: super::citation_popup::part_of(pos.place),
+            part: sources::part_of(pos.place),
             offset: pos.offset,
         })
     }
@@ -375,83 +370,6 @@ impl Reader {
         self.top = self.layout.step(pos, -((self.page() / 4) as isize));
         self.clamp();
     }
-
-    /// Runs a search (smart case: case-insensitive unless the query has a capital).
-    pub fn search(&mut self, query: &str) -> Result<usize, String> {
-        let regex = build_regex(query)?;
-        let mut matches = Vec::new();
-        for (i, &part) in self.doc.parts.iter().enumerate() {
-            let text = self.doc.text(part);
-            matches.extend(
-                regex
-                    .find_iter(&text)
-                    .filter(|m| !m.is_empty())
-                    .map(|m| (i, m.range())),
-            );
-        }
-        let n = matches.len();
-        self.search = Some(Search {
-            query: query.to_string(),
-            matches,
-            current: None,
-        });
-        Ok(n)
-    }
-
-    /// Goes to the first match at or below the top of the screen, else the first of all;
-    /// true when it had to wrap to the top.
-    pub fn first_match(&mut self) -> bool {
-        if self.step_match(true) {
-            return false;
-        }
-        let Some(s) = &mut self.search else {
-            return false;
-        };
-        if s.matches.is_empty() {
-            return false;
-        }
-        s.current = Some(0);
-        self.show_match(0);
-        true
-    }
-
-    fn show_match(&mut self, i: usize) {
-        let Some((part, range)) = self.search.as_ref().and_then(|s| s.matches.get(i).cloned())
-        else {
-            return;
-        };
-        let anchor = Anchor {
-            part: self.doc.parts[part],
-            offset: range.start,
-        };
-        let pos = self.layout.locate(anchor);
-        self.reveal(pos);
-    }
-
-    /// Moves to the next (or previous) match from the top of the screen; false when there is none.
-    pub fn step_match(&mut self, forward: bool) -> bool {
-        let Some(s) = &self.search else { return false };
-        let here = self.layout.anchor(self.top);
-        let here_key = (self.top.part, here.offset);
-        let next = match s.current {
-            Some(c) if forward => (c + 1 < s.matches.len()).then_some(c + 1),
-            Some(c) => c.checked_sub(1),
-            None if forward => s
-                .matches
-                .iter()
-                .position(|(p, r)| (*p, r.start) >= here_key),
-            None => s
-                .matches
-                .iter()
-                .rposition(|(p, r)| (*p, r.start) < here_key),
-        };
-        let Some(i) = next else { return false };
-        if let Some(s) = &mut self.search {
-            s.current = Some(i);
-        }
-        self.show_match(i);
-        true
-    }
 }
 
 /// The text column's width for a measure on a screen this wide.
@@ -459,18 +377,58 @@ pub fn text_width(measure: u16, cols: u16) -> u16 {
     measure.min(cols.saturating_sub(2 * MARGIN)).max(1)
 }
 
-/// Compiles a search with smart case.
-pub fn build_regex(query: &str) -> Result<Regex, String> {
-    let sensitive = query.chars().any(char::is_uppercase);
-    RegexBuilder::new(query)
-        .case_insensitive(!sensitive)
-        .size_limit(1 << 22)
-        .build()
-        .map_err(|e| {
-            let msg = e.to_string();
-            format!(
-                "bad pattern: {}",
-                msg.lines().last().unwrap_or("invalid").trim()
-            )
-        })
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::article::Format;
+
+    /// A reader on `text` read as plain text, for a 60×12 screen.
+    fn reader_of(text: &str) -> Reader {
+        let article = crate::parse::parse_bytes(text.as_bytes(), Format::Text).unwrap();
+        Reader::new(article, PathBuf::from("t.txt"), (60, 12), Style::default())
+    }
+
+    fn paragraphs(n: usize) -> String {
+        (0..n)
+            .map(|i| format!("Paragraph {i} says something about the weather on day {i}."))
+            .collect::<Vec<_>>()
+            .join("\n\n")
+    }
+
+    #[test]
+    fn a_jump_comes_back_to_where_it_started() {
+        let mut r = reader_of(&paragraphs(60));
+        r.scroll(5);
+        let before = r.layout.anchor(r.top);
+        r.push_jump();
+        r.to_bottom();
+        assert!(r.at_end());
+        assert!(r.jump_back());
+        assert_eq!(r.top, r.layout.locate(before));
+        assert!(!r.jump_back(), "the list is empty again");
+    }
+
+    #[test]
+    fn percent_runs_from_top_to_end() {
+        let mut r = reader_of(&paragraphs(60));
+        assert_eq!(r.percent(), 0);
+        r.to_percent(50);
+        assert!((40..=60).contains(&r.percent()), "{}", r.percent());
+        r.to_bottom();
+        assert_eq!(r.percent(), 100);
+    }
+
+    #[test]
+    fn search_is_smart_case_and_steps_in_reading_order() {
+        let mut r = reader_of("Tide and tide.\n\nNo more here.\n\nThe TIDE turns.");
+        assert_eq!(r.search("tide"), Ok(3));
+        assert_eq!(r.search("Tide"), Ok(1));
+        assert_eq!(r.search("tide"), Ok(3));
+        assert!(!r.first_match(), "a match below the top: no wrap");
+        assert_eq!(r.search.as_ref().unwrap().current, Some(0));
+        assert!(r.step_match(true));
+        assert!(r.step_match(true));
+        assert!(!r.step_match(true), "no fourth match");
+        assert!(r.search("(").unwrap_err().starts_with("bad pattern"));
+    }
 }
