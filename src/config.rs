@@ -39,8 +39,10 @@ pub struct Config {
     pub words_per_minute: usize,
     /// Mouse support.
     pub mouse: bool,
-    /// Key bindings as written: (key, action name).
+    /// The reader's key bindings as written in `[keys]`: (key, action name).
     pub keys: Vec<(String, String)>,
+    /// Other contexts' bindings, from `[keys.<context>]`: (context, its bindings).
+    pub context_keys: Vec<(String, Vec<(String, String)>)>,
 }
 
 impl Default for Config {
@@ -54,6 +56,7 @@ impl Default for Config {
             words_per_minute: 240,
             mouse: true,
             keys: Vec::new(),
+            context_keys: Vec::new(),
         }
     }
 }
@@ -159,6 +162,12 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
             "keys" => match value.as_table() {
                 Some(keys) => {
                     for (k, v) in keys {
+                        if let Some(section) = v.as_table() {
+                            let table = format!("keys.{k}");
+                            let pairs = bindings(text, &table, section, &mut problems);
+                            config.context_keys.push((k.clone(), pairs));
+                            continue;
+                        }
                         match v.as_str() {
                             Some(action) => config.keys.push((k.clone(), action.to_string())),
                             None => problems.push(format!(
@@ -236,8 +245,35 @@ impl Config {
         for (k, a) in &self.keys {
             out.push_str(&format!("{k:?} = {a:?}\n"));
         }
+        for (context, pairs) in &self.context_keys {
+            out.push_str(&format!("\n[keys.{context}]\n"));
+            for (k, a) in pairs {
+                out.push_str(&format!("{k:?} = {a:?}\n"));
+            }
+        }
         out
     }
+}
+
+/// The `(key, action)` pairs of one `[keys.<context>]` table; a value that is not an
+/// action name in quotes is reported with its line.
+fn bindings(
+    text: &str,
+    table: &str,
+    section: &toml::Table,
+    problems: &mut Vec<String>,
+) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for (k, v) in section {
+        match v.as_str() {
+            Some(action) => out.push((k.clone(), action.to_string())),
+            None => problems.push(format!(
+                "line {}: key `{k}` must name an action in quotes",
+                line_of(text, Some(table), k)
+            )),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -295,5 +331,26 @@ mod tests {
         let (again, p) = parse(&c.to_toml());
         assert!(p.is_empty(), "{p:?}");
         assert_eq!(again, c);
+    }
+
+    #[test]
+    fn context_tables_rebind_other_contexts() {
+        let (c, problems) = parse(
+            "[keys]\n\"x\" = \"quit\"\n[keys.library]\n\"o\" = \"open-article\"\n\"z\" = 3\n",
+        );
+        assert_eq!(c.keys, vec![("x".to_string(), "quit".to_string())]);
+        assert_eq!(
+            c.context_keys,
+            vec![(
+                "library".to_string(),
+                vec![("o".to_string(), "open-article".to_string())]
+            )]
+        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("line 5:"), "{problems:?}");
+        assert!(
+            c.to_toml()
+                .contains("[keys.library]\n\"o\" = \"open-article\"")
+        );
     }
 }

@@ -5,7 +5,7 @@
 use lectern::article::Article;
 use lectern::reading::outline;
 use lectern::tui::app::App;
-use lectern::tui::footnote_popup::NotePopup;
+use lectern::tui::popups::note::NotePopup;
 use lectern::tui::theme::Theme;
 use std::path::{Path, PathBuf};
 

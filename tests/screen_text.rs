@@ -11,7 +11,7 @@
 
 use lectern::article::{Article, Block, BlockKind, Format, MarkKind};
 use lectern::layout::{Doc, Layout, Line, LinePos, Part, Style, note_marker, width};
-use lectern::tui::reader_view::draw_lines;
+use lectern::tui::reader::view::draw_lines;
 use lectern::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

@@ -154,7 +154,7 @@ fn screen(app: &App) -> String {
 #[test]
 fn the_library_lists_every_bookmark_and_opens_an_article_at_one() {
     use lectern::library::entry::ProgressMap;
-    use lectern::tui::library_view::{LibraryView, Root};
+    use lectern::tui::library::{LibraryView, Root};
     let dir = scratch("library-marks");
     let mut app = App::with_library(
         LibraryView::new(Root::Samples, None, ProgressMap::new()),

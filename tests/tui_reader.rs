@@ -1,9 +1,9 @@
 //! The reader drawn on ratatui's TestBackend: text, styles, pop-ups, movement.
 
 use lectern::parse;
+use lectern::reading::sources;
 use lectern::tui::app::{App, Popup};
 use lectern::tui::draw::draw;
-use lectern::tui::sources;
 use lectern::tui::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

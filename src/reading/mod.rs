@@ -1,6 +1,7 @@
 //! Pure reading state, no terminal: the open article, what is shown where, the jump
 //! list and focus. The terminal layer (`tui::reader`) draws it and maps keys onto it.
 
+pub mod goto;
 pub mod memory;
 pub mod notes;
 pub mod outline;

@@ -1,7 +1,8 @@
 //! Rendering is a pure function of the app's state.
 
-use super::app::{App, Mode, Popup};
-use super::{help, library_draw, popup, reader_view, status};
+use crate::tui::app::App;
+use crate::tui::keys::Context;
+use crate::tui::{library, reader};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::widgets::Paragraph;
@@ -19,83 +20,18 @@ pub fn text_area(size: (u16, u16)) -> Rect {
     }
 }
 
-/// Draws the open pop-ups, each nested one a little below and right of its parent.
-fn popups(app: &App, f: &mut Frame, area: Rect) {
-    let Some(r) = &app.reader else { return };
-    let col = reader_view::column(area, r.layout.style.width);
-    let text_w = app.popup_text_width();
-    let max_h = (app.popup_rows() + 2) as u16;
+/// Draws the open layers in `area`, innermost last, each told where the one under it went.
+fn layers(app: &App, f: &mut Frame, area: Rect) {
+    let cx = app.cx();
     let mut last: Option<Rect> = None;
     for p in &app.popups {
-        let (title, lines, scroll, hint, origin, wide) = match p {
-            Popup::Note(n) => (
-                n.title(r),
-                n.lines(r, &app.theme, text_w),
-                n.scroll,
-                "Enter: in Notes · n/p · Esc",
-                n.origin,
-                false,
-            ),
-            Popup::Citation(c) => (
-                c.title(r),
-                c.lines(r, &app.theme, text_w),
-                0,
-                "Enter: go there · Esc",
-                c.origin,
-                false,
-            ),
-            Popup::Sources(s) => (
-                "Sources".to_string(),
-                s.lines(r, &app.theme, text_w),
-                s.selected
-                    .saturating_sub(app.popup_rows().saturating_sub(2)),
-                "type to filter · Enter · Esc",
-                None,
-                true,
-            ),
-            Popup::Outline(o) => (
-                "Outline".to_string(),
-                o.lines(r, &app.theme, text_w),
-                o.selected
-                    .saturating_sub(app.popup_rows().saturating_sub(2)),
-                "Enter: go there · Esc",
-                None,
-                true,
-            ),
-            Popup::Link(l) => (
-                "Link".to_string(),
-                l.lines(&app.theme, text_w),
-                0,
-                "y copy · o open · Esc",
-                l.origin,
-                false,
-            ),
-            Popup::Bookmarks(b) => (
-                "Bookmarks".to_string(),
-                b.lines(&app.bookmark_list(), &app.theme, text_w),
-                (2 * b.selected).saturating_sub(app.popup_rows().saturating_sub(2)),
-                "Enter · r rename · d delete · u undo · Esc",
-                None,
-                true,
-            ),
+        let layer = p.layer();
+        let at = match layer.context() {
+            // Help covers the whole screen but the status line, over whichever screen.
+            Context::Help => text_area((f.area().width, f.area().height)),
+            _ => area,
         };
-        let height = ((lines.len() + 2) as u16)
-            .min(if wide { area.height } else { max_h })
-            .max(3);
-        let width = text_w + 4;
-        let rect = match (last, origin) {
-            (Some(parent), _) => {
-                popup::place_near(area, parent.x + 2, width, height, Some(parent.y))
-            }
-            (None, Some(at)) => {
-                popup::place_near(area, col.x, width, height, reader_view::row_of(r, area, at))
-            }
-            (None, None) => popup::place_near(area, col.x, width, height, None),
-        };
-        let inner = rect.height.saturating_sub(2) as usize;
-        let scroll = scroll.min(lines.len().saturating_sub(inner));
-        popup::frame(f, rect, &app.theme, &title, lines, scroll, hint);
-        last = Some(rect);
+        last = Some(layer.draw(f, at, &cx, last));
     }
 }
 
@@ -123,7 +59,8 @@ pub fn draw(app: &App, f: &mut Frame) {
         return;
     }
     if let (None, Some(lib)) = (&app.reader, &app.library) {
-        library_draw::draw(app, lib, f, area);
+        library::draw::draw(app, lib, f, area);
+        layers(app, f, library::draw::body(area));
         return;
     }
     let text = Rect {
@@ -135,10 +72,7 @@ pub fn draw(app: &App, f: &mut Frame) {
         height: 1,
         ..area
     };
-    reader_view::draw(app, f, text);
-    popups(app, f, text);
-    status::draw(app, f, bar);
-    if app.mode == Mode::Help {
-        help::draw(app, f, text);
-    }
+    reader::view::draw(app, f, text);
+    layers(app, f, text);
+    reader::status::draw(app, f, bar);
 }

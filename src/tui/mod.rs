@@ -1,25 +1,20 @@
 //! The terminal layer: a thin shell over the core that reads keys and draws.
 
 pub mod app;
-pub mod bookmarks;
 pub mod caps;
 pub mod cells;
-pub mod citation_popup;
 pub mod draw;
-pub mod footnote_popup;
-pub mod help;
+pub mod jobs;
 pub mod keys;
-pub mod library_draw;
-pub mod library_marks;
-pub mod library_view;
-pub mod link_popup;
-pub mod outline;
+pub mod layer;
+pub mod library;
 pub mod palette;
 pub mod panics;
-pub mod popup;
-pub mod reader_view;
-pub mod sources;
-pub mod status;
+pub mod popups;
+pub mod reader;
+pub mod screen;
+pub mod session;
+pub mod switch;
 pub mod terminal;
 pub mod theme;
 pub mod waiting;
@@ -29,7 +24,7 @@ use crate::input::{self, Input};
 use crate::library::entry::ProgressMap;
 use crate::parse::{self, Deferred};
 use crate::store::Store;
-use library_view::{LibraryView, Root};
+use library::{LibraryView, Root};
 use std::path::PathBuf;
 
 /// Opens a folder as a library, one article in the reader, the article on standard input,

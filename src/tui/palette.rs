@@ -2,7 +2,7 @@
 //! become the nearest of the 256-colour palette or of the basic 16 or 8, so nothing drawn
 //! anywhere in the app can send a colour the terminal cannot show.
 
-use super::caps::Depth;
+use crate::tui::caps::Depth;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 

@@ -1,9 +1,9 @@
 //! The terminal itself: raw mode in and out, restored on every way out (quit, error,
 //! panic, SIGTERM, SIGHUP), suspend on Ctrl-Z, and the event loop.
 
-use super::app::{App, Effect};
-use super::caps::{Caps, Depth};
-use super::draw::draw;
+use crate::tui::app::{App, Effect};
+use crate::tui::caps::{Caps, Depth};
+use crate::tui::draw::draw;
 use ratatui::Terminal;
 use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::event::{self, Event, KeyEventKind};
@@ -34,7 +34,7 @@ const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
 /// Puts the terminal in reading mode: raw, alternate screen, mouse, hidden cursor.
 fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
-    super::panics::set_active(true);
+    crate::tui::panics::set_active(true);
     let mut out = io::stdout();
     if ALT_SCREEN.load(Ordering::Relaxed) {
         execute!(out, EnterAlternateScreen)?;
@@ -56,7 +56,7 @@ static ALT_SCREEN: AtomicBool = AtomicBool::new(true);
 /// Gives the terminal back as it was; safe to call more than once. Without an alternate
 /// screen the page drawn is wiped, so the shell's prompt comes back on a clean screen.
 pub fn leave() {
-    super::panics::set_active(false);
+    crate::tui::panics::set_active(false);
     let mut out = io::stdout();
     if MOUSE.load(Ordering::Relaxed) {
         let _ = out.write_all(MOUSE_OFF);
@@ -78,7 +78,7 @@ pub fn leave() {
 pub fn run(mut app: App, mouse: bool, caps: Caps) -> anyhow::Result<App> {
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop))?;
-    super::panics::install(leave);
+    crate::tui::panics::install(leave);
     MOUSE.store(mouse, Ordering::Relaxed);
     ALT_SCREEN.store(caps.alt_screen, Ordering::Relaxed);
     enter()?;
@@ -127,7 +127,7 @@ fn event_loop(app: &mut App, stop: &AtomicBool, depth: Depth) -> anyhow::Result<
             dirty = false;
         }
         app.tick(std::time::Instant::now());
-        let (arrived, held_effect) = super::waiting::poll(app);
+        let (arrived, held_effect) = crate::tui::waiting::poll(app);
         if arrived | app.poll_library() {
             carry_out(&mut term, app, held_effect)?;
             dirty = true;
@@ -155,7 +155,7 @@ fn event_loop(app: &mut App, stop: &AtomicBool, depth: Depth) -> anyhow::Result<
         loop {
             match event::read()? {
                 Event::Key(k) if k.kind == KeyEventKind::Press => {
-                    effect = effect.or_else(|| super::waiting::key(app, k));
+                    effect = effect.or_else(|| crate::tui::waiting::key(app, k));
                 }
                 Event::Mouse(m) => app.mouse(m),
                 Event::Resize(w, h) => resize = Some((w, h)),
@@ -181,11 +181,11 @@ fn carry_out(term: &mut Term, app: &mut App, effect: Option<Effect>) -> anyhow::
         Some(Effect::Suspend) => suspend(term)?,
         Some(Effect::Copy(text)) => {
             let mut out = io::stdout();
-            write!(out, "{}", super::link_popup::osc52(&text))?;
+            write!(out, "{}", crate::tui::popups::link::osc52(&text))?;
             out.flush()?;
         }
         Some(Effect::Open(url)) => {
-            if let Err(e) = super::link_popup::open(&url) {
+            if let Err(e) = crate::tui::popups::link::open(&url) {
                 app.say(format!("could not open the link: {e}"));
             }
         }
@@ -197,7 +197,7 @@ fn carry_out(term: &mut Term, app: &mut App, effect: Option<Effect>) -> anyhow::
 /// Draws a frame with its colours brought down to what the terminal can show.
 pub fn paint(app: &App, f: &mut ratatui::Frame, depth: Depth) {
     draw(app, f);
-    super::palette::reduce(f.buffer_mut(), depth);
+    crate::tui::palette::reduce(f.buffer_mut(), depth);
 }
 
 /// Ctrl-Z: give the terminal back, stop like any job, and take it again on `fg`.

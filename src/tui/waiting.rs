@@ -3,8 +3,8 @@
 //! key after it so they keep their order, until the full parse arrives — a few tens of
 //! milliseconds — and is then carried out where the user asked.
 
-use super::app::{App, Effect, Mode};
-use super::keys::Action;
+use crate::tui::app::{App, Effect, Mode};
+use crate::tui::keys::Action;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What the status line says while keys wait.
@@ -23,8 +23,7 @@ fn needs_whole(app: &App, key: &KeyEvent) -> bool {
         return false;
     }
     match &app.mode {
-        Mode::Search(_) | Mode::Prompt(_) => key.code == KeyCode::Enter,
-        Mode::Help => false,
+        Mode::Prompt(_) => key.code == KeyCode::Enter,
         Mode::Normal => matches!(
             app.keymap.action_for(key),
             Some(

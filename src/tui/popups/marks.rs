@@ -1,11 +1,17 @@
 //! `B` in the library: every bookmark in every article, to open an article at one.
 
-use super::bookmarks::Row;
-use super::popup::{fit_to, text_line};
-use super::theme::Theme;
+use super::frame::{fit_to, text_line};
 use crate::store::{Bookmark, State};
+use crate::tui::keys::{Action, Context};
+use crate::tui::layer::{Cx, Layer, Next};
+use crate::tui::library::draw::thousands;
+use crate::tui::popups::bookmarks::Row;
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use std::path::PathBuf;
 
 /// One bookmark with the article it belongs to, copied out of the store.
@@ -96,5 +102,68 @@ impl MarksPanel {
             .filter(|&i| self.starts_article(i))
             .count();
         titles + 2 * self.selected
+    }
+}
+
+impl Layer for MarksPanel {
+    fn context(&self) -> Context {
+        Context::Marks
+    }
+
+    fn handle(&mut self, action: Action, cx: &Cx) -> Next {
+        // Three lines a bookmark, give or take its article's title.
+        let jump = (cx.page / 3).max(1) as isize;
+        match action {
+            Action::Down => self.step(1),
+            Action::Up => self.step(-1),
+            Action::PageDown => self.step(jump),
+            Action::PageUp => self.step(-jump),
+            Action::First => self.step(isize::MIN / 2),
+            Action::Last => self.step(isize::MAX / 2),
+            Action::Choose => {
+                if let Some(m) = self.current().cloned() {
+                    return Next::OpenAt(m);
+                }
+            }
+            Action::Close => return Next::Close,
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, _parent: Option<Rect>) -> Rect {
+        let marks = self;
+        let w = (area.width * 9 / 10).clamp(area.width.min(20), 100);
+        let lines = marks.lines(cx.theme, w.saturating_sub(2));
+        let h = (lines.len() as u16).saturating_add(2).min(area.height);
+        let rect = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y,
+            width: w,
+            height: h,
+        };
+        let rows = h.saturating_sub(2) as usize;
+        // Keep the selected bookmark and its snippet line on screen.
+        let top = (marks.selected_line() + 2)
+            .min(lines.len())
+            .saturating_sub(rows);
+        let lines: Vec<Line> = lines.into_iter().skip(top).take(rows).collect();
+        f.render_widget(Clear, rect);
+        let n = marks.marks.len();
+        let keys = cx.keys.hint(
+            Context::Marks,
+            &[(&[Action::Choose], "opens"), (&[Action::Close], "closes")],
+        );
+        let title = format!(
+            " {} bookmark{} — {keys} ",
+            thousands(n),
+            if n == 1 { "" } else { "s" }
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(cx.theme.border())
+            .title(title);
+        f.render_widget(Paragraph::new(lines).block(block), rect);
+        rect
     }
 }

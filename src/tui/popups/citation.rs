@@ -1,12 +1,17 @@
 //! The citation pop-up: who is cited, when, and every other citation of the same source.
 
-use super::popup::{fit_to, snippet, text_line};
-use super::theme::Theme;
+use super::frame::{self, Boxed, fit_to, snippet, text_line};
 use crate::article::{CitationKind, Place};
 use crate::cite::groups::display_name;
 use crate::reading::Reader;
+use crate::reading::goto::Goto;
 use crate::reading::sources::others;
 pub use crate::reading::sources::part_of;
+use crate::tui::keys::{Action, Context};
+use crate::tui::layer::{Cx, Layer, Next};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 
@@ -56,7 +61,7 @@ impl CitationPopup {
         let field = |name: &str, value: &str| -> Line<'static> {
             Line::from(vec![
                 Span::styled(format!("{name:<8}"), label),
-                Span::raw(super::reader_view::safe(&fit_to(
+                Span::raw(crate::tui::reader::view::safe(&fit_to(
                     value,
                     w.saturating_sub(8),
                 ))),
@@ -165,5 +170,48 @@ fn where_is(a: &crate::article::Article, c: &crate::article::Citation) -> String
             ", in the reference list".to_string()
         }
         Place::Body { .. } => String::new(),
+    }
+}
+
+impl Layer for CitationPopup {
+    fn context(&self) -> Context {
+        Context::Citation
+    }
+
+    fn handle(&mut self, action: Action, cx: &Cx) -> Next {
+        let Some(r) = cx.reader else {
+            return Next::Close;
+        };
+        let others = self.others(r);
+        match action {
+            Action::Close => return Next::Close,
+            Action::JumpBack => return Next::JumpBack,
+            Action::Down => self.selected = frame::step(self.selected, 1, others.len()),
+            Action::Up => self.selected = frame::step(self.selected, -1, others.len()),
+            Action::Choose => {
+                if let Some(&c) = others.get(self.selected) {
+                    return Next::Go(Goto::Citation(c));
+                }
+            }
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, parent: Option<Rect>) -> Rect {
+        let Some(r) = cx.reader else { return area };
+        let hint = cx.keys.hint(
+            Context::Citation,
+            &[(&[Action::Choose], "{}: go there"), (&[Action::Close], "")],
+        );
+        let b = Boxed {
+            title: self.title(r),
+            lines: self.lines(r, cx.theme, cx.width),
+            scroll: 0,
+            hint,
+            origin: self.origin,
+            wide: false,
+        };
+        frame::place(f, area, cx, parent, b)
     }
 }

@@ -1,10 +1,13 @@
 //! A link's address: shown in a pop-up, copied only when asked (OSC 52), or opened with
 //! the system's opener.
 
-use super::app::{App, Effect};
-use super::popup::text_line;
-use super::theme::Theme;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use super::frame::{self, Boxed, text_line};
+use crate::tui::app::Effect;
+use crate::tui::keys::{Action, Context};
+use crate::tui::layer::{Cx, Layer, Next};
+use crate::tui::theme::Theme;
+use ratatui::Frame;
+use ratatui::layout::Rect;
 use ratatui::text::Line;
 
 /// An open link pop-up.
@@ -16,32 +19,61 @@ pub struct LinkPopup {
     pub origin: Option<(usize, usize)>,
 }
 
-impl App {
-    /// The link pop-up: `y` copies the address (only when asked), `o` opens it.
-    pub(super) fn link_key(&mut self, p: LinkPopup, key: KeyEvent) -> Option<Effect> {
-        match key.code {
-            KeyCode::Esc | KeyCode::Char('q') => {
-                self.popups.pop();
-                None
-            }
-            KeyCode::Char('y') => {
-                self.popups.pop();
-                self.say("address copied to the clipboard");
-                Some(Effect::Copy(p.url))
-            }
-            KeyCode::Char('o') | KeyCode::Enter => {
-                self.popups.pop();
-                self.say(format!("opening {}", p.url));
-                Some(Effect::Open(p.url))
-            }
-            _ => None,
+impl Layer for LinkPopup {
+    fn context(&self) -> Context {
+        Context::Link
+    }
+
+    /// `y` copies the address (only when asked), `o` opens it.
+    fn handle(&mut self, action: Action, _cx: &Cx) -> Next {
+        match action {
+            Action::Close => Next::Close,
+            Action::JumpBack => Next::JumpBack,
+            Action::Copy => Next::Effect(
+                Effect::Copy(self.url.clone()),
+                "address copied to the clipboard".into(),
+            ),
+            Action::OpenLink => Next::Effect(
+                Effect::Open(self.url.clone()),
+                format!("opening {}", self.url),
+            ),
+            _ => Next::Stay,
         }
+    }
+
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, parent: Option<Rect>) -> Rect {
+        let hint = cx.keys.hint(
+            Context::Link,
+            &[
+                (&[Action::Copy], "copy"),
+                (&[Action::OpenLink], "open"),
+                (&[Action::Close], ""),
+            ],
+        );
+        let mut lines = self.lines(cx.theme, cx.width);
+        let keys = cx.keys.hint(
+            Context::Link,
+            &[
+                (&[Action::Copy], "copies the address"),
+                (&[Action::OpenLink], "opens it in the browser"),
+            ],
+        );
+        lines.push(text_line(&keys, cx.theme.dim()));
+        let b = Boxed {
+            title: "Link".into(),
+            lines,
+            scroll: 0,
+            hint,
+            origin: self.origin,
+            wide: false,
+        };
+        frame::place(f, area, cx, parent, b)
     }
 }
 
 impl LinkPopup {
     /// The address, broken into rows of `width` columns.
-    pub fn lines(&self, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    pub fn lines(&self, _theme: &Theme, width: u16) -> Vec<Line<'static>> {
         let w = (width as usize).max(1);
         let chars: Vec<char> = self.url.chars().collect();
         let mut out: Vec<Line> = chars
@@ -49,10 +81,6 @@ impl LinkPopup {
             .map(|c| text_line(&c.iter().collect::<String>(), Default::default()))
             .collect();
         out.push(Line::default());
-        out.push(text_line(
-            "y copies the address · o opens it in the browser",
-            theme.dim(),
-        ));
         out
     }
 }

@@ -1,11 +1,11 @@
 //! Draws the reading screen: only the lines that are visible are styled and drawn.
 
-use super::app::App;
-use super::cells;
-use super::theme::Theme;
 use crate::decode::{is_invisible, neutralise};
 use crate::layout::{self, LinePos};
 use crate::reading::Reader;
+use crate::tui::app::App;
+use crate::tui::cells;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;

@@ -1,7 +1,7 @@
 //! The status line: title or message on the left, position and hints on the right.
 
-use super::app::{App, Mode};
 use crate::layout::width;
+use crate::tui::app::{App, Mode};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -12,13 +12,12 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let Some(r) = &app.reader else { return };
     let width = area.width as usize;
     let prompt = match &app.mode {
-        Mode::Search(q) => Some(format!("/{q}")),
-        Mode::Prompt(p) => Some(format!("{}{}", p.purpose.question(), p.text)),
-        _ => None,
+        Mode::Prompt(p) => Some(p.line()),
+        Mode::Normal => None,
     };
     if let Some(text) = prompt {
-        let shown = Line::from(super::reader_view::safe(&text)).style(style);
-        super::cells::put_line(f.buffer_mut(), area, &shown);
+        let shown = Line::from(crate::tui::reader::view::safe(&text)).style(style);
+        crate::tui::cells::put_line(f.buffer_mut(), area, &shown);
         let x = area.x + (width::of(&text).min(width.saturating_sub(1))) as u16;
         f.set_cursor_position((x, area.y));
         return;
@@ -42,7 +41,12 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     } else {
         format!("{mins} min left")
     });
-    right.push("? help".into());
+    if let Some(k) = app.keymap.key_for(
+        crate::tui::keys::Context::Reader,
+        crate::tui::keys::Action::Help,
+    ) {
+        right.push(format!("{k} help"));
+    }
     let mut right = right.join(" · ");
     let left = match app.current_message() {
         Some(m) => m.to_string(),
@@ -73,12 +77,12 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let pad = width.saturating_sub(width::of(&left) + width::of(&right) + 2);
     let line = Line::from(vec![
         Span::raw(" "),
-        Span::raw(super::reader_view::safe(&left)),
+        Span::raw(crate::tui::reader::view::safe(&left)),
         Span::raw(" ".repeat(pad)),
         Span::raw(right),
         Span::raw(" "),
     ]);
-    super::cells::put_line(f.buffer_mut(), area, &line.style(style));
+    crate::tui::cells::put_line(f.buffer_mut(), area, &line.style(style));
 }
 
 /// Cuts text to `width` columns with an ellipsis.

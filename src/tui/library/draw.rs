@@ -1,17 +1,17 @@
 //! Draws the library screen: header, column headings, the list, the preview pane and the
 //! status line. Columns drop one by one as the screen narrows; the title always stays.
 
-use super::app::App;
-use super::library_marks::MarksPanel;
-use super::library_view::{LibraryView, Root};
-use super::reader_view::safe;
-use super::status::fit;
 use crate::library::entry::{Entry, progress_of};
+use crate::tui::app::App;
+use crate::tui::keys::{Action, Context};
+use crate::tui::library::{LibraryView, Root};
+use crate::tui::reader::status::fit;
+use crate::tui::reader::view::safe;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Narrowest screen that gets a preview pane beside the list.
@@ -88,11 +88,7 @@ pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
         height: 1,
         ..area
     };
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
+    let body = body(area);
     draw_header(app, lib, f, header);
     let (list, pane) = if lib.preview && area.width >= PREVIEW_MIN_WIDTH {
         let w = area.width * 3 / 5;
@@ -112,42 +108,16 @@ pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
         draw_preview(app, lib, f, pane);
     }
     draw_status(app, lib, f, status);
-    if lib.show_skipped {
-        draw_skipped(app, lib, f, body);
-    }
-    if let Some(marks) = &lib.marks {
-        draw_marks(app, marks, f, body);
-    }
 }
 
-fn draw_marks(app: &App, marks: &MarksPanel, f: &mut Frame, area: Rect) {
-    let w = (area.width * 9 / 10).clamp(area.width.min(20), 100);
-    let lines = marks.lines(&app.theme, w.saturating_sub(2));
-    let h = (lines.len() as u16).saturating_add(2).min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y,
-        width: w,
-        height: h,
-    };
-    let rows = h.saturating_sub(2) as usize;
-    // Keep the selected bookmark and its snippet line on screen.
-    let top = (marks.selected_line() + 2)
-        .min(lines.len())
-        .saturating_sub(rows);
-    let lines: Vec<Line> = lines.into_iter().skip(top).take(rows).collect();
-    f.render_widget(Clear, rect);
-    let n = marks.marks.len();
-    let title = format!(
-        " {} bookmark{} — Enter opens · Esc closes ",
-        thousands(n),
-        if n == 1 { "" } else { "s" }
-    );
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.border())
-        .title(title);
-    f.render_widget(Paragraph::new(lines).block(block), rect);
+/// Where the library's list and preview go, and its layers over them: all but the
+/// header and the status line.
+pub fn body(area: Rect) -> Rect {
+    Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    }
 }
 
 fn draw_header(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
@@ -437,14 +407,26 @@ fn draw_status(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
             thousands(total)
         ));
     }
+    let keys = &app.keymap;
     if skipped > 0 {
+        let why = keys
+            .key_for(Context::Library, Action::Skipped)
+            .map_or(String::new(), |k| format!(" — press {k} for why"));
         right.push(format!(
-            "{} file{} skipped — press ! for why",
+            "{} file{} skipped{why}",
             thousands(skipped),
             if skipped == 1 { "" } else { "s" }
         ));
     }
-    right.push("/ filter · S sort · p preview · q quit".into());
+    right.push(keys.hint(
+        Context::Library,
+        &[
+            (&[Action::Filter], "filter"),
+            (&[Action::Sort], "sort"),
+            (&[Action::Preview], "preview"),
+            (&[Action::Quit], "quit"),
+        ],
+    ));
     let mut right = right.join(" · ");
     while right.width() + left.width() + 4 > width && right.contains(" · ") {
         right.truncate(right.rfind(" · ").unwrap_or(0));
@@ -459,45 +441,11 @@ fn draw_status(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
     }
 }
 
-fn draw_skipped(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
-    let all = lib.skipped_all();
-    let w = (area.width * 9 / 10).max(area.width.min(20));
-    let h = ((all.len() + 2) as u16).min(area.height);
-    let rect = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
-    };
-    let inner = w.saturating_sub(2) as usize;
-    let lines: Vec<Line> = all
-        .iter()
-        .map(|(path, why)| {
-            let why = format!(" {why}: ");
-            let path = fit(
-                &safe(&path.display().to_string()),
-                inner.saturating_sub(why.width()),
-            );
-            Line::from(vec![
-                Span::styled(why, Style::default().add_modifier(Modifier::BOLD)),
-                Span::raw(path),
-            ])
-        })
-        .collect();
-    f.render_widget(Clear, rect);
-    let title = format!(" {} skipped — Esc to close ", thousands(all.len()));
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(app.theme.border())
-        .title(title);
-    f.render_widget(Paragraph::new(lines).block(block), rect);
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::library::entry::{Meta, Packed, Preview, Progress, ProgressMap, State};
-    use crate::tui::library_view::Root;
+    use crate::tui::library::Root;
     use crate::tui::theme::Theme;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
@@ -651,7 +599,7 @@ mod tests {
     fn bookmarks_across_the_library() {
         use crate::layout::{Anchor, Part};
         use crate::store::{Bookmark, Spot};
-        use crate::tui::library_marks::{Mark, MarksPanel};
+        use crate::tui::popups::marks::{Mark, MarksPanel};
         let mut app = app((80, 16));
         let mark = |title: &str, label: &str, fraction: f64| Mark {
             title: title.into(),
@@ -681,7 +629,7 @@ mod tests {
             selected: 0,
         };
         panel.step(1);
-        app.library.as_mut().unwrap().marks = Some(panel);
+        app.popups.push(crate::tui::layer::Popup::Marks(panel));
         let buf = render(&app);
         insta::assert_snapshot!(buf_lines(&buf).join("\n"));
         let y = row_of(&buf, "the vote · 62%");

@@ -1,9 +1,8 @@
 //! The library screen's state: the list, its sort and filter, the scan that fills it, and
-//! its keys. `library_draw` draws it.
+//! its actions. `draw` draws it.
 
-use super::app::{App, Effect, Mode};
-use super::library_draw::CHROME_ROWS;
-use super::library_marks::{Mark, MarksPanel};
+pub mod draw;
+
 use crate::article::Article;
 use crate::library::entry::{Entry, ProgressMap, State, progress_of};
 use crate::library::filter::{self, Hay, Hit};
@@ -12,9 +11,9 @@ use crate::library::scan::Skipped;
 use crate::library::watch::Watch;
 use crate::library::{self, Event, cache};
 use crate::parse;
-use crate::reading::Reader;
 use crate::samples::SAMPLES;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crate::tui::keys::{Action, Context, KeyMap};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
@@ -36,8 +35,8 @@ pub enum Outcome {
     Open(usize),
     /// Show every bookmark in the library (the app has them).
     Bookmarks,
-    /// Open an article at a bookmark.
-    OpenAt(Mark),
+    /// Show the files left out.
+    Skipped,
     /// Quit Lectern.
     Quit,
     /// Suspend to the shell.
@@ -71,10 +70,6 @@ pub struct LibraryView {
     pub top: usize,
     /// Show the preview pane (when the screen is wide enough).
     pub preview: bool,
-    /// Show the list of skipped files.
-    pub show_skipped: bool,
-    /// The list of bookmarks across the library, when open.
-    pub marks: Option<MarksPanel>,
     /// (files read, files found) while a scan runs.
     pub scanning: Option<(usize, usize)>,
     scan: Option<Receiver<Event>>,
@@ -106,8 +101,6 @@ impl LibraryView {
             selected: 0,
             top: 0,
             preview: true,
-            show_skipped: false,
-            marks: None,
             scanning: None,
             scan: None,
             watch: None,
@@ -283,76 +276,77 @@ impl LibraryView {
         }
     }
 
-    /// Handles a key; `page` is the number of list rows on screen.
+    /// Where keys go: the filter while it is typed, else the list.
+    pub fn context(&self) -> Context {
+        if self.typing {
+            Context::Filter
+        } else {
+            Context::Library
+        }
+    }
+
+    /// Handles a key with the default key map; `page` is the number of list rows on screen.
     pub fn key(&mut self, key: KeyEvent, page: usize) -> Outcome {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        let ctx = self.context();
+        match KeyMap::default().action_in(ctx, &key) {
+            Some(a) => self.act(a, page),
+            None => match key.code {
+                KeyCode::Char(c) if ctx.typing() => self.typed(c, page),
+                _ => Outcome::Stay,
+            },
+        }
+    }
+
+    /// Performs a library action; `page` is the number of list rows on screen.
+    pub fn act(&mut self, action: Action, page: usize) -> Outcome {
         let page_i = page.max(2) as isize - 1;
-        match key.code {
-            KeyCode::Char('c') if ctrl => return Outcome::Quit,
-            KeyCode::Char('z') if ctrl => return Outcome::Suspend,
-            _ if self.marks.is_some() => return self.marks_key(key, page),
-            KeyCode::Down => self.step(1, page),
-            KeyCode::Up => self.step(-1, page),
-            KeyCode::PageDown => self.step(page_i, page),
-            KeyCode::PageUp => self.step(-page_i, page),
-            KeyCode::Enter if self.show_skipped => self.show_skipped = false,
-            KeyCode::Enter => {
+        match action {
+            Action::Quit => return Outcome::Quit,
+            Action::Suspend => return Outcome::Suspend,
+            Action::Down => self.step(1, page),
+            Action::Up => self.step(-1, page),
+            Action::PageDown => self.step(page_i, page),
+            Action::PageUp => self.step(-page_i, page),
+            Action::First => self.step(isize::MIN / 2, page),
+            Action::Last => self.step(isize::MAX / 2, page),
+            Action::OpenArticle => {
                 self.typing = false;
                 return self.selected_entry().map_or(Outcome::Stay, Outcome::Open);
             }
-            _ if self.show_skipped => {
-                if matches!(key.code, KeyCode::Esc | KeyCode::Char('q' | '!')) {
-                    self.show_skipped = false;
+            Action::Filter => self.typing = true,
+            Action::ClearFilter => {
+                let typing = std::mem::take(&mut self.typing);
+                if typing || !self.filter.is_empty() {
+                    self.set_filter(String::new(), page);
                 }
             }
-            _ if self.typing => self.filter_key(key, page),
-            KeyCode::Char('q') => return Outcome::Quit,
-            KeyCode::Esc if !self.filter.is_empty() => self.set_filter(String::new(), page),
-            KeyCode::Char('j') => self.step(1, page),
-            KeyCode::Char('k') => self.step(-1, page),
-            KeyCode::Char(' ') => self.step(page_i, page),
-            KeyCode::Char('f') if ctrl => self.step(page_i, page),
-            KeyCode::Char('b') if ctrl => self.step(-page_i, page),
-            KeyCode::Char('b') => self.step(-page_i, page),
-            KeyCode::Char('g') | KeyCode::Home => self.step(isize::MIN / 2, page),
-            KeyCode::Char('G') | KeyCode::End => self.step(isize::MAX / 2, page),
-            KeyCode::Char('/') => self.typing = true,
-            KeyCode::Char('S') => {
+            Action::Erase => {
+                let mut f = self.filter.clone();
+                if f.pop().is_none() {
+                    self.typing = false;
+                }
+                self.set_filter(f, page);
+            }
+            Action::Sort => {
                 self.sort = self.sort.next();
                 let keep = self.selected_path();
                 self.refresh(keep);
                 self.keep_visible(page);
             }
-            KeyCode::Char('p') => self.preview = !self.preview,
-            KeyCode::Char('r') => self.rescan(),
-            KeyCode::Char('!') => self.show_skipped = !self.skipped_all().is_empty(),
-            KeyCode::Char('B') => return Outcome::Bookmarks,
+            Action::Preview => self.preview = !self.preview,
+            Action::Rescan => self.rescan(),
+            Action::Skipped if !self.skipped_all().is_empty() => return Outcome::Skipped,
+            Action::AllBookmarks => return Outcome::Bookmarks,
             _ => {}
         }
         Outcome::Stay
     }
 
-    fn marks_key(&mut self, key: KeyEvent, page: usize) -> Outcome {
-        let Some(p) = &mut self.marks else {
-            return Outcome::Stay;
-        };
-        // Three lines a bookmark, give or take its article's title.
-        let jump = (page / 3).max(1) as isize;
-        match key.code {
-            KeyCode::Char('j') | KeyCode::Down | KeyCode::Tab => p.step(1),
-            KeyCode::Char('k') | KeyCode::Up | KeyCode::BackTab => p.step(-1),
-            KeyCode::PageDown | KeyCode::Char(' ') => p.step(jump),
-            KeyCode::PageUp | KeyCode::Char('b') => p.step(-jump),
-            KeyCode::Char('g') | KeyCode::Home => p.step(isize::MIN / 2),
-            KeyCode::Char('G') | KeyCode::End => p.step(isize::MAX / 2),
-            KeyCode::Enter => {
-                if let Some(m) = p.current().cloned() {
-                    self.marks = None;
-                    return Outcome::OpenAt(m);
-                }
-            }
-            KeyCode::Esc | KeyCode::Char('q' | 'B') => self.marks = None,
-            _ => {}
+    /// A letter typed into the filter.
+    pub fn typed(&mut self, c: char, page: usize) -> Outcome {
+        if self.typing {
+            let f = format!("{}{c}", self.filter);
+            self.set_filter(f, page);
         }
         Outcome::Stay
     }
@@ -367,27 +361,6 @@ impl LibraryView {
         if let Some(row) = self.rows.iter().position(|&r| r == i) {
             self.selected = row;
             self.keep_visible(page);
-        }
-    }
-
-    fn filter_key(&mut self, key: KeyEvent, page: usize) {
-        match key.code {
-            KeyCode::Esc => {
-                self.typing = false;
-                self.set_filter(String::new(), page);
-            }
-            KeyCode::Backspace => {
-                let mut f = self.filter.clone();
-                if f.pop().is_none() {
-                    self.typing = false;
-                }
-                self.set_filter(f, page);
-            }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                let f = format!("{}{c}", self.filter);
-                self.set_filter(f, page);
-            }
-            _ => {}
         }
     }
 
@@ -427,119 +400,11 @@ impl LibraryView {
     }
 }
 
-/// The app's side of the library: kept here so the shared app module only dispatches.
-impl App {
-    /// Shows the latest progress and bookmark counts in the library.
-    pub fn refresh_progress(&mut self) {
-        if let (Some(lib), Some(m)) = (&mut self.library, &self.memory) {
-            lib.set_progress(crate::library::entry::progress_from(m.store.state()));
-        }
-    }
-
-    /// The library screen on `lib`, for a screen of `size` (columns, rows).
-    pub fn with_library(lib: LibraryView, size: (u16, u16)) -> Self {
-        // Built through the one constructor so fields added to `App` elsewhere get their defaults.
-        let mut app = App::with_article(
-            Article::empty(crate::article::Format::Text),
-            PathBuf::new(),
-            size,
-        );
-        app.reader = None;
-        app.library = Some(lib);
-        app
-    }
-
-    /// Rows of the library list on screen.
-    fn library_page(&self) -> usize {
-        self.size.1.saturating_sub(CHROME_ROWS).max(1) as usize
-    }
-
-    /// A key while the library is on screen.
-    pub fn library_key(&mut self, key: KeyEvent) -> Option<Effect> {
-        let page = self.library_page();
-        let lib = self.library.as_mut()?;
-        match lib.key(key, page) {
-            Outcome::Stay => {}
-            Outcome::Quit => self.quit = true,
-            Outcome::Suspend => return Some(Effect::Suspend),
-            Outcome::Open(i) => match lib.load(i) {
-                Ok((article, path)) => self.show_article(article, path),
-                Err(e) => self.say(e),
-            },
-            Outcome::Bookmarks => match &self.memory {
-                Some(m) => lib.marks = Some(MarksPanel::from_state(m.store.state())),
-                None => self.say("no bookmarks: reading state is not being kept"),
-            },
-            Outcome::OpenAt(mark) => self.open_at(mark),
-        }
-        None
-    }
-
-    /// Puts an article opened from the library in the reader, at its saved position.
-    fn show_article(&mut self, article: Article, path: PathBuf) {
-        self.reader = Some(Reader::new(article, path, self.size, self.style));
-        self.mode = Mode::Normal;
-        self.article_ready();
-    }
-
-    /// Opens the article a bookmark belongs to, at the bookmark: from the library when it
-    /// lists the article, else from where the article was last opened.
-    fn open_at(&mut self, mark: Mark) {
-        let page = self.library_page();
-        let Some(lib) = &mut self.library else { return };
-        let loaded = match lib.entry_for(&mark.path) {
-            Some(i) => {
-                lib.select_entry(i, page);
-                lib.load(i)
-            }
-            None if mark.path.as_os_str().is_empty() => {
-                Err("it was read from standard input: pipe it in again".into())
-            }
-            None => parse::load(&mark.path)
-                .map(|a| (a, mark.path.clone()))
-                .map_err(|e| e.to_string()),
-        };
-        match loaded {
-            Ok((article, path)) => {
-                self.show_article(article, path);
-                if let Some(r) = &mut self.reader {
-                    let anchor = mark.bookmark.at.recover(&r.doc);
-                    r.jump_to(anchor);
-                }
-                self.say(format!("at bookmark “{}”", mark.bookmark.label));
-            }
-            Err(e) => self.say(format!("cannot open “{}”: {e}", mark.title)),
-        }
-    }
-
-    /// Closes the article and shows the library again, selection unchanged.
-    pub fn close_reader(&mut self) {
-        self.save_position();
-        self.refresh_progress();
-        self.reader = None;
-        self.mode = Mode::Normal;
-        self.count = None;
-        let page = self.library_page();
-        if let Some(lib) = &mut self.library {
-            lib.keep_visible(page);
-        }
-    }
-
-    /// Takes in background work (the scan); true when the screen needs a redraw.
-    pub fn poll_library(&mut self) -> bool {
-        self.library.as_mut().is_some_and(LibraryView::poll)
-    }
-
-    /// True while background work runs, so the event loop wakes up more often.
-    pub fn busy(&self) -> bool {
-        self.library.as_ref().is_some_and(LibraryView::busy)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use ratatui::crossterm::event::KeyEvent;
+    use crate::tui::app::App;
+    use ratatui::crossterm::event::{KeyEvent, KeyModifiers};
 
     fn press(view: &mut LibraryView, keys: &str) -> Outcome {
         let mut last = Outcome::Stay;

@@ -1,6 +1,6 @@
 //! What every pop-up shares: where it goes on screen and its frame.
 
-use super::theme::Theme;
+use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -71,7 +71,7 @@ pub fn frame(
         .padding(Padding::horizontal(1))
         .border_style(theme.border())
         .title(Span::styled(
-            format!(" {} ", super::reader_view::safe(title)),
+            format!(" {} ", crate::tui::reader::view::safe(title)),
             theme.border(),
         ));
     let mut bottom = String::new();
@@ -94,12 +94,12 @@ pub fn frame(
     let inner = block.inner(rect);
     f.render_widget(Clear, rect);
     f.render_widget(block, rect);
-    super::cells::put_lines(f.buffer_mut(), inner, lines.iter().skip(scroll));
+    crate::tui::cells::put_lines(f.buffer_mut(), inner, lines.iter().skip(scroll));
 }
 
 /// One line of plain text, made safe for the terminal.
 pub fn text_line(text: &str, style: ratatui::style::Style) -> Line<'static> {
-    Line::from(Span::styled(super::reader_view::safe(text), style))
+    Line::from(Span::styled(crate::tui::reader::view::safe(text), style))
 }
 
 /// A short snippet of `text` around byte `at`, on one line.
@@ -119,5 +119,55 @@ pub fn snippet(text: &str, at: usize, width: usize) -> String {
 
 /// Text cut to `width` columns.
 pub fn fit_to(text: &str, width: usize) -> String {
-    super::status::fit(text, width)
+    crate::tui::reader::status::fit(text, width)
+}
+
+/// A pop-up's content and where it belongs, for `place`.
+pub struct Boxed {
+    /// The title in the top border.
+    pub title: String,
+    /// Its rows.
+    pub lines: Vec<Line<'static>>,
+    /// The first row shown.
+    pub scroll: usize,
+    /// The keys it answers, in the bottom border.
+    pub hint: String,
+    /// The place in the text it is about: (part index, byte offset); it goes next to it.
+    pub origin: Option<(usize, usize)>,
+    /// A list that may take the whole height, rather than two thirds.
+    pub wide: bool,
+}
+
+/// Draws a pop-up over the page: next to its origin, or a little below and right of the
+/// pop-up under it, or centred. Returns where it went.
+pub fn place(
+    f: &mut Frame,
+    area: Rect,
+    cx: &crate::tui::layer::Cx,
+    parent: Option<Rect>,
+    b: Boxed,
+) -> Rect {
+    use crate::tui::reader::view::{column, row_of};
+    let col_w = cx.reader.map_or(area.width, |r| r.layout.style.width);
+    let col = column(area, col_w);
+    let max_h = (cx.rows + 2) as u16;
+    let height = ((b.lines.len() + 2) as u16)
+        .min(if b.wide { area.height } else { max_h })
+        .max(3);
+    let width = cx.width + 4;
+    let rect = match (parent, b.origin, cx.reader) {
+        (Some(parent), _, _) => place_near(area, parent.x + 2, width, height, Some(parent.y)),
+        (None, Some(at), Some(r)) => place_near(area, col.x, width, height, row_of(r, area, at)),
+        _ => place_near(area, col.x, width, height, None),
+    };
+    let inner = rect.height.saturating_sub(2) as usize;
+    let scroll = b.scroll.min(b.lines.len().saturating_sub(inner));
+    frame(f, rect, cx.theme, &b.title, b.lines, scroll, &b.hint);
+    rect
+}
+
+/// Moves a selection in a list of `len` rows.
+pub fn step(selected: usize, delta: isize, len: usize) -> usize {
+    let last = len.saturating_sub(1) as isize;
+    (selected as isize + delta).clamp(0, last.max(0)) as usize
 }

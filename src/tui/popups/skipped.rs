@@ -1,0 +1,83 @@
+//! `!` in the library: the files it left out, and why.
+
+use crate::tui::keys::{Action, Context};
+use crate::tui::layer::{Cx, Layer, Next};
+use crate::tui::library::draw::thousands;
+use crate::tui::reader::status::fit;
+use crate::tui::reader::view::safe;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use unicode_width::UnicodeWidthStr;
+
+/// The open list of skipped files.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SkippedList {
+    /// The first row shown.
+    pub scroll: usize,
+}
+
+impl Layer for SkippedList {
+    fn context(&self) -> Context {
+        Context::Skipped
+    }
+
+    fn handle(&mut self, action: Action, cx: &Cx) -> Next {
+        let total = cx.library.map_or(0, |l| l.skipped_all().len());
+        let max = total.saturating_sub(cx.page.saturating_sub(2));
+        let page = cx.page.saturating_sub(3).max(1);
+        match action {
+            Action::Close => return Next::Close,
+            Action::LineDown => self.scroll = (self.scroll + 1).min(max),
+            Action::LineUp => self.scroll = self.scroll.saturating_sub(1),
+            Action::PageDown => self.scroll = (self.scroll + page).min(max),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            _ => {}
+        }
+        Next::Stay
+    }
+
+    fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, _parent: Option<Rect>) -> Rect {
+        let all = cx.library.map(|l| l.skipped_all()).unwrap_or_default();
+        let w = (area.width * 9 / 10).max(area.width.min(20));
+        let h = ((all.len() + 2) as u16).min(area.height);
+        let rect = Rect {
+            x: area.x + (area.width - w) / 2,
+            y: area.y + (area.height - h) / 2,
+            width: w,
+            height: h,
+        };
+        let inner = w.saturating_sub(2) as usize;
+        let rows = h.saturating_sub(2) as usize;
+        let scroll = self.scroll.min(all.len().saturating_sub(rows));
+        let lines: Vec<Line> = all
+            .iter()
+            .skip(scroll)
+            .take(rows)
+            .map(|(path, why)| {
+                let why = format!(" {why}: ");
+                let path = fit(
+                    &safe(&path.display().to_string()),
+                    inner.saturating_sub(why.width()),
+                );
+                Line::from(vec![
+                    Span::styled(why, Style::default().add_modifier(Modifier::BOLD)),
+                    Span::raw(path),
+                ])
+            })
+            .collect();
+        f.render_widget(Clear, rect);
+        let close = cx
+            .keys
+            .hint(Context::Skipped, &[(&[Action::Close], "to close")]);
+        let title = format!(" {} skipped — {close} ", thousands(all.len()));
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(cx.theme.border())
+            .title(title);
+        f.render_widget(Paragraph::new(lines).block(block), rect);
+        rect
+    }
+}

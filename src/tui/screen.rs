@@ -1,0 +1,96 @@
+//! The screen's settings and measures: the configuration applied, the size, how big a
+//! pop-up may be, how many rows the page or the library's list has, and the read-only
+//! view of it all that layers get.
+
+use super::app::App;
+use super::keys::KeyMap;
+use super::layer::Cx;
+use super::theme::Theme;
+use crate::layout::Style;
+
+/// The read-only view layers get, built from the fields so that the layer stack can be
+/// changed while it is held.
+macro_rules! cx {
+    ($app:expr, $dims:expr) => {
+        $crate::tui::layer::Cx {
+            reader: $app.reader.as_ref(),
+            library: $app.library.as_ref(),
+            theme: &$app.theme,
+            keys: &$app.keymap,
+            bookmarks: $crate::tui::session::bookmarks_of(&$app.memory),
+            rows: $dims.0,
+            width: $dims.1,
+            page: $dims.2,
+            size: $app.size,
+        }
+    };
+}
+pub(super) use cx;
+
+impl App {
+    /// Applies the settings: text width, justification, theme, reading speed, keys.
+    pub fn configure(&mut self, cfg: &crate::config::Config) {
+        self.style = Style {
+            width: cfg.measure,
+            justify: cfg.justify,
+            hyphenate: cfg.hyphenate,
+            ..Style::default()
+        };
+        self.theme = Theme::from_choice(cfg.theme);
+        self.wpm = cfg.words_per_minute;
+        let (keymap, problems) = KeyMap::from_sections(&cfg.keys, &cfg.context_keys);
+        self.keymap = keymap;
+        if !problems.is_empty() {
+            self.say(format!("config.toml: {}", problems.join("; ")));
+        }
+        if let Some(r) = &mut self.reader {
+            r.style = Style {
+                width: cfg.measure,
+                ..self.style
+            };
+            r.set_measure(cfg.measure);
+        }
+    }
+
+    /// The read-only view layers draw from.
+    pub fn cx(&self) -> Cx<'_> {
+        cx!(self, self.dims())
+    }
+
+    /// The terminal changed size.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        self.size = (cols, rows);
+        if let Some(r) = &mut self.reader {
+            r.reflow((cols, rows));
+        }
+    }
+
+    /// Pop-up rows, pop-up text width and page rows, for a `Cx`.
+    pub fn dims(&self) -> (usize, u16, usize) {
+        (self.popup_rows(), self.popup_text_width(), self.page())
+    }
+
+    /// Rows of text a pop-up can show at most on this screen.
+    pub fn popup_rows(&self) -> usize {
+        (self.size.1.saturating_sub(1) as usize * 2 / 3)
+            .max(3)
+            .saturating_sub(2)
+    }
+
+    /// Columns of text inside a pop-up.
+    pub fn popup_text_width(&self) -> u16 {
+        let col = self
+            .reader
+            .as_ref()
+            .map_or(self.size.0, |r| r.layout.style.width);
+        col.min(self.size.0).saturating_sub(4).max(1)
+    }
+
+    /// Rows of the page, or of the library's list.
+    pub fn page(&self) -> usize {
+        match &self.reader {
+            Some(r) => r.page(),
+            None => self.library_page(),
+        }
+    }
+}

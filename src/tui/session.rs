@@ -1,0 +1,134 @@
+//! The reading session's side of the persisted state: resuming where the reader
+//! stopped, saving the position once scrolling stops, and the bookmark edits layers ask for.
+
+use super::app::App;
+use super::layer::Edit;
+use super::screen::cx;
+use crate::reading::memory::Memory;
+use crate::store::{Bookmark, Fingerprint, Spot, Store};
+use std::time::Instant;
+
+impl App {
+    /// Connects the persisted state; its warnings (a damaged file set aside…) show once.
+    pub fn attach_store(&mut self, mut store: Store) {
+        let warnings: Vec<String> = store
+            .take_warnings()
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        if !warnings.is_empty() {
+            self.say(warnings.join("; "));
+        }
+        self.memory = Some(Memory::new(store));
+    }
+
+    /// The whole article is parsed: find it in the store and return to where the reader
+    /// stopped last time ("resumed at 42%").
+    pub fn article_ready(&mut self) {
+        let (Some(r), Some(m)) = (&mut self.reader, &mut self.memory) else {
+            return;
+        };
+        let fp = Fingerprint::of(r.article());
+        let title = r.article().meta.title.clone().unwrap_or_default();
+        let fallback = r.article().extraction == Some(crate::article::Extraction::Fallback);
+        let saved = m
+            .store
+            .article(&fp, r.store_path(), &title)
+            .position
+            .clone();
+        m.fingerprint = Some(fp);
+        if let Some(pos) = saved {
+            let anchor = pos.at.recover(&r.doc);
+            r.top = r.layout.locate(anchor);
+            r.scroll(0);
+            let pct = r.percent();
+            if pct > 0 {
+                self.say(format!("resumed at {pct}%"));
+            }
+        }
+        if fallback {
+            self.say("no article found on this page: showing all its text".to_string());
+        }
+    }
+
+    /// Called every tick of the event loop: saves the position once scrolling has stopped.
+    pub fn tick(&mut self, now: Instant) {
+        let (Some(r), Some(m)) = (&self.reader, &mut self.memory) else {
+            return;
+        };
+        if m.observe(r.layout.anchor(r.top), now) {
+            self.save_position();
+        }
+    }
+
+    /// Saves the position now (on quit, on leaving the article, on a signal).
+    pub fn save_position(&mut self) {
+        let (Some(r), Some(m)) = (&self.reader, &mut self.memory) else {
+            return;
+        };
+        let spot = Spot::new(&r.doc, r.layout.anchor(r.top));
+        if let Some(msg) = m.save_position(spot, r.at_end()) {
+            self.say(msg);
+        }
+    }
+
+    /// The open article's live bookmarks, in reading order.
+    pub fn bookmark_list(&self) -> Vec<&Bookmark> {
+        bookmarks_of(&self.memory)
+    }
+
+    fn with_store(
+        &mut self,
+        f: impl FnOnce(&mut Store, &Fingerprint) -> Result<(), crate::store::StoreError>,
+    ) -> bool {
+        let Some(m) = &mut self.memory else {
+            self.say("bookmarks are unavailable: the reading state could not be opened");
+            return false;
+        };
+        let Some(fp) = m.fingerprint.clone() else {
+            self.say("still reading the article; try again in a moment");
+            return false;
+        };
+        match f(&mut m.store, &fp).and_then(|_| m.store.save()) {
+            Ok(()) => true,
+            Err(e) => {
+                self.say(format!("could not save: {e}"));
+                false
+            }
+        }
+    }
+
+    /// Stores an edit a layer asked for; once saved, says `msg` and tells the layer.
+    pub(super) fn store(&mut self, edit: Edit, msg: String) {
+        let saved = self.with_store(|s, fp| match &edit {
+            Edit::Add(label, spot) => s.add_bookmark(fp, label, spot.clone()).map(|_| ()),
+            Edit::Rename(id, label) => s.rename_bookmark(fp, id, label),
+            Edit::Delete(id) => s.delete_bookmark(fp, id),
+            Edit::Undelete(id) => s.undelete_bookmark(fp, id),
+        });
+        if saved {
+            self.say(msg);
+            let dims = self.dims();
+            if let Some(top) = self.popups.last_mut() {
+                top.layer_mut().stored(&edit, &cx!(self, dims));
+            }
+        }
+    }
+}
+
+/// The open article's live bookmarks, in reading order.
+pub fn bookmarks_of(memory: &Option<Memory>) -> Vec<&Bookmark> {
+    let Some((m, fp)) = memory
+        .as_ref()
+        .and_then(|m| Some((m, m.fingerprint.as_ref()?)))
+    else {
+        return Vec::new();
+    };
+    let mut list = m.store.bookmarks(fp);
+    list.sort_by(|a, b| {
+        a.at.fraction
+            .total_cmp(&b.at.fraction)
+            .then(a.created.cmp(&b.created))
+    });
+    list
+}
