@@ -1,9 +1,12 @@
 //! Resume and bookmarks through the reader, with a real state file in a temp dir.
 
+mod common;
+
+use common::ui::{key, press, screen};
 use lectern::parse;
 use lectern::store::Store;
 use lectern::tui::app::{App, Mode, Popup};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use std::path::{Path, PathBuf};
 
 fn scratch(name: &str) -> PathBuf {
@@ -19,16 +22,6 @@ fn open(state: &Path, size: (u16, u16)) -> App {
     app.attach_store(Store::open(state).unwrap());
     app.article_ready();
     app
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.key(KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 fn top_text(app: &App) -> String {
@@ -135,20 +128,6 @@ fn reaching_the_end_marks_the_article_finished() {
     let (_, entry) = store.state().articles.iter().next().unwrap();
     assert!(entry.is_finished());
     std::fs::remove_dir_all(&dir).ok();
-}
-
-fn screen(app: &App) -> String {
-    use ratatui::{Terminal, backend::TestBackend};
-    let (w, h) = app.size;
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| lectern::tui::draw::draw(app, f)).unwrap();
-    let buf = term.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            let line: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
-            line.trim_end().to_string() + "\n"
-        })
-        .collect()
 }
 
 #[test]

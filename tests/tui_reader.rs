@@ -1,84 +1,16 @@
 //! The reader drawn on ratatui's TestBackend: text, styles, pop-ups, movement.
 
+mod common;
+
+use common::ui::{app, find, fixture, key, press, render, text};
 use lectern::parse;
 use lectern::reading::sources;
 use lectern::tui::app::{App, Popup};
-use lectern::tui::draw::draw;
 use lectern::tui::theme::Theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{
     KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use ratatui::style::{Color, Modifier};
-use std::path::{Path, PathBuf};
-
-fn fixture(rel: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(rel)
-}
-
-fn app(rel: &str, w: u16, h: u16) -> App {
-    let path = fixture(rel);
-    let article = parse::load(&path).expect("fixture parses");
-    let mut app = App::with_article(article, path, (w, h));
-    app.theme = Theme {
-        mono: false,
-        light: false,
-    };
-    app
-}
-
-fn render(app: &App) -> Buffer {
-    let (w, h) = app.size;
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| draw(app, f)).unwrap();
-    term.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(x, y)].symbol());
-        }
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
-
-fn press(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        app.key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
-    }
-}
-
-fn key(app: &mut App, code: KeyCode) {
-    app.key(KeyEvent::new(code, KeyModifiers::NONE));
-}
-
-/// (x, y) of the first cell where `needle` starts on screen.
-fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
-    let first = needle.chars().next()?.to_string();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            if buf[(x, y)].symbol() == first {
-                let mut s = String::new();
-                let mut xx = x;
-                while xx < buf.area.width && s.chars().count() < needle.chars().count() {
-                    s.push_str(buf[(xx, y)].symbol());
-                    xx += 1;
-                }
-                if s == needle {
-                    return Some((x, y));
-                }
-            }
-        }
-    }
-    None
-}
 
 #[test]
 fn reader_at_80x24() {

@@ -5,6 +5,7 @@ pub mod articles;
 pub mod epub;
 pub mod run;
 pub mod tmux;
+pub mod ui;
 
 pub use articles::*;
 pub use run::*;

@@ -4,6 +4,7 @@
 
 mod actions;
 mod contexts;
+pub mod hints;
 pub mod tables;
 
 pub use actions::{ACTION_NAMES, Action};
@@ -219,6 +220,11 @@ impl KeyMap {
             .chain(global)
             .find(|b| b.action == action)
             .map(key_name)
+    }
+
+    /// A hint as the keys in force make it.
+    pub fn show(&self, h: &hints::Hint) -> String {
+        self.hint(h.context, h.parts)
     }
 
     /// A hint such as `Enter: go there · n/p · Esc`: each part names the first key of
@@ -471,5 +477,56 @@ mod tests {
             )
             .is_none()
         );
+    }
+
+    #[test]
+    fn every_hint_names_keys_bound_in_its_context() {
+        let map = KeyMap::default();
+        for h in hints::ALL {
+            for (actions, label) in h.parts {
+                for a in *actions {
+                    assert!(
+                        map.key_for(h.context, *a).is_some(),
+                        "{:?}: `{label}` names {a:?}, unbound there",
+                        h.context
+                    );
+                }
+            }
+            assert!(!map.show(h).is_empty(), "{h:?}");
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for ctx in Context::ALL {
+            let b = ctx.defaults();
+            for (i, x) in b.iter().enumerate() {
+                assert!(
+                    !b[i + 1..]
+                        .iter()
+                        .any(|y| (y.code, y.mods) == (x.code, x.mods)),
+                    "{ctx:?}: {} bound twice",
+                    key_name(x)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_context_has_a_distinct_name_and_a_way_out() {
+        for ctx in Context::ALL {
+            assert_eq!(Context::from_name(ctx.name()), Some(ctx));
+            assert_eq!(Context::ALL[ctx as usize], ctx, "ALL is in enum order");
+            let leaves = [
+                Action::Close,
+                Action::Quit,
+                Action::Cancel,
+                Action::ClearFilter,
+            ];
+            assert!(
+                ctx == Context::Global || ctx.defaults().iter().any(|b| leaves.contains(&b.action)),
+                "{ctx:?} has no key that leaves it"
+            );
+        }
     }
 }

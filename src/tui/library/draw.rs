@@ -3,7 +3,7 @@
 
 use crate::library::entry::{Entry, progress_of};
 use crate::tui::app::App;
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::hints;
 use crate::tui::library::{LibraryView, Root};
 use crate::tui::reader::status::fit;
 use crate::tui::reader::view::safe;
@@ -409,24 +409,17 @@ fn draw_status(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
     }
     let keys = &app.keymap;
     if skipped > 0 {
-        let why = keys
-            .key_for(Context::Library, Action::Skipped)
-            .map_or(String::new(), |k| format!(" — press {k} for why"));
+        let why = match keys.show(&hints::WHY_SKIPPED) {
+            w if w.is_empty() => w,
+            w => format!(" — {w}"),
+        };
         right.push(format!(
             "{} file{} skipped{why}",
             thousands(skipped),
             if skipped == 1 { "" } else { "s" }
         ));
     }
-    right.push(keys.hint(
-        Context::Library,
-        &[
-            (&[Action::Filter], "filter"),
-            (&[Action::Sort], "sort"),
-            (&[Action::Preview], "preview"),
-            (&[Action::Quit], "quit"),
-        ],
-    ));
+    right.push(keys.show(&hints::LIBRARY));
     let mut right = right.join(" · ");
     while right.width() + left.width() + 4 > width && right.contains(" · ") {
         right.truncate(right.rfind(" · ").unwrap_or(0));

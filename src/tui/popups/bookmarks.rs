@@ -4,7 +4,7 @@ use super::frame::{self, Boxed, fit_to, text_line};
 use super::prompt::{Prompt, Purpose};
 use crate::reading::goto::Goto;
 use crate::store::{Bookmark, readable};
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{Action, Context, hints};
 use crate::tui::layer::{Cx, Edit, Layer, Next};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -112,9 +112,7 @@ impl Layer for BookmarksPanel {
                 })
             }),
             Action::Delete => here.map_or(Next::Stay, |b| {
-                let undo = cx
-                    .keys
-                    .hint(Context::Bookmarks, &[(&[Action::Undo], "to undo")]);
+                let undo = cx.keys.show(&hints::BOOKMARKS_UNDO);
                 let tail = if undo.is_empty() {
                     String::new()
                 } else {
@@ -147,20 +145,11 @@ impl Layer for BookmarksPanel {
     }
 
     fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, parent: Option<Rect>) -> Rect {
-        let hint = cx.keys.hint(
-            Context::Bookmarks,
-            &[
-                (&[Action::Choose], ""),
-                (&[Action::Rename], "rename"),
-                (&[Action::Delete], "delete"),
-                (&[Action::Undo], "undo"),
-                (&[Action::Close], ""),
-            ],
-        );
-        let add = cx
-            .keys
-            .key_for(Context::Reader, Action::Bookmark)
-            .unwrap_or_else(|| "bookmark".into());
+        let hint = cx.keys.show(&hints::BOOKMARKS);
+        let add = match cx.keys.show(&hints::ADD_BOOKMARK) {
+            k if k.is_empty() => "the bookmark key".to_string(),
+            k => k,
+        };
         let b = Boxed {
             title: "Bookmarks".into(),
             lines: self.lines(&cx.bookmarks, cx.theme, cx.width, &add),

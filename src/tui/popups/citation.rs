@@ -7,7 +7,7 @@ use crate::reading::Reader;
 use crate::reading::goto::Goto;
 use crate::reading::sources::others;
 pub use crate::reading::sources::part_of;
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{Action, Context, hints};
 use crate::tui::layer::{Cx, Layer, Next};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -200,10 +200,7 @@ impl Layer for CitationPopup {
 
     fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, parent: Option<Rect>) -> Rect {
         let Some(r) = cx.reader else { return area };
-        let hint = cx.keys.hint(
-            Context::Citation,
-            &[(&[Action::Choose], "{}: go there"), (&[Action::Close], "")],
-        );
+        let hint = cx.keys.show(&hints::CITATION);
         let b = Boxed {
             title: self.title(r),
             lines: self.lines(r, cx.theme, cx.width),

@@ -3,7 +3,7 @@
 //! and scrolling when it is not tall enough.
 
 use crate::layout::{Look, Role};
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{Action, Context, hints};
 use crate::tui::layer::{Cx, Layer, Next};
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -103,9 +103,7 @@ impl Layer for HelpScreen {
         } else {
             rows.len()
         };
-        let close = cx
-            .keys
-            .hint(Context::Help, &[(&[Action::Close], "to close")]);
+        let close = cx.keys.show(&hints::HELP_CLOSE);
         let title = match self.context {
             Context::Reader => format!(" Keys — {close} "),
             other => format!(" Keys in {} — {close} ", other.title()),
@@ -151,13 +149,6 @@ impl Layer for HelpScreen {
             })
             .collect();
         f.render_widget(Clear, rect);
-        let close = cx
-            .keys
-            .hint(Context::Help, &[(&[Action::Close], "to close")]);
-        let title = match self.context {
-            Context::Reader => format!(" Keys — {close} "),
-            other => format!(" Keys in {} — {close} ", other.title()),
-        };
         let mut block = Block::default()
             .borders(Borders::ALL)
             .border_style(cx.theme.border())
@@ -170,10 +161,7 @@ impl Layer for HelpScreen {
                 (false, true) => "↓",
                 (false, false) => "",
             };
-            let more = cx.keys.hint(
-                Context::Help,
-                &[(&[Action::LineDown, Action::LineUp], "scroll")],
-            );
+            let more = cx.keys.show(&hints::HELP_SCROLL);
             block = block.title_bottom(
                 Line::from(Span::styled(
                     format!(" {arrows} {}–{last} of {per_col} · {more} ", scroll + 1),

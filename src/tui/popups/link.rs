@@ -3,7 +3,7 @@
 
 use super::frame::{self, Boxed, text_line};
 use crate::tui::app::Effect;
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{Action, Context, hints};
 use crate::tui::layer::{Cx, Layer, Next};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -42,22 +42,9 @@ impl Layer for LinkPopup {
     }
 
     fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, parent: Option<Rect>) -> Rect {
-        let hint = cx.keys.hint(
-            Context::Link,
-            &[
-                (&[Action::Copy], "copy"),
-                (&[Action::OpenLink], "open"),
-                (&[Action::Close], ""),
-            ],
-        );
+        let hint = cx.keys.show(&hints::LINK);
         let mut lines = self.lines(cx.theme, cx.width);
-        let keys = cx.keys.hint(
-            Context::Link,
-            &[
-                (&[Action::Copy], "copies the address"),
-                (&[Action::OpenLink], "opens it in the browser"),
-            ],
-        );
+        let keys = cx.keys.show(&hints::LINK_KEYS);
         lines.push(text_line(&keys, cx.theme.dim()));
         let b = Boxed {
             title: "Link".into(),

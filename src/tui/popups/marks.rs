@@ -2,7 +2,7 @@
 
 use super::frame::{fit_to, text_line};
 use crate::store::{Bookmark, State};
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{Action, Context, hints};
 use crate::tui::layer::{Cx, Layer, Next};
 use crate::tui::library::draw::thousands;
 use crate::tui::popups::bookmarks::Row;
@@ -150,10 +150,7 @@ impl Layer for MarksPanel {
         let lines: Vec<Line> = lines.into_iter().skip(top).take(rows).collect();
         f.render_widget(Clear, rect);
         let n = marks.marks.len();
-        let keys = cx.keys.hint(
-            Context::Marks,
-            &[(&[Action::Choose], "opens"), (&[Action::Close], "closes")],
-        );
+        let keys = cx.keys.show(&hints::MARKS);
         let title = format!(
             " {} bookmark{} — {keys} ",
             thousands(n),

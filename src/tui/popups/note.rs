@@ -4,7 +4,7 @@ use super::frame::{self, Boxed, snippet, text_line};
 use crate::layout::{Anchor, Part, Target, note_lines};
 use crate::reading::Reader;
 use crate::reading::goto::Goto;
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{Action, Context, hints};
 use crate::tui::layer::Popup;
 use crate::tui::layer::{Cx, Layer, Next};
 use crate::tui::popups::link::LinkPopup;
@@ -187,14 +187,7 @@ impl Layer for NotePopup {
 
     fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, parent: Option<Rect>) -> Rect {
         let Some(r) = cx.reader else { return area };
-        let hint = cx.keys.hint(
-            Context::Note,
-            &[
-                (&[Action::NoteGo], "{}: in Notes"),
-                (&[Action::NoteNext, Action::NotePrev], ""),
-                (&[Action::Close], ""),
-            ],
-        );
+        let hint = cx.keys.show(&hints::NOTE);
         let b = Boxed {
             title: self.title(r),
             lines: self.lines(r, cx.theme, cx.width),

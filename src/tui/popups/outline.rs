@@ -6,7 +6,7 @@ use crate::layout::Anchor;
 use crate::reading::Reader;
 use crate::reading::goto::Goto;
 use crate::reading::outline::{current, entries};
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{Action, Context, hints};
 use crate::tui::layer::{Cx, Layer, Next};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -86,10 +86,7 @@ impl Layer for OutlinePanel {
 
     fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, parent: Option<Rect>) -> Rect {
         let Some(r) = cx.reader else { return area };
-        let hint = cx.keys.hint(
-            Context::Outline,
-            &[(&[Action::Choose], "{}: go there"), (&[Action::Close], "")],
-        );
+        let hint = cx.keys.show(&hints::OUTLINE);
         let b = Boxed {
             title: "Outline".into(),
             lines: self.lines(r, cx.theme, cx.width),

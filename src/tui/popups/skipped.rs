@@ -1,6 +1,6 @@
 //! `!` in the library: the files it left out, and why.
 
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{Action, Context, hints};
 use crate::tui::layer::{Cx, Layer, Next};
 use crate::tui::library::draw::thousands;
 use crate::tui::reader::status::fit;
@@ -69,9 +69,7 @@ impl Layer for SkippedList {
             })
             .collect();
         f.render_widget(Clear, rect);
-        let close = cx
-            .keys
-            .hint(Context::Skipped, &[(&[Action::Close], "to close")]);
+        let close = cx.keys.show(&hints::SKIPPED);
         let title = format!(" {} skipped — {close} ", thousands(all.len()));
         let block = Block::default()
             .borders(Borders::ALL)

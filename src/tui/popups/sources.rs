@@ -4,7 +4,7 @@ use super::frame::{self, Boxed, fit_to, text_line};
 use crate::reading::Reader;
 use crate::reading::goto::Goto;
 pub use crate::reading::sources::{Group, groups, matching};
-use crate::tui::keys::{Action, Context};
+use crate::tui::keys::{Action, Context, hints};
 use crate::tui::layer::{Cx, Layer, Next};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
@@ -104,10 +104,7 @@ impl Layer for SourcesPanel {
 
     fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, parent: Option<Rect>) -> Rect {
         let Some(r) = cx.reader else { return area };
-        let hint = cx.keys.hint(
-            Context::Sources,
-            &[(&[Action::Choose], ""), (&[Action::Close], "")],
-        );
+        let hint = cx.keys.show(&hints::SOURCES);
         let b = Boxed {
             title: "Sources".into(),
             lines: self.lines(r, cx.theme, cx.width),

@@ -6,7 +6,7 @@ use crate::reading::Reader;
 use crate::reading::goto::Goto;
 use crate::reading::targets::Kind;
 use crate::store::Spot;
-use crate::tui::keys::{Action, Context, KeyMap};
+use crate::tui::keys::{Action, KeyMap, hints};
 use crate::tui::layer::{Next, Popup};
 use crate::tui::popups::{
     bookmarks::BookmarksPanel, citation::CitationPopup, link::LinkPopup, note::NotePopup,
@@ -64,9 +64,7 @@ pub fn act(
         Action::Search => return Next::Ask(Prompt::search()),
         Action::NextMatch | Action::PrevMatch => {
             let forward = action == Action::NextMatch;
-            let search = keys
-                .key_for(Context::Reader, Action::Search)
-                .unwrap_or_default();
+            let search = keys.show(&hints::SEARCH);
             if r.search.is_none() {
                 return Next::Say(format!("no search yet: press {search} to search"));
             } else if !r.step_match(forward) {
@@ -143,14 +141,23 @@ pub fn source_position(r: &Reader, key: &str, keys: &KeyMap) -> String {
     let Some(k) = at else {
         return format!("{name}: {of} citations");
     };
-    let key = |a| keys.key_for(Context::Reader, a).unwrap_or_default();
-    format!(
-        "{name}: {} of {of} — {}/{} next/previous, {} for all sources",
-        k + 1,
-        key(Action::NextCitation),
-        key(Action::PrevCitation),
-        key(Action::Cancel),
-    )
+    let steps = [
+        keys.show(&hints::SOURCE_STEPS),
+        keys.show(&hints::SOURCE_ALL),
+    ];
+    let steps: Vec<&String> = steps.iter().filter(|s| !s.is_empty()).collect();
+    let tail = match steps.is_empty() {
+        true => String::new(),
+        false => format!(
+            " — {}",
+            steps
+                .iter()
+                .map(|s| s.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    };
+    format!("{name}: {} of {of}{tail}", k + 1)
 }
 
 /// Enter on the focused spot: a note or citation pop-up, a link's address, or for a

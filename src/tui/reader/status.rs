@@ -41,11 +41,9 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     } else {
         format!("{mins} min left")
     });
-    if let Some(k) = app.keymap.key_for(
-        crate::tui::keys::Context::Reader,
-        crate::tui::keys::Action::Help,
-    ) {
-        right.push(format!("{k} help"));
+    let help = app.keymap.show(&crate::tui::keys::hints::READER_HELP);
+    if !help.is_empty() {
+        right.push(help);
     }
     let mut right = right.join(" · ");
     let left = match app.current_message() {
