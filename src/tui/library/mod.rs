@@ -2,6 +2,8 @@
 //! its actions. `draw` draws it.
 
 pub mod draw;
+pub mod list;
+pub mod preview;
 
 use crate::article::Article;
 use crate::library::entry::{Entry, ProgressMap, State, progress_of};
