@@ -8,6 +8,12 @@ use crate::pattern::Pattern;
 use crate::{chrome, dates};
 use std::sync::LazyLock;
 
+mod marks;
+mod tail;
+
+use marks::*;
+use tail::*;
+
 // The by-line, list-item and notes-heading checks below are written out rather than
 // compiled: they run on the first lines of every text article, and each pattern's
 // compilation cost more than the parse of a screen. The tests keep the patterns and
@@ -20,66 +26,6 @@ static DATELINE: LazyLock<Pattern> = LazyLock::new(|| {
         r"^(?P<dl>\p{Lu}[\p{L}.’'\-]*(?:[ ,]+\p{Lu}[\p{L}.’'\-]*)*(?:,\s+\p{Lu}[a-z]+\.?\s+\d{1,2})?(?:\s+\([^()]+\))?\s*(?:–|—|--|-))\s+\S",
     )
 });
-/// Longest `[^label]`, in characters.
-const LABEL_MAX: usize = 40;
-
-/// A note mark at the start of `s`, `[12]` or `[^label]`: its label and its length.
-/// Longer named labels are not notes but still read as marks, so a scan skips them whole.
-fn note_mark(s: &str) -> Option<(&str, usize, bool)> {
-    let inner = s.strip_prefix('[')?;
-    let (label, named) = match inner.strip_prefix('^') {
-        Some(named) => {
-            let end = named
-                .find(|c: char| c == ']' || c.is_whitespace())
-                .unwrap_or(named.len());
-            (&named[..end], true)
-        }
-        None => {
-            let digits = inner.bytes().take_while(u8::is_ascii_digit).take(4).count();
-            if digits > 3 {
-                return None;
-            }
-            (&inner[..digits], false)
-        }
-    };
-    let end = 1 + usize::from(named) + label.len();
-    let closed = !label.is_empty() && s[end..].starts_with(']');
-    closed.then_some((label, end + 1, !named || label.chars().count() <= LABEL_MAX))
-}
-
-/// Every note reference in `text`: where its mark is and its label.
-fn note_refs(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> {
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        loop {
-            let open = at + text[at..].find('[')?;
-            match note_mark(&text[open..]) {
-                Some((label, len, fits)) => {
-                    at = open + len;
-                    if fits {
-                        return Some((open..open + len, label));
-                    }
-                }
-                None => at = open + 1,
-            }
-        }
-    })
-}
-
-/// A note definition line (`[1] Text`, `[^label]: Text`): its label and text.
-fn note_def(line: &str) -> Option<(&str, &str)> {
-    let (label, len, fits) = note_mark(line)?;
-    let after = &line[len..];
-    let after = after.strip_prefix(':').unwrap_or(after);
-    let text = after.trim_start();
-    let ok = fits && text.len() < after.len() && !text.is_empty() && !text.contains('\n');
-    ok.then_some((label, text))
-}
-
-fn is_note_def(line: &str) -> bool {
-    note_def(line).is_some()
-}
-
 static RULE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"^(?:(?:\*\s*){3,}|(?:-\s*){3,}|(?:_\s*){3,}|(?:~\s*){3,})$"));
 static SUBSCRIBE_SITE: LazyLock<Pattern> = LazyLock::new(|| {
@@ -285,130 +231,6 @@ fn join_lines(lines: &[&str]) -> String {
     out
 }
 
-/// Where the closing boilerplate (chrome, "See also", subscription prompts, motto) begins.
-fn tail_start(paras: &[Para], body_start: usize) -> usize {
-    let lines: Vec<(usize, &str)> = paras
-        .iter()
-        .enumerate()
-        .skip(body_start)
-        .flat_map(|(i, p)| p.lines.iter().map(move |l| (i, l.trim())))
-        .collect();
-    let earliest = lines.len().saturating_sub(300);
-    let mut best = paras.len();
-    for (k, &(pi, line)) in lines.iter().enumerate().rev() {
-        if k < earliest {
-            break;
-        }
-        let marker = chrome::is_chrome(line) || chrome::is_related_header(line);
-        // The tail starts at a paragraph boundary, so a marker must open its paragraph.
-        if marker && paras[pi].lines[0].trim() == line && pi > body_start && tail_like(&paras[pi..])
-        {
-            best = pi;
-        }
-    }
-    best
-}
-
-/// Whether every paragraph from here on is closing boilerplate rather than article text.
-fn tail_like(paras: &[Para]) -> bool {
-    let mut related = false;
-    for para in paras {
-        let mut any_chrome = false;
-        for line in &para.lines {
-            let t = line.trim();
-            if chrome::is_related_header(t) {
-                related = true;
-                any_chrome = true;
-            } else if chrome::is_chrome(t) {
-                related = false;
-                any_chrome = true;
-            } else if is_note_def(t) || t.chars().count() > 200 {
-                return false;
-            }
-        }
-        // Several lines with no chrome among them are a (hard-wrapped) paragraph of text.
-        if !any_chrome && !related && para.lines.len() > 1 {
-            return false;
-        }
-    }
-    true
-}
-
-/// The first paragraph of the notes: from there on, every paragraph is a definition or
-/// continues one (at most three continuation paragraphs in a row).
-fn notes_start(paras: &[Para]) -> Option<usize> {
-    let mut start = None;
-    let mut unlabeled = 0;
-    for (i, para) in paras.iter().enumerate().rev() {
-        if para
-            .lines
-            .iter()
-            .any(|l| is_note_def(l.trim()) && l.starts_with('['))
-        {
-            start = Some(i);
-            unlabeled = 0;
-        } else {
-            unlabeled += 1;
-            if unlabeled > 3 {
-                break;
-            }
-        }
-    }
-    // Continuation paragraphs above the first label belong to the body.
-    let start = start?;
-    (start > 0 || paras.len() > 1).then_some(start)
-}
-
-/// Removes a "Notes" heading left at the end of the body.
-fn strip_notes_heading(article: &mut Article) {
-    if let Some(last) = article.blocks.last()
-        && super::notes::is_heading(last.text.trim(), &[])
-    {
-        article.blocks.pop();
-    }
-}
-
-fn definitions(paras: &[Para], notes: &mut NoteBuilder, article: &mut Article) {
-    let mut current: Option<(String, Vec<Block>)> = None;
-    let mut flush = |current: &mut Option<(String, Vec<Block>)>, article: &mut Article| {
-        if let Some((label, blocks)) = current.take()
-            && let Some(dup) = notes.define(&label, blocks)
-        {
-            article
-                .removed
-                .extend(dup.into_iter().map(|b| format!("[{label}] {}", b.text)));
-        }
-    };
-    for para in paras {
-        let mut lines: Vec<&str> = Vec::new();
-        for line in &para.lines {
-            let t = line.trim();
-            if let Some((label, text)) = note_def(t) {
-                if let Some(open) = &mut current
-                    && !lines.is_empty()
-                {
-                    open.1.push(Block::paragraph(join_lines(&lines)));
-                }
-                lines.clear();
-                flush(&mut current, article);
-                current = Some((label.to_string(), Vec::new()));
-                lines.push(text);
-            } else {
-                lines.push(t);
-            }
-        }
-        if lines.is_empty() {
-            continue;
-        }
-        let block = Block::paragraph(join_lines(&lines));
-        match &mut current {
-            Some((_, blocks)) => blocks.push(block),
-            None => article.blocks.push(block),
-        }
-    }
-    flush(&mut current, article);
-}
-
 /// Turns one body paragraph into blocks.
 fn body_block(para: &Para, adornments: &mut Vec<(char, bool)>, article: &mut Article) {
     let lines = &para.lines;
@@ -498,46 +320,6 @@ fn list(lines: &[&str], article: &mut Article) {
     }
 }
 
-/// Reads the closing boilerplate: related entries are kept, the rest goes to `removed`.
-fn tail(paras: &[Para], article: &mut Article) {
-    let mut related = false;
-    for para in paras {
-        for line in &para.lines {
-            let t = line.trim();
-            if chrome::is_related_header(t) {
-                related = true;
-                article.removed.push(t.to_string());
-            } else if chrome::is_chrome(t) {
-                related = false;
-                if article.meta.site.is_none()
-                    && crate::shape::strip_prefix_ascii(t, "subscribe to ").is_some()
-                    && let Some(c) = SUBSCRIBE_SITE.captures(t)
-                    && c["site"].chars().count() <= 41
-                {
-                    article.meta.site = Some(c["site"].trim().to_string());
-                }
-                article.removed.push(t.to_string());
-            } else if related
-                && dates::is_date_line(t)
-                && article.related.last().is_some_and(|r| r.date.is_none())
-            {
-                if let Some(last) = article.related.last_mut() {
-                    last.date = Some(t.to_string());
-                }
-            } else if related {
-                article.related.push(Related {
-                    title: t.to_string(),
-                    date: None,
-                });
-            } else {
-                article.removed.push(t.to_string());
-            }
-        }
-        // A related list is one run of lines; a paragraph break ends it.
-        related = false;
-    }
-}
-
 /// Finds a news dateline (`Hong Kong (AsiaNews) –`) at the start of the first paragraph.
 fn find_dateline(article: &mut Article) {
     let Some(first) = article
@@ -570,45 +352,6 @@ fn dateline(text: &str) -> Option<std::ops::Range<usize>> {
     }
     let dl = DATELINE.captures(text)?.name("dl")?;
     (dl.as_str().split_whitespace().count() <= DATELINE_WORDS).then(|| dl.range())
-}
-
-/// Marks every `[1]` / `[^label]` reference in body and notes and links it to its note;
-/// a label with no definition gets an undefined note, in order of first reference.
-fn link_refs(article: &mut Article) {
-    let mut by_label: std::collections::HashMap<String, usize> = article
-        .footnotes
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.label.clone(), i))
-        .collect();
-    for place in article.places() {
-        let Some(block) = article.block_mut(place) else {
-            continue;
-        };
-        if matches!(block.kind, BlockKind::Code) {
-            continue;
-        }
-        let found: Vec<_> = note_refs(&block.text)
-            .map(|(range, label)| (range, label.to_string()))
-            .collect();
-        let mut fresh = Vec::new();
-        for (range, label) in found {
-            let next = by_label.len();
-            let note = *by_label.entry(label.clone()).or_insert_with(|| {
-                fresh.push(label);
-                next
-            });
-            block.add_mark(range, MarkKind::FootnoteRef { note });
-        }
-        for label in fresh {
-            article.footnotes.push(Footnote {
-                label,
-                blocks: Vec::new(),
-                refs: Vec::new(),
-                defined: false,
-            });
-        }
-    }
 }
 
 #[cfg(test)]
