@@ -171,3 +171,24 @@ pub fn step(selected: usize, delta: isize, len: usize) -> usize {
     let last = len.saturating_sub(1) as isize;
     (selected as isize + delta).clamp(0, last.max(0)) as usize
 }
+
+/// A box of `width` × `height` in the middle of `area`.
+pub fn centred(area: Rect, width: u16, height: u16) -> Rect {
+    let (width, height) = (width.min(area.width), height.min(area.height));
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+/// A bordered box with `title` in the top border and `lines` inside, over a cleared area.
+pub fn titled(f: &mut Frame, rect: Rect, theme: &Theme, title: String, lines: Vec<Line>) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme.border())
+        .title(title);
+    f.render_widget(Clear, rect);
+    f.render_widget(ratatui::widgets::Paragraph::new(lines).block(block), rect);
+}

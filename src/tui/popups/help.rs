@@ -113,12 +113,7 @@ impl Layer for HelpScreen {
             .max(title_w)
             .min(area.width);
         let h = ((per_col + 2) as u16).min(area.height);
-        let rect = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y + (area.height - h) / 2,
-            width: w,
-            height: h,
-        };
+        let rect = super::frame::centred(area, w, h);
         let shown = h.saturating_sub(2) as usize;
         let scroll = self.scroll.min(per_col.saturating_sub(shown));
         let key_style = cx.theme.look(Look {

@@ -11,7 +11,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
 use std::path::PathBuf;
 
 /// One bookmark with the article it belongs to, copied out of the store.
@@ -148,7 +148,6 @@ impl Layer for MarksPanel {
             .min(lines.len())
             .saturating_sub(rows);
         let lines: Vec<Line> = lines.into_iter().skip(top).take(rows).collect();
-        f.render_widget(Clear, rect);
         let n = marks.marks.len();
         let keys = cx.keys.show(&hints::MARKS);
         let title = format!(
@@ -156,11 +155,7 @@ impl Layer for MarksPanel {
             thousands(n),
             if n == 1 { "" } else { "s" }
         );
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(cx.theme.border())
-            .title(title);
-        f.render_widget(Paragraph::new(lines).block(block), rect);
+        super::frame::titled(f, rect, cx.theme, title, lines);
         rect
     }
 }

@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
 use unicode_width::UnicodeWidthStr;
 
 /// The open list of skipped files.
@@ -43,12 +43,7 @@ impl Layer for SkippedList {
         let all = cx.library.map(|l| l.skipped_all()).unwrap_or_default();
         let w = (area.width * 9 / 10).max(area.width.min(20));
         let h = ((all.len() + 2) as u16).min(area.height);
-        let rect = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y + (area.height - h) / 2,
-            width: w,
-            height: h,
-        };
+        let rect = super::frame::centred(area, w, h);
         let inner = w.saturating_sub(2) as usize;
         let rows = h.saturating_sub(2) as usize;
         let scroll = self.scroll.min(all.len().saturating_sub(rows));
@@ -68,14 +63,9 @@ impl Layer for SkippedList {
                 ])
             })
             .collect();
-        f.render_widget(Clear, rect);
         let close = cx.keys.show(&hints::SKIPPED);
         let title = format!(" {} skipped — {close} ", thousands(all.len()));
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(cx.theme.border())
-            .title(title);
-        f.render_widget(Paragraph::new(lines).block(block), rect);
+        super::frame::titled(f, rect, cx.theme, title, lines);
         rect
     }
 }
