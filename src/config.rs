@@ -5,6 +5,8 @@
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
+pub use crate::layout::sidenotes::Mode as Sidenotes;
+
 /// The commented default configuration, as `lectern config --default` prints it.
 pub const DEFAULT_TOML: &str = include_str!("../assets/config.toml");
 
@@ -31,8 +33,10 @@ pub struct Config {
     pub measure: u16,
     /// Justify lines.
     pub justify: bool,
-    /// Break words at hyphens.
+    /// Break words at hyphens and at dictionary points.
     pub hyphenate: bool,
+    /// When notes are also set in the margin.
+    pub sidenotes: Sidenotes,
     /// Colours.
     pub theme: ThemeChoice,
     /// Reading speed.
@@ -50,6 +54,7 @@ impl Default for Config {
             measure: 72,
             justify: false,
             hyphenate: false,
+            sidenotes: Sidenotes::Auto,
             theme: ThemeChoice::Auto,
             words_per_minute: 240,
             mouse: true,
@@ -141,6 +146,12 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
                 Some(b) => config.hyphenate = b,
                 None => bad("must be true or false"),
             },
+            "sidenotes" => match value.as_str() {
+                Some("auto") => config.sidenotes = Sidenotes::Auto,
+                Some("on") => config.sidenotes = Sidenotes::On,
+                Some("off") => config.sidenotes = Sidenotes::Off,
+                _ => bad("must be \"auto\", \"on\" or \"off\""),
+            },
             "mouse" => match value.as_bool() {
                 Some(b) => config.mouse = b,
                 None => bad("must be true or false"),
@@ -225,6 +236,11 @@ impl Config {
         out.push_str(&format!("measure = {}\n", self.measure));
         out.push_str(&format!("justify = {}\n", self.justify));
         out.push_str(&format!("hyphenate = {}\n", self.hyphenate));
+        let sidenotes = serde_json::to_value(self.sidenotes)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default();
+        out.push_str(&format!("sidenotes = {sidenotes:?}\n"));
         let theme = serde_json::to_value(self.theme)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
@@ -263,6 +279,16 @@ mod tests {
         );
         assert_eq!(c.library, Some(PathBuf::from("/tmp/lib")));
         assert_eq!(c.keys, vec![("x".to_string(), "quit".to_string())]);
+    }
+
+    #[test]
+    fn sidenotes_are_read_and_a_bad_value_keeps_auto() {
+        assert_eq!(parse("sidenotes = \"off\"\n").0.sidenotes, Sidenotes::Off);
+        assert_eq!(parse("sidenotes = \"on\"\n").0.sidenotes, Sidenotes::On);
+        let (c, p) = parse("sidenotes = \"left\"\n");
+        assert_eq!(c.sidenotes, Sidenotes::Auto);
+        assert!(p[0].starts_with("line 1: `sidenotes`"), "{p:?}");
+        assert!(c.to_toml().contains("sidenotes = \"auto\""));
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn text_area(size: (u16, u16)) -> Rect {
 /// Draws the open pop-ups, each nested one a little below and right of its parent.
 fn popups(app: &App, f: &mut Frame, area: Rect) {
     let Some(r) = &app.reader else { return };
-    let col = reader_view::column(area, r.layout.style.width);
+    let col = super::sidenote_view::columns(area, r).0;
     let text_w = app.popup_text_width();
     let max_h = (app.popup_rows() + 2) as u16;
     let mut last: Option<Rect> = None;

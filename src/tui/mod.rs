@@ -20,6 +20,7 @@ pub mod panics;
 pub mod popup;
 pub mod reader;
 pub mod reader_view;
+pub mod sidenote_view;
 pub mod sources;
 pub mod status;
 pub mod targets;

@@ -138,15 +138,14 @@ impl Reader {
     pub fn reflow(&mut self, screen: (u16, u16)) {
         let anchor = self.layout.anchor(self.top);
         self.screen = screen;
-        let width = text_width(self.measure, screen.0);
-        if width != self.layout.style.width {
-            self.layout = Layout::new(
-                self.doc.clone(),
-                Style {
-                    width,
-                    ..self.style
-                },
-            );
+        let wanted = Style {
+            width: text_width(self.measure, screen.0),
+            // The layout chose the language from the article.
+            lang: self.layout.style.lang,
+            ..self.style
+        };
+        if wanted != self.layout.style {
+            self.layout = Layout::new(self.doc.clone(), wanted);
         }
         self.top = self.layout.locate(anchor);
         self.clamp();
