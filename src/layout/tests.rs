@@ -295,3 +295,37 @@ fn justified_spaces_are_at_most_twice_their_width() {
         }
     }
 }
+
+#[test]
+fn headings_are_neither_justified_nor_hyphenated() {
+    let text = "---\nlang: en\n---\n\n# Extraordinary administrative arrangements for the \
+                northern ferries\n\n## Unprecedented intergovernmental negotiations\n\nThe \
+                body text follows the headings and runs on long enough to be justified \
+                across several lines of the column.\n";
+    let doc = doc_of(text, Format::Markdown);
+    let l = Layout::new(
+        doc.clone(),
+        Style {
+            width: 24,
+            justify: true,
+            hyphenate: true,
+            ..Style::default()
+        },
+    );
+    for (i, part) in doc.parts.iter().enumerate() {
+        let heading = match part {
+            Part::Title => true,
+            Part::Body { i } => matches!(
+                doc.article.blocks[*i].kind,
+                crate::article::BlockKind::Heading { .. }
+            ),
+            _ => false,
+        };
+        if heading {
+            for line in l.lines(i) {
+                let t = line.text();
+                assert!(!t.contains("  ") && !t.ends_with('-'), "{t:?}");
+            }
+        }
+    }
+}
