@@ -242,10 +242,21 @@ fn open_store(dir: Option<PathBuf>) -> Result<Store> {
     Ok(store)
 }
 
-/// Adds `count` bookmarks to one test article, saving after each.
+/// Adds `count` bookmarks and as many highlights to one test article, saving after each.
 fn state_writer(dir: Option<PathBuf>, count: usize, tag: &str) -> Result<()> {
     let mut store = open_store(dir)?;
     let fp = store::Fingerprint::of_texts(["state writer test article"]);
+    let doc = lectern::layout::Doc::new(std::sync::Arc::new(parse::parse_str(
+        "State writer\n\nThe one paragraph of the state writer's article.\n",
+        lectern::article::Format::Text,
+    )));
+    let whole = doc.parts.last().map(|&part| {
+        let end = Anchor {
+            part,
+            offset: doc.text(part).len(),
+        };
+        (Anchor { part, offset: 0 }, end)
+    });
     for n in 0..count {
         store.article(
             &fp,
@@ -262,6 +273,9 @@ fn state_writer(dir: Option<PathBuf>, count: usize, tag: &str) -> Result<()> {
             fraction: 0.5,
         };
         store.add_bookmark(&fp, &format!("{tag}-{n}"), at)?;
+        if let Some(range) = whole {
+            store.add_highlight(&fp, &doc, range, &format!("{tag}-{n}"))?;
+        }
         store.save()?;
     }
     Ok(())

@@ -101,6 +101,16 @@ fn concurrent_writers_lose_no_bookmark() {
         .collect();
     expected.sort();
     assert_eq!(home.listed_labels(), expected);
+    // Each writer also saved a highlight with each bookmark, its note the same label.
+    let state = parse(&home.state_file());
+    let mut notes: Vec<String> = state
+        .articles
+        .values()
+        .flat_map(|a| a.live_highlights())
+        .map(|h| h.note.clone())
+        .collect();
+    notes.sort();
+    assert_eq!(notes, expected, "no highlight lost");
 }
 
 #[test]

@@ -6,6 +6,7 @@
 
 mod file;
 mod fingerprint;
+mod highlight;
 mod list;
 mod model;
 mod spot;
@@ -13,6 +14,7 @@ mod time;
 
 pub use file::migrate;
 pub use fingerprint::Fingerprint;
+pub use highlight::{Highlight, Located, passage};
 pub use list::{bookmarks_json, bookmarks_text};
 pub use model::{ArticleState, Bookmark, Finished, Position, Spot, State, VERSION, merge};
 pub use time::{new_id, now_ms, readable, rfc3339};
@@ -71,6 +73,9 @@ pub enum StoreError {
     /// No bookmark with that id in that article.
     #[error("no bookmark {0}")]
     UnknownBookmark(String),
+    /// No highlight with that id in that article.
+    #[error("no highlight {0}")]
+    UnknownHighlight(String),
 }
 
 /// Something the user should be told once, after which Lectern carries on.
@@ -312,6 +317,48 @@ impl Store {
         let ok = self.entry(fp)?.undelete_bookmark(id, now_ms());
         ok.then_some(())
             .ok_or_else(|| StoreError::UnknownBookmark(id.to_string()))
+    }
+
+    /// Saves a highlight of `start`..`end` in `doc` and returns its id.
+    pub fn add_highlight(
+        &mut self,
+        fp: &Fingerprint,
+        doc: &crate::layout::Doc,
+        (start, end): (crate::layout::Anchor, crate::layout::Anchor),
+        note: &str,
+    ) -> Result<String, StoreError> {
+        let now = now_ms();
+        let id = new_id(now);
+        let mut h = Highlight::new(doc, start, end, id.clone(), now);
+        h.note = note.to_string();
+        self.entry(fp)?.add_highlight(h);
+        Ok(id)
+    }
+
+    /// Sets a highlight's note.
+    pub fn note_highlight(
+        &mut self,
+        fp: &Fingerprint,
+        id: &str,
+        note: &str,
+    ) -> Result<(), StoreError> {
+        let ok = self.entry(fp)?.note_highlight(id, note, now_ms());
+        ok.then_some(())
+            .ok_or_else(|| StoreError::UnknownHighlight(id.to_string()))
+    }
+
+    /// Deletes a highlight (kept as a tombstone, so `undelete_highlight` can restore it).
+    pub fn delete_highlight(&mut self, fp: &Fingerprint, id: &str) -> Result<(), StoreError> {
+        let ok = self.entry(fp)?.delete_highlight(id, now_ms());
+        ok.then_some(())
+            .ok_or_else(|| StoreError::UnknownHighlight(id.to_string()))
+    }
+
+    /// Restores a deleted highlight.
+    pub fn undelete_highlight(&mut self, fp: &Fingerprint, id: &str) -> Result<(), StoreError> {
+        let ok = self.entry(fp)?.undelete_highlight(id, now_ms());
+        ok.then_some(())
+            .ok_or_else(|| StoreError::UnknownHighlight(id.to_string()))
     }
 
     /// An article's live bookmarks in reading order.

@@ -5,6 +5,7 @@
 //! machines syncing the file, end up with the same state whatever the order.
 
 use super::fingerprint::Fingerprint;
+use super::highlight::Highlight;
 use crate::layout::Anchor;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -52,6 +53,9 @@ pub struct ArticleState {
     /// Bookmarks by id, deleted ones kept as tombstones.
     #[serde(default)]
     pub bookmarks: BTreeMap<String, Bookmark>,
+    /// Highlights by id, deleted ones kept as tombstones.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub highlights: BTreeMap<String, Highlight>,
 }
 
 /// A place in an article: a layout anchor plus what is needed to find it again after an edit.
@@ -127,14 +131,6 @@ fn merge_article(a: &ArticleState, b: &ArticleState) -> ArticleState {
         )
     };
     let newest = if ident(a) >= ident(b) { a } else { b };
-    let mut bookmarks = a.bookmarks.clone();
-    for (id, theirs) in &b.bookmarks {
-        let merged = match bookmarks.get(id) {
-            Some(ours) => newer(ours, theirs, |m| m.updated).clone(),
-            None => theirs.clone(),
-        };
-        bookmarks.insert(id.clone(), merged);
-    }
     ArticleState {
         fingerprint: newest.fingerprint.clone(),
         path: newest.path.clone(),
@@ -142,8 +138,26 @@ fn merge_article(a: &ArticleState, b: &ArticleState) -> ArticleState {
         opened: newest.opened,
         position: newer_opt(&a.position, &b.position, |p| p.updated),
         finished: newer_opt(&a.finished, &b.finished, |f| f.at),
-        bookmarks,
+        bookmarks: merge_by_id(&a.bookmarks, &b.bookmarks, |m| m.updated),
+        highlights: merge_by_id(&a.highlights, &b.highlights, |h| h.updated),
     }
+}
+
+/// Items by id from both sides, the newer of each id kept.
+fn merge_by_id<T: Serialize + Clone>(
+    a: &BTreeMap<String, T>,
+    b: &BTreeMap<String, T>,
+    time: fn(&T) -> u64,
+) -> BTreeMap<String, T> {
+    let mut out = a.clone();
+    for (id, theirs) in b {
+        let merged = match out.get(id) {
+            Some(ours) => newer(ours, theirs, time).clone(),
+            None => theirs.clone(),
+        };
+        out.insert(id.clone(), merged);
+    }
+    out
 }
 
 fn newer_opt<T: Serialize + Clone>(a: &Option<T>, b: &Option<T>, time: fn(&T) -> u64) -> Option<T> {
@@ -219,6 +233,7 @@ impl State {
             position: None,
             finished: None,
             bookmarks: BTreeMap::new(),
+            highlights: BTreeMap::new(),
         });
         entry.fingerprint = fp.clone();
         if !path.as_os_str().is_empty() {
@@ -320,7 +335,7 @@ impl ArticleState {
 
 impl Spot {
     /// A fraction JSON can carry (no NaN) and in range, so a merge compares like with like.
-    fn sanitised(mut self) -> Spot {
+    pub(super) fn sanitised(mut self) -> Spot {
         self.fraction = if self.fraction.is_finite() {
             self.fraction.clamp(0.0, 1.0)
         } else {
@@ -366,6 +381,26 @@ mod tests {
         )
     }
 
+    fn highlight() -> impl Strategy<Value = Highlight> {
+        ("[xyz]", "[ab]", 0..3usize, 0..4u64, 0..4u64, any::<bool>()).prop_map(
+            |(id, note, i, created, updated, deleted)| Highlight {
+                id,
+                start: spot(i, i as f64 / 4.0),
+                end: Anchor {
+                    part: Part::Body { i },
+                    offset: 5,
+                },
+                quote: format!("block {i}"),
+                before: String::new(),
+                after: String::new(),
+                note,
+                created,
+                updated,
+                deleted,
+            },
+        )
+    }
+
     fn article() -> impl Strategy<Value = ArticleState> {
         let position =
             proptest::option::of((0..3usize, 0..4u64).prop_map(|(i, updated)| Position {
@@ -377,6 +412,8 @@ mod tests {
         );
         let bookmarks =
             vec(bookmark(), 0..4).prop_map(|v| v.into_iter().map(|b| (b.id.clone(), b)).collect());
+        let highlights =
+            vec(highlight(), 0..4).prop_map(|v| v.into_iter().map(|h| (h.id.clone(), h)).collect());
         (
             "[pq]",
             "/[ab].txt",
@@ -385,18 +422,22 @@ mod tests {
             position,
             finished,
             bookmarks,
+            highlights,
         )
-            .prop_map(|(f, path, title, opened, position, finished, bookmarks)| {
-                ArticleState {
-                    fingerprint: fp(&f),
-                    path,
-                    title,
-                    opened,
-                    position,
-                    finished,
-                    bookmarks,
-                }
-            })
+            .prop_map(
+                |(f, path, title, opened, position, finished, bookmarks, highlights)| {
+                    ArticleState {
+                        fingerprint: fp(&f),
+                        path,
+                        title,
+                        opened,
+                        position,
+                        finished,
+                        bookmarks,
+                        highlights,
+                    }
+                },
+            )
     }
 
     fn state() -> impl Strategy<Value = State> {
