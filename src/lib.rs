@@ -9,6 +9,7 @@ pub mod cite;
 pub mod config;
 pub mod dates;
 pub mod decode;
+pub mod export;
 pub mod input;
 pub mod inspect;
 pub mod layout;

@@ -53,6 +53,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Every highlight (or those of FILE) with its note and place, as Markdown or JSON.
+    Highlights {
+        /// Only this article's highlights.
+        file: Option<PathBuf>,
+        /// Markdown: a section per article, each highlight a quote (the default).
+        #[arg(long, conflicts_with = "json")]
+        markdown: bool,
+        /// JSON for scripts: ids, text, note, anchors, times, place, orphaned.
+        #[arg(long)]
+        json: bool,
+    },
     /// Add bookmarks one save at a time (for tests of concurrent writers).
     #[command(hide = true)]
     StateWriter {
@@ -124,6 +135,7 @@ fn run(cli: Cli) -> Result<()> {
                 false => write_out(&store::bookmarks_text(state)),
             }
         }
+        Some(Command::Highlights { file, json, .. }) => highlights(file.as_deref(), json),
         Some(Command::StateWriter { dir, count, tag }) => state_writer(dir, count, &tag),
         Some(Command::List { dir, json }) => list(&dir, json),
         Some(Command::Config { default: true }) => {
@@ -240,6 +252,45 @@ fn open_store(dir: Option<PathBuf>) -> Result<Store> {
         eprintln!("lectern: {warning}");
     }
     Ok(store)
+}
+
+/// `lectern highlights`: each article with highlights, parsed again from its path (when
+/// it is still there) so every highlight is placed in the text as it reads now.
+fn highlights(file: Option<&std::path::Path>, json: bool) -> Result<()> {
+    let store = open_store(None)?;
+    let state = store.state();
+    let wanted = match file {
+        Some(f) => {
+            let article = parse::load(f)?;
+            let fp = store::Fingerprint::of(&article);
+            Some(state.find(&fp, f).map(str::to_string))
+        }
+        None => None,
+    };
+    let marked: Vec<lectern::export::Marked> = state
+        .articles
+        .iter()
+        .filter(|(key, a)| {
+            !a.live_highlights().is_empty()
+                && wanted
+                    .as_ref()
+                    .is_none_or(|w| w.as_deref() == Some(key.as_str()))
+        })
+        .map(|(_, a)| lectern::export::Marked {
+            article: a,
+            doc: (!a.path.is_empty())
+                .then(|| parse::load(std::path::Path::new(&a.path)).ok())
+                .flatten()
+                .map(|art| lectern::layout::Doc::new(std::sync::Arc::new(art))),
+        })
+        .collect();
+    if json {
+        write_out(&serde_json::to_string_pretty(&lectern::export::json(
+            &marked,
+        ))?)
+    } else {
+        write_out(lectern::export::markdown(&marked).trim_end())
+    }
 }
 
 /// Adds `count` bookmarks and as many highlights to one test article, saving after each.
