@@ -38,20 +38,20 @@ pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
 
 /// A path as text when it is UTF-8, raw bytes otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-enum StoredPath {
+pub(crate) enum StoredPath {
     Text(String),
     Bytes(Vec<u8>),
 }
 
 impl StoredPath {
-    fn from_path(p: &Path) -> Self {
+    pub(crate) fn from_path(p: &Path) -> Self {
         match p.to_str() {
             Some(s) => StoredPath::Text(s.to_string()),
             None => StoredPath::Bytes(p.as_os_str().as_encoded_bytes().to_vec()),
         }
     }
 
-    fn into_path(self) -> PathBuf {
+    pub(crate) fn into_path(self) -> PathBuf {
         match self {
             StoredPath::Text(s) => PathBuf::from(s),
             StoredPath::Bytes(b) => PathBuf::from(os_from_bytes(b)),
