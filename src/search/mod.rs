@@ -6,6 +6,7 @@
 pub mod engine;
 pub mod fold;
 pub mod matcher;
+pub mod report;
 pub mod snippet;
 
 use crate::layout::{Doc, Part};
