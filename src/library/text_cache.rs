@@ -27,7 +27,12 @@ const PART_BYTES: usize = 13;
 
 /// The text cache file for a library folder, beside its metadata cache.
 pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
-    super::cache::file_for(cache_dir, root).with_extension("text")
+    beside(&super::cache::file_for(cache_dir, root))
+}
+
+/// The text cache file that goes with a metadata cache file.
+pub fn beside(metadata_cache: &Path) -> PathBuf {
+    metadata_cache.with_extension("text")
 }
 
 /// What the cache holds for one file.

@@ -38,7 +38,7 @@ pub struct Item {
 pub enum Detail {
     /// Only how many matches.
     Count,
-    /// How many, and the first in context.
+    /// How many, and the first in context (below the headline, when there is one).
     First,
     /// Every match in context.
     All,
@@ -366,13 +366,21 @@ impl Worker<'_> {
         if found.is_empty() {
             return None;
         }
-        let take = match self.search.detail {
-            Detail::Count => 0,
-            Detail::First => 1,
-            Detail::All => found.len(),
+        // The first match below the headline: the headline is on the list already.
+        let first = || {
+            found
+                .iter()
+                .position(|(i, _)| part_of(*i) != Some(Part::Title))
+                .unwrap_or(0)
+        };
+        let (skip, take) = match self.search.detail {
+            Detail::Count => (0, 0),
+            Detail::First => (first(), 1),
+            Detail::All => (0, found.len()),
         };
         let shown = found
             .iter()
+            .skip(skip)
             .take(take)
             .filter_map(|(i, r)| {
                 let piece = &text[part_range(starts, *i, text.len())];

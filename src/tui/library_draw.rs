@@ -82,6 +82,10 @@ fn columns(width: u16) -> Vec<Column> {
 
 /// Draws the library into `area`.
 pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
+    if lib.search.is_open() {
+        super::library_search_draw::draw(app, lib, &lib.search, f, area);
+        return;
+    }
     let header = Rect { height: 1, ..area };
     let status = Rect {
         y: area.bottom() - 1,
@@ -444,7 +448,7 @@ fn draw_status(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
             if skipped == 1 { "" } else { "s" }
         ));
     }
-    right.push("/ filter · S sort · p preview · q quit".into());
+    right.push("/ filter · F search · S sort · p preview · q quit".into());
     let mut right = right.join(" · ");
     while right.width() + left.width() + 4 > width && right.contains(" · ") {
         right.truncate(right.rfind(" · ").unwrap_or(0));

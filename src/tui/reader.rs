@@ -414,6 +414,27 @@ impl Reader {
         self.reveal(pos);
     }
 
+    /// The match at `offset` of part `part` (an index into the parts), else the first
+    /// after it, else the last before it.
+    pub fn match_at(&self, part: usize, offset: usize) -> Option<usize> {
+        let s = self.search.as_ref()?;
+        let after = s
+            .matches
+            .iter()
+            .position(|(p, r)| (*p, r.start) >= (part, offset));
+        after.or_else(|| s.matches.len().checked_sub(1))
+    }
+
+    /// Makes match `i` the current one and brings it on screen.
+    pub fn go_to_match(&mut self, i: usize) {
+        if let Some(s) = &mut self.search
+            && i < s.matches.len()
+        {
+            s.current = Some(i);
+            self.show_match(i);
+        }
+    }
+
     /// Moves to the next (or previous) match from the top of the screen; false when there is none.
     pub fn step_match(&mut self, forward: bool) -> bool {
         let Some(s) = &self.search else { return false };
