@@ -86,6 +86,8 @@ pub struct LibraryView {
     scan: Option<Receiver<Event>>,
     /// Notices files added, changed or removed, for a rescan without `r`.
     watch: Option<Watch>,
+    /// A list has arrived (from the cache or the walk).
+    listed: bool,
     /// What the filter searches, per entry; built on the first filter, not at start-up.
     hays: Vec<Hay>,
     cache_file: Option<PathBuf>,
@@ -118,16 +120,14 @@ impl LibraryView {
             search: LibrarySearch::default(),
             scan: None,
             watch: None,
+            listed: false,
             hays: Vec::new(),
             cache_file,
             selected_once: false,
         };
         match &view.root {
             Root::Samples => view.set_entries(library::samples(), Vec::new()),
-            Root::Dir(dir) => {
-                view.watch = Some(Watch::start(dir.clone()));
-                view.rescan();
-            }
+            Root::Dir(_) => view.rescan(),
         }
         view
     }
@@ -145,6 +145,11 @@ impl LibraryView {
         self.scan.is_some() || self.search.busy()
     }
 
+    /// True until the scan's first list arrives: the first frame waits for it.
+    pub fn awaiting_list(&self) -> bool {
+        self.scan.is_some() && !self.listed
+    }
+
     /// The text cache beside the metadata cache, for the search.
     pub fn text_cache_file(&self) -> Option<PathBuf> {
         self.cache_file
@@ -159,6 +164,11 @@ impl LibraryView {
     }
 
     fn poll_scan(&mut self) -> bool {
+        // Watching a folder walks all of it once: that waits until the first list has been
+        // drawn (this is the poll after it), and starts while the scan's own walk runs.
+        if let (true, None, Root::Dir(dir)) = (self.listed, &self.watch, &self.root) {
+            self.watch = Some(Watch::start(dir.clone()));
+        }
         if self.scan.is_none() && self.watch.as_ref().is_some_and(Watch::settled_change) {
             self.rescan();
         }
@@ -182,6 +192,7 @@ impl LibraryView {
         for event in events {
             match event {
                 Event::Listed { entries, skipped } => {
+                    self.listed = true;
                     let pending = entries.iter().filter(|e| e.state == State::Pending).count();
                     self.scanning = (pending > 0).then_some((0, pending));
                     self.hays.clear();
@@ -557,6 +568,15 @@ impl App {
     /// True while background work runs, so the event loop wakes up more often.
     pub fn busy(&self) -> bool {
         self.library.as_ref().is_some_and(LibraryView::busy)
+    }
+
+    /// True while the library's first list is on its way, to be shown the moment it comes.
+    pub fn awaiting_list(&self) -> bool {
+        self.reader.is_none()
+            && self
+                .library
+                .as_ref()
+                .is_some_and(LibraryView::awaiting_list)
     }
 }
 
