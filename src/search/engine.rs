@@ -298,6 +298,11 @@ impl Worker<'_> {
             return Some(None);
         }
         let (text, table) = bytes.split_at(r.text_len as usize);
+        // Most articles do not match: one quick scan says so before the text is checked.
+        let m = self.search.matcher;
+        if self.write.is_none() && !m.needs_parts() && !m.is_match_bytes(text, r.folding) {
+            return Some(None);
+        }
         let text = std::str::from_utf8(text).ok()?;
         let table = PartTable::check(table, text.len())?;
         self.store(n, || Stored::Text {

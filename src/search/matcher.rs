@@ -149,6 +149,16 @@ impl Matcher {
         self.newline
     }
 
+    /// Whether the pattern matches anywhere in `text`, which need not be checked UTF-8: a
+    /// quick first look at a cached text before it is read as a string.
+    pub fn is_match_bytes(&self, text: &[u8], folding: bool) -> bool {
+        let re = match (&self.folded, folding) {
+            (Some(f), true) => f,
+            _ => &self.plain,
+        };
+        re.is_match(regex_automata::Input::new(text))
+    }
+
     /// The non-empty matches in `text`, as byte ranges, in order.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Range<usize>> + 'a {
         self.find_iter_folding(text, fold::needs_folding(text))
@@ -214,6 +224,8 @@ mod tests {
         let text = "a naive “reading” — naïve";
         let all: Vec<_> = m.find_iter(text).collect();
         assert_eq!(all.len(), 2);
+        assert!(m.is_match_bytes(text.as_bytes(), true));
+        assert!(!m.is_match_bytes(b"a na\xffve", false));
         let plain: Vec<_> = m.find_iter_folding("a naive reading", false).collect();
         let folded: Vec<_> = m.find_iter_folding("a naive reading", true).collect();
         assert_eq!(plain, folded);

@@ -265,11 +265,14 @@ impl LibraryView {
             super::library_view::Root::Dir(d) => Some(d.clone()),
             super::library_view::Root::Samples => None,
         };
+        // Unfiltered, the list is the sort order already.
+        let sorted = if self.filter.is_empty() {
+            self.rows.clone()
+        } else {
+            order::sorted(&self.entries, &self.progress, self.sort)
+        };
         let mut ranks = vec![usize::MAX; self.entries.len()];
-        for (rank, i) in order::sorted(&self.entries, &self.progress, self.sort)
-            .into_iter()
-            .enumerate()
-        {
+        for (rank, i) in sorted.into_iter().enumerate() {
             ranks[i] = rank;
         }
         let items: Vec<Item> = self
