@@ -13,19 +13,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-10000}
-ttff=${TTFF:-../shared/tools/ttff.sh}
-[ -x "$ttff" ] || ttff=/work/shared/tools/ttff.sh
-bin=$PWD/target/release/lectern
-[ "${BUILD:-1}" = 0 ] || cargo build --release --quiet
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-lib=${KEEP:-$work/library}
-mkdir -p "$lib"
-
-[ -n "$(ls -A "$lib")" ] || python3 scripts/gen-library.py "$lib" "$n"
+source scripts/bench-setup.sh
 echo "library: $n articles, $(du -sh "$lib" | cut -f1) in $lib"
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-shown="$(echo "$n" | sed -E ':a;s/([0-9])([0-9]{3})($|,)/\1,\2\3/;ta') articles"
 
 echo "== cold scan: lectern list (empty cache), 3 runs"
 times=() cpus=() rss=()

@@ -22,16 +22,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-9}
-ttff=${TTFF:-../shared/tools/ttff.sh}
-[ -x "$ttff" ] || ttff=/work/shared/tools/ttff.sh
+n=10000
 command -v rg >/dev/null || { echo "bench-search: needs ripgrep (apt-get install -y ripgrep)" >&2; exit 1; }
-bin=$PWD/target/release/lectern
-[ "${BUILD:-1}" = 0 ] || cargo build --release --quiet
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-lib=${KEEP:-$work/library}
-mkdir -p "$lib"
-[ -n "$(ls -A "$lib")" ] || python3 scripts/gen-library.py "$lib" 10000
+source scripts/bench-setup.sh
 echo "library: $(find "$lib" -type f | wc -l) files, $(du -sh "$lib" | cut -f1) in $lib"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"
 
@@ -85,8 +78,7 @@ awk -v a="$m_rare_lectern" -v b="$m_rare_rg" -v c="$m_common_lectern" -v d="$m_c
 
 echo "== TUI: first results on screen after F, the phrase and Enter (warm)"
 # Every article with the phrase has it once: "1 match" is on screen with the first result.
-listed="$(find "$lib" -type f | wc -l | sed -E ':a;s/([0-9])([0-9]{3})($|,)/\1,\2\3/;ta') articles"
-"$ttff" -n 7 -s 120x30 -e "$listed" -k F -k "$rare" -k Enter -K "1 match" -q C-c -- "$bin" "$lib"
+"$ttff" -n 7 -s 120x30 -e "$shown" -k F -k "$rare" -k Enter -K "1 match" -q C-c -- "$bin" "$lib"
 echo "== TUI: the same keys without Enter, until the prompt shows the phrase"
-"$ttff" -n 7 -s 120x30 -e "$listed" -k F -k "$rare" -K "F $rare" -q C-c -- "$bin" "$lib"
+"$ttff" -n 7 -s 120x30 -e "$shown" -k F -k "$rare" -K "F $rare" -q C-c -- "$bin" "$lib"
 echo "load: $(cut -d' ' -f1-3 /proc/loadavg)"

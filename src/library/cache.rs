@@ -39,6 +39,19 @@ pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
     cache_dir.join(format!("library-{hash:016x}.bin"))
 }
 
+/// A temporary file beside `file` to write its new contents in, unique per process and
+/// per write: an old scan still finishing may save alongside a rescan, and a search in the
+/// reader alongside one on the command line.
+pub(crate) fn temp_beside(file: &Path) -> PathBuf {
+    static WRITES: AtomicUsize = AtomicUsize::new(0);
+    file.with_file_name(format!(
+        ".{}.{}-{}.tmp",
+        file.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id(),
+        WRITES.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
 /// A path as text when it is UTF-8, raw bytes otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) enum StoredPath {
@@ -255,14 +268,7 @@ impl Cache {
             .collect();
         let mut bytes = postcard::to_stdvec(&VERSION).map_err(std::io::Error::other)?;
         bytes.extend(postcard::to_stdvec(&records).map_err(std::io::Error::other)?);
-        // Unique per process and per save: an old scan still finishing may save alongside a rescan.
-        static SAVES: AtomicUsize = AtomicUsize::new(0);
-        let tmp = dir.join(format!(
-            ".{}.{}-{}.tmp",
-            file.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id(),
-            SAVES.fetch_add(1, Ordering::Relaxed)
-        ));
+        let tmp = temp_beside(file);
         let mut out = std::fs::File::create(&tmp)?;
         out.write_all(&bytes)?;
         out.sync_all()?;

@@ -16,7 +16,6 @@ use std::ffi::OsString;
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Leads and ends the file; the last byte is the format's version.
 const MAGIC: &[u8; 8] = b"LECTXT\0\x01";
@@ -278,15 +277,8 @@ impl Writer {
     pub fn create(target: &Path, count: usize) -> io::Result<Writer> {
         let dir = target.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
-        // Unique per process and per writer: a search in the reader and one on the
-        // command line may write at once, and the last to finish wins.
-        static WRITERS: AtomicUsize = AtomicUsize::new(0);
-        let tmp = dir.join(format!(
-            ".{}.{}-{}.tmp",
-            target.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id(),
-            WRITERS.fetch_add(1, Ordering::Relaxed)
-        ));
+        // Two writers at once (the reader and the command line): the last to finish wins.
+        let tmp = super::cache::temp_beside(target);
         let mut out = BufWriter::with_capacity(1 << 20, File::create(&tmp)?);
         out.write_all(MAGIC)?;
         Ok(Writer {

@@ -86,17 +86,7 @@ pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
         super::library_search_draw::draw(app, lib, &lib.search, f, area);
         return;
     }
-    let header = Rect { height: 1, ..area };
-    let status = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
+    let (header, body, status) = regions(area);
     draw_header(app, lib, f, header);
     let (list, pane) = if lib.preview && area.width >= PREVIEW_MIN_WIDTH {
         let w = area.width * 3 / 5;
@@ -154,14 +144,39 @@ fn draw_marks(app: &App, marks: &MarksPanel, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
-fn draw_header(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
-    let root = match &lib.root {
+/// The library screen's rows: the header, the body and the status line.
+pub fn regions(area: Rect) -> (Rect, Rect, Rect) {
+    let header = Rect { height: 1, ..area };
+    let status = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    (header, body, status)
+}
+
+/// Where the library is, for the header.
+pub fn root_name(lib: &LibraryView) -> String {
+    match &lib.root {
         Root::Dir(d) => d.display().to_string(),
         Root::Samples => "bundled samples".into(),
-    };
+    }
+}
+
+fn draw_header(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
+    header_line(app, f, area, &format!(" Lectern — {}", root_name(lib)), lib);
+}
+
+/// A header: `left` in bold, the sort order dim at the right edge.
+pub fn header_line(app: &App, f: &mut Frame, area: Rect, left: &str, lib: &LibraryView) {
     let right = format!("sorted by {} ", lib.sort.name());
     let left = fit(
-        &safe(&format!(" Lectern — {root}")),
+        &safe(left),
         (area.width as usize).saturating_sub(right.width() + 1),
     );
     let pad = (area.width as usize).saturating_sub(left.width() + right.width());

@@ -3,9 +3,9 @@
 //! a status line that counts them as they come in.
 
 use super::app::App;
-use super::library_draw::thousands;
+use super::library_draw::{header_line, regions, root_name, thousands};
 use super::library_search::{LibrarySearch, Results};
-use super::library_view::{LibraryView, Root};
+use super::library_view::LibraryView;
 use super::reader_view::safe;
 use super::status::fit;
 use ratatui::Frame;
@@ -27,18 +27,13 @@ const HELP: &[&str] = &[
 
 /// Draws the search screen into `area` (the whole screen).
 pub fn draw(app: &App, lib: &LibraryView, s: &LibrarySearch, f: &mut Frame, area: Rect) {
-    let header = Rect { height: 1, ..area };
-    let status = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
+    let (header, body, status) = regions(area);
+    let root = root_name(lib);
+    let title = match &s.results {
+        Some(r) => format!(" Search “{}” — {root}", r.pattern),
+        None => format!(" Search — {root}"),
     };
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
-    draw_header(app, lib, s, f, header);
+    header_line(app, f, header, &title, lib);
     match &s.results {
         Some(r) => draw_results(app, r, f, body),
         None => {
@@ -50,29 +45,6 @@ pub fn draw(app: &App, lib: &LibraryView, s: &LibrarySearch, f: &mut Frame, area
         }
     }
     draw_status(app, s, f, status);
-}
-
-fn draw_header(app: &App, lib: &LibraryView, s: &LibrarySearch, f: &mut Frame, area: Rect) {
-    let root = match &lib.root {
-        Root::Dir(d) => d.display().to_string(),
-        Root::Samples => "bundled samples".into(),
-    };
-    let left = match &s.results {
-        Some(r) => format!(" Search “{}” — {root}", r.pattern),
-        None => format!(" Search — {root}"),
-    };
-    let right = format!("sorted by {} ", lib.sort.name());
-    let left = fit(
-        &safe(&left),
-        (area.width as usize).saturating_sub(right.width() + 1),
-    );
-    let pad = (area.width as usize).saturating_sub(left.width() + right.width());
-    let line = Line::from(vec![
-        Span::styled(left, Style::default().add_modifier(Modifier::BOLD)),
-        Span::raw(" ".repeat(pad)),
-        Span::styled(right, app.theme.dim()),
-    ]);
-    f.render_widget(Paragraph::new(line), area);
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
