@@ -1,35 +1,44 @@
 #!/usr/bin/env bash
-# Time to first frame of `lectern FILE` on a 3 MB article, side by side with `less FILE`,
-# in the same run, with ../shared/tools/ttff.sh (median of N runs in a real tmux terminal).
+# Time to first frame of `lectern FILE` side by side with `less FILE`, in the same run,
+# with ../shared/tools/ttff.sh (median of N runs in a real tmux terminal).
 #
 # usage: scripts/bench-startup.sh [RUNS]
+#          a 3 MB text article built from the sample library
+#        scripts/bench-startup.sh RUNS FILE LECTERN_TEXT LESS_TEXT
+#          any file: the first frame is when LECTERN_TEXT (for Lectern) or LESS_TEXT (for
+#          less, which shows the raw file) is on screen
+#        BUILD=0 skips the release build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-9}
 ttff=../shared/tools/ttff.sh
 [[ -x $ttff ]] || { echo "bench-startup: $ttff not found" >&2; exit 1; }
-cargo build --release --quiet
+[[ ${BUILD:-1} == 0 ]] || cargo build --release --quiet
 bin=$PWD/target/release/lectern
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-# A 3 MB article made of the sample library's own paragraphs, with notes.
-big=$tmp/big.txt
-{
-  printf '09/10/2017, 11.20\n\nA very long river\n\nby Elena Marchetti\n\nA standfirst for a very long article.\n\n'
-  awk 'BEGIN{RS=""} length($0) > 300 && $0 !~ /^\[/ {print; print ""}' assets/library/long-river.txt > "$tmp/paras"
-  while [[ $(stat -c %s "$tmp/body" 2>/dev/null || echo 0) -lt 3145728 ]]; do cat "$tmp/paras" >> "$tmp/body"; done
-  cat "$tmp/body"
-  printf '[1] A note at the very end.\n'
-} > "$big"
-printf 'file: %s (%s bytes)\n' "$big" "$(stat -c %s "$big")"
+if [[ $# -ge 4 ]]; then
+  file=$2 lectern_text=$3 less_text=$4
+else
+  # A 3 MB article made of the sample library's own paragraphs, with notes.
+  file=$tmp/big.txt lectern_text='A very long river' less_text='09/10/2017'
+  {
+    printf '09/10/2017, 11.20\n\nA very long river\n\nby Elena Marchetti\n\nA standfirst for a very long article.\n\n'
+    awk 'BEGIN{RS=""} length($0) > 300 && $0 !~ /^\[/ {print; print ""}' assets/library/long-river.txt > "$tmp/paras"
+    while [[ $(stat -c %s "$tmp/body" 2>/dev/null || echo 0) -lt 3145728 ]]; do cat "$tmp/paras" >> "$tmp/body"; done
+    cat "$tmp/body"
+    printf '[1] A note at the very end.\n'
+  } > "$file"
+fi
+printf 'file: %s (%s bytes)\n' "$file" "$(stat -c %s "$file")"
 
 export XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache
 echo "== lectern"
-lectern_out=$("$ttff" -n "$runs" -s 100x30 -e 'A very long river' -- "$bin" "$big")
+lectern_out=$("$ttff" -n "$runs" -s 100x30 -e "$lectern_text" -- "$bin" "$file")
 echo "$lectern_out"
 echo "== less"
-less_out=$("$ttff" -n "$runs" -s 100x30 -e '09/10/2017' -- less "$big")
+less_out=$("$ttff" -n "$runs" -s 100x30 -e "$less_text" -- less "$file")
 echo "$less_out"
 l=$(sed -n 's/^median: ttff_ms=\([0-9.]*\).*/\1/p' <<<"$lectern_out")
 p=$(sed -n 's/^median: ttff_ms=\([0-9.]*\).*/\1/p' <<<"$less_out")

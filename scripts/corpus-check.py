@@ -17,6 +17,9 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lectern_build import binary  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "corpus"
 
@@ -54,16 +57,6 @@ KNOWN = {
         None,
     ),
 }
-
-
-def binary():
-    if os.environ.get("LECTERN"):
-        return os.environ["LECTERN"]
-    builds = [ROOT / "target" / p / "lectern" for p in ("release", "debug")]
-    builds = [p for p in builds if p.exists()]
-    if not builds:
-        sys.exit("build lectern first (cargo build --release)")
-    return str(max(builds, key=lambda p: p.stat().st_mtime))
 
 
 def expected(rel, path):

@@ -31,18 +31,11 @@ import time
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from lectern_build import binary  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 TOKEN = re.compile(r"\w+", re.UNICODE)
-
-
-def binary():
-    if os.environ.get("LECTERN"):
-        return os.environ["LECTERN"]
-    builds = [ROOT / "target" / p / "lectern" for p in ("release", "debug")]
-    builds = [p for p in builds if p.exists()]
-    if not builds:
-        sys.exit("build lectern first (cargo build --release)")
-    return str(max(builds, key=lambda p: p.stat().st_mtime))
 
 
 def inspect(exe, path):

@@ -29,10 +29,18 @@ for t in "${targets[@]}"; do
       if [[ $t == layout ]]; then
         # The first byte is the width: 'G' (71) gives 72 columns.
         { printf 'G'; cat "$f"; } >"corpus/$t/seed-$(basename "$f")"
+      elif [[ $t == parse_epub ]]; then
+        # An odd first byte: the rest is a chapter inside a book written around it.
+        { printf '!'; cat "$f"; } >"corpus/$t/seed-$(basename "$f")"
       else
         cp "$f" "corpus/$t/seed-$(basename "$f")"
       fi
     done
+    # An even first byte: the rest is an archive (the corpus's small EPUB 2 book, if here).
+    book=../../shared/corpus/epub/epub2-shapes.epub
+    if [[ $t == parse_epub && -f $book ]]; then
+      { printf 'B'; cat "$book"; } >"corpus/$t/seed-epub2-shapes"
+    fi
   fi
   echo "== $t (${secs}s)"
   start=$SECONDS

@@ -1,6 +1,7 @@
 //! The article model every parser produces and every view reads.
 
 use serde::Serialize;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// The source format an article was parsed from.
@@ -13,6 +14,8 @@ pub enum Format {
     Markdown,
     /// A saved HTML page.
     Html,
+    /// An EPUB book: its spine read in order as one document.
+    Epub,
 }
 
 /// A parsed article: metadata, body, notes and everything set aside.
@@ -30,6 +33,9 @@ pub struct Article {
     pub footnotes: Vec<Footnote>,
     /// Every citation found in the body and in the notes.
     pub citations: Vec<Citation>,
+    /// The entries of the article's reference list or bibliography: the works its
+    /// citations are joined to, not citations themselves.
+    pub references: Vec<Citation>,
     /// "See also" / "Related" entries.
     pub related: Vec<Related>,
     /// Lines dropped as site chrome or boilerplate, kept so nothing is lost silently.
@@ -40,6 +46,25 @@ pub struct Article {
     /// Only the beginning was parsed: notes it refers to may be defined further on.
     #[serde(skip)]
     pub partial: bool,
+    /// A book's own table of contents (EPUB navigation document or NCX); empty when the
+    /// outline is the article's headings.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub outline: Vec<OutlineEntry>,
+    /// Places inside the document that a link can jump to: a `Link` mark whose address is
+    /// `#name` jumps to `anchors["name"]`.
+    #[serde(skip)]
+    pub anchors: HashMap<String, Pos>,
+}
+
+/// One entry of a book's table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutlineEntry {
+    /// What the contents list calls it.
+    pub title: String,
+    /// Nesting depth, 1 = top.
+    pub depth: u8,
+    /// Where it starts.
+    pub at: Pos,
 }
 
 /// How the article on a web page was found.
@@ -67,6 +92,72 @@ pub struct Meta {
     pub summary: Option<String>,
     /// News dateline (`Hong Kong (AsiaNews) –`), which stays the start of the first paragraph.
     pub dateline: Option<String>,
+    /// People credited besides the authors — a translator, an editor — with their part.
+    pub contributors: Vec<Contributor>,
+    /// The language the document says it is in (`en-GB`).
+    pub language: Option<String>,
+}
+
+/// Someone credited for a part of the work other than writing it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Contributor {
+    /// The name as given.
+    pub name: String,
+    /// What they did.
+    pub role: Credit,
+}
+
+/// What a contributor did, from the MARC relator codes books use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Credit {
+    /// `trl`.
+    Translator,
+    /// `edt`.
+    Editor,
+    /// `com`.
+    Compiler,
+    /// `ill`.
+    Illustrator,
+    /// `aui`, `win`: the introduction.
+    Introduction,
+    /// `wpr`: the preface.
+    Preface,
+    /// `aft`: the afterword.
+    Afterword,
+    /// `ann`: the notes.
+    Notes,
+}
+
+impl Credit {
+    /// The role for a MARC relator code, when it is one a reader is told about.
+    pub fn from_code(code: &str) -> Option<Credit> {
+        Some(match code.trim().to_ascii_lowercase().as_str() {
+            "trl" => Credit::Translator,
+            "edt" => Credit::Editor,
+            "com" => Credit::Compiler,
+            "ill" => Credit::Illustrator,
+            "aui" | "win" => Credit::Introduction,
+            "wpr" => Credit::Preface,
+            "aft" => Credit::Afterword,
+            "ann" => Credit::Notes,
+            _ => return None,
+        })
+    }
+
+    /// How a byline says it: "translated by".
+    pub fn phrase(self) -> &'static str {
+        match self {
+            Credit::Translator => "translated by",
+            Credit::Editor => "edited by",
+            Credit::Compiler => "compiled by",
+            Credit::Illustrator => "illustrated by",
+            Credit::Introduction => "introduction by",
+            Credit::Preface => "preface by",
+            Credit::Afterword => "afterword by",
+            Credit::Notes => "notes by",
+        }
+    }
 }
 
 /// A date as written in the article plus its resolved calendar date.
@@ -140,6 +231,39 @@ pub struct Block {
     /// Inline marks, sorted by start; ranges may nest but never cross.
     #[serde(skip)]
     pub marks: Vec<Mark>,
+    /// The writing direction the source gave the block (HTML `dir`), if any.
+    #[serde(skip_serializing_if = "Dir::is_auto")]
+    pub dir: Dir,
+}
+
+/// A block's writing direction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    /// From the text: its first strong character decides.
+    #[default]
+    Auto,
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
+}
+
+impl Dir {
+    /// The direction an HTML `dir` attribute names.
+    pub fn from_attr(value: &str) -> Option<Dir> {
+        match value.trim().to_ascii_lowercase().as_str() {
+            "rtl" => Some(Dir::Rtl),
+            "ltr" => Some(Dir::Ltr),
+            "auto" => Some(Dir::Auto),
+            _ => None,
+        }
+    }
+
+    /// Whether the text decides.
+    pub fn is_auto(&self) -> bool {
+        *self == Dir::Auto
+    }
 }
 
 impl Block {
@@ -149,6 +273,7 @@ impl Block {
             kind,
             text: text.into(),
             marks: Vec::new(),
+            dir: Dir::Auto,
         }
     }
 
@@ -213,6 +338,9 @@ pub enum MarkKind {
     Quotation,
     /// The news dateline at the start of the first paragraph.
     Dateline,
+    /// A span the page marks up as a cited work (`<cite class="citation">`): read as a
+    /// reference by the citation finder, shown as plain text.
+    Work,
 }
 
 /// Where in the article a piece of text sits.
@@ -298,12 +426,23 @@ pub struct Citation {
     pub place: Place,
     /// Byte range in the block's text.
     pub range: Range<usize>,
+    /// The citation that holds this one's full reference (a note, the work an `Ibid.`
+    /// repeats), when the article has one.
+    pub full: Option<usize>,
+    /// The entry of `Article::references` this citation is joined to.
+    pub entry: Option<usize>,
+    /// The key of the source group this citation is listed under, once citations are joined
+    /// to their references (`Brandvold` and `Helga Brandvold` share one).
+    pub group: Option<String>,
 }
 
 impl Citation {
-    /// Normalised source name used to group citations of the same source.
+    /// Key used to group citations of the same source: the joined group, else the
+    /// normalised source name.
     pub fn source_key(&self) -> String {
-        source_key(&self.source)
+        self.group
+            .clone()
+            .unwrap_or_else(|| source_key(&self.source))
     }
 }
 
@@ -346,10 +485,13 @@ impl Article {
             blocks: Vec::new(),
             footnotes: Vec::new(),
             citations: Vec::new(),
+            references: Vec::new(),
             related: Vec::new(),
             removed: Vec::new(),
             extraction: None,
             partial: false,
+            outline: Vec::new(),
+            anchors: HashMap::new(),
         }
     }
 

@@ -213,6 +213,16 @@ pub fn neutralise(c: char) -> char {
     }
 }
 
+/// Characters with no width and no look of their own (word joiners, invisible operators):
+/// kept in the text, where they steer line breaking, but never drawn, since a terminal may
+/// show them as a box. Joiners that shape a script or an emoji (U+200C, U+200D) are drawn.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{2060}'..='\u{2064}' | '\u{180e}' | '\u{200b}' | '\u{feff}'
+    )
+}
+
 /// Whether a string is safe to hand to the terminal: no character that `neutralise` would change.
 pub fn is_clean(text: &str) -> bool {
     text.chars().all(|c| neutralise(c) == c)

@@ -21,6 +21,15 @@ pub fn to_json(article: &Article) -> Value {
         "site": m.site,
         "summary": m.summary,
         "dateline": m.dateline,
+        "contributors": m.contributors,
+        "language": m.language,
+        "outline": article.outline.iter().map(|e| {
+            let mut v = place_json(e.at.place);
+            v["title"] = json!(e.title);
+            v["depth"] = json!(e.depth);
+            v["offset"] = json!(e.at.offset);
+            v
+        }).collect::<Vec<_>>(),
         "blocks": article.blocks.iter().map(|b| {
             let mut v = json!({ "kind": b.kind.name(), "text": b.text });
             match &b.kind {
@@ -59,12 +68,22 @@ pub fn to_json(article: &Article) -> Value {
                 "title": c.title,
                 "start": c.range.start,
                 "end": c.range.end,
+                "full": c.full,
+                "entry": c.entry,
+                "group": c.source_key(),
             });
             let p = place_json(c.place);
             v["block"] = p["block"].clone();
             v["footnote"] = p["footnote"].clone();
             v
         }).collect::<Vec<_>>(),
+        "references": article.references.iter().map(|c| json!({
+            "text": c.text,
+            "source": c.source,
+            "date": c.date,
+            "title": c.title,
+            "block": place_json(c.place)["block"],
+        })).collect::<Vec<_>>(),
         "related": article.related,
         "removed": article.removed,
         "extraction": article.extraction,

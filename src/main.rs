@@ -1,4 +1,4 @@
-//! The `lectern` command: the reader, and `inspect` / `render` for scripts.
+//! The `lectern` command: the reader, and `inspect` / `render` / `sources` for scripts.
 
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser, Subcommand};
@@ -38,6 +38,14 @@ enum Command {
         /// Column width (default: the reader's measure, 72).
         #[arg(long, short, value_parser = clap::value_parser!(u16).range(1..=1000))]
         width: Option<u16>,
+    },
+    /// Print every source an article cites: count, kinds, name and full reference.
+    Sources {
+        /// The article file.
+        file: PathBuf,
+        /// Print JSON (for scripts and reference managers) instead of tab-separated lines.
+        #[arg(long)]
+        json: bool,
     },
     /// List every bookmark in the library.
     Bookmarks {
@@ -131,6 +139,15 @@ fn run_other(cli: Cli) -> Result<()> {
             write_out(&json)
         }
         Some(Command::Render { file, width }) => print_article(load(&file)?, width),
+        Some(Command::Sources { file, json }) => {
+            let article = load(&file)?;
+            match json {
+                true => write_out(&serde_json::to_string_pretty(
+                    &lectern::cite::groups::to_json(&article),
+                )?),
+                false => write_out(&lectern::cite::groups::to_text(&article)),
+            }
+        }
         Some(Command::Bookmarks { json }) => {
             let store = open_store(None)?;
             let state = store.state();
@@ -174,26 +191,31 @@ fn run_other(cli: Cli) -> Result<()> {
     }
 }
 
-/// The reader's width when none is given.
-const DEFAULT_WIDTH: u16 = 72;
-
 /// Reads and parses an article file, or standard input for `-`.
 fn load(file: &std::path::Path) -> Result<lectern::article::Article> {
     if !lectern::input::is_stdin(file) {
         return Ok(parse::load(file)?);
     }
     let bytes = lectern::input::read_stdin(false)?;
-    Ok(parse::Source::from_bytes(&bytes, lectern::input::STDIN_NAME)?.parse())
+    Ok(parse::load_bytes(&bytes, lectern::input::STDIN_NAME)?)
 }
 
-/// Prints the article as `render` does, styled only on a terminal that shows styles.
+/// Prints the article as `render` does, styled only on a terminal that shows styles, in
+/// the reader's settings (`measure`, `justify`, `hyphenate`); `width` overrides the measure.
 fn print_article(article: lectern::article::Article, width: Option<u16>) -> Result<()> {
+    let loaded = lectern::config::load_default();
+    for problem in &loaded.problems {
+        eprintln!("lectern: {problem}");
+    }
+    let cfg = loaded.config;
+    let style = lectern::layout::Style {
+        width: width.unwrap_or(cfg.measure),
+        justify: cfg.justify,
+        hyphenate: cfg.hyphenate,
+        ..lectern::layout::Style::default()
+    };
     let styled = lectern::tui::caps::styled_output();
-    write_out(&lectern::render::render(
-        article,
-        width.unwrap_or(DEFAULT_WIDTH),
-        styled,
-    ))
+    write_out(&lectern::render::render_with(article, style, styled))
 }
 
 /// `lectern [PATH]`: the reader on a terminal; printed text anywhere else (a file, a

@@ -1,19 +1,27 @@
 //! `lectern render`: the typeset article as plain or ANSI-styled text.
 
 use crate::article::Article;
+use crate::decode::is_invisible;
 use crate::layout::{Doc, Layout, Look, Role, Span, Style, cut_spans, flags};
 use std::sync::Arc;
 
 /// The whole article typeset at `width` columns; with `styled`, SGR codes mark styles.
 pub fn render(article: Article, width: u16, styled: bool) -> String {
-    let doc = Arc::new(Doc::new(Arc::new(article)));
-    let layout = Layout::new(
-        doc,
+    render_with(
+        article,
         Style {
             width,
             ..Style::default()
         },
-    );
+        styled,
+    )
+}
+
+/// The whole article typeset in `style` (its width, justification and hyphenation).
+pub fn render_with(article: Article, style: Style, styled: bool) -> String {
+    let width = style.width;
+    let doc = Arc::new(Doc::new(Arc::new(article)));
+    let layout = Layout::new(doc, style);
     let mut out = String::new();
     for i in 0..layout.parts() {
         for line in layout.lines(i) {
@@ -29,13 +37,17 @@ pub fn render(article: Article, width: u16, styled: bool) -> String {
                     src: 0..0,
                 });
             }
+            // A right-to-left line ends at the right edge, as on screen.
+            if line.rtl {
+                out.push_str(&" ".repeat((width as usize).saturating_sub(line.width())));
+            }
             for span in &spans {
                 if styled {
                     out.push_str(&sgr(span.look));
-                    out.push_str(&span.text);
+                    out.extend(span.text.chars().filter(|&c| !is_invisible(c)));
                     out.push_str("\x1b[0m");
                 } else {
-                    out.push_str(&span.text);
+                    out.extend(span.text.chars().filter(|&c| !is_invisible(c)));
                 }
             }
             let trimmed = out.trim_end_matches(' ').len();

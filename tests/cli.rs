@@ -383,3 +383,70 @@ fn collect_strings(v: &Value) -> String {
         _ => String::new(),
     }
 }
+
+#[test]
+fn sources_lists_every_source_with_its_full_reference() {
+    let path = manifest().join("assets/library/commons-essay.txt");
+    let out = run(&["sources".as_ref(), path.as_os_str()]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let brandvold = text
+        .lines()
+        .find(|l| l.contains("Helga Brandvold"))
+        .expect("a Brandvold line");
+    let cells: Vec<&str> = brandvold.split('\t').collect();
+    assert_eq!(
+        &cells[..3],
+        ["3", "author-year,reference", "Helga Brandvold"]
+    );
+    assert!(cells[3].starts_with("Helga Brandvold, “Owners, Stewards and Strangers"));
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.split('\t').nth(2) == Some("Brandvold"))
+    );
+
+    let out = run(&["sources".as_ref(), "--json".as_ref(), path.as_os_str()]);
+    let j: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let a = lectern::parse::load(&path).unwrap();
+    assert_eq!(j, lectern::cite::groups::to_json(&a));
+    let g = j
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|g| g["name"] == "Helga Brandvold")
+        .expect("the Brandvold group");
+    assert_eq!(g["count"], 3);
+    assert_eq!(g["reference"]["date"], "1996");
+    assert_eq!(g["reference"]["place"]["footnote"], "1");
+    let texts: Vec<&str> = g["citations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(texts[0], "Brandvold, 1996");
+}
+
+#[test]
+fn render_sets_right_to_left_lines_against_the_right_edge() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("rtl.html");
+    std::fs::write(
+        &path,
+        "<html><body><h1>Title</h1><p dir=\"rtl\">אב גד</p></body></html>",
+    )
+    .unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lectern"))
+        .args(["render", "--width", "20"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let line = text.lines().find(|l| l.contains('ד')).unwrap();
+    assert_eq!(line, format!("{}דג בא", " ".repeat(15)), "{text:?}");
+}

@@ -153,3 +153,50 @@ fn a_page_with_no_article_shows_its_text_and_says_so() {
         assert!(text.contains(words), "{words} missing:\n{text}");
     }
 }
+
+#[test]
+fn a_long_page_is_never_read_from_its_first_bytes_alone() {
+    // The start of a page is its head and navigation; the article is found in the whole.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("long.html");
+    let filler = "<p>A paragraph of the long page, with enough words and commas, to count.</p>\n";
+    let page = format!(
+        "<html><head><title>Long</title><script>{}</script></head><body><nav>Home</nav><article>{}</article></body></html>",
+        "var x = 1;\n".repeat(4000),
+        filler.repeat(3000)
+    );
+    std::fs::write(&path, page).unwrap();
+    assert!(lectern::parse::load_start(&path, 128 * 1024, 16 * 1024).is_none());
+    let piped = std::fs::read(&path).unwrap();
+    assert!(lectern::parse::stream::start_of(&piped, 128 * 1024, 16 * 1024).is_none());
+}
+
+#[test]
+fn line_breaks_inside_a_paragraph_are_kept() {
+    // An address, a verse and a signature are set line by line, as the page sets them.
+    let a = page("line-breaks.html");
+    let text = body(&a);
+    assert!(
+        text.contains("Write to us at:\nThe Harbour Office\n1 Quay Street\nPort Hollin PH1 4QS"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Low tide at midnight,\nhigh tide at dawn,\nthe cranes are all sleeping,\nthe kettle is on."
+        ),
+        "{text}"
+    );
+    assert!(text.contains("With best wishes,\nAlun Pryce"), "{text}");
+}
+
+#[test]
+fn markdown_hard_breaks_are_kept() {
+    let a = lectern::parse::parse_str(
+        "# Verse\n\nLow tide at midnight,  \nhigh tide at dawn,\\\nthe kettle is on.\nSoft break here.\n",
+        Format::Markdown,
+    );
+    assert_eq!(
+        a.blocks[0].text,
+        "Low tide at midnight,\nhigh tide at dawn,\nthe kettle is on. Soft break here."
+    );
+}

@@ -389,3 +389,135 @@ fn awkward_html_does_not_panic() {
         let _ = parse::parse_str(src, lectern::article::Format::Html);
     }
 }
+
+#[test]
+fn gutenberg_contents_is_a_list_and_each_chapter_a_heading_once() {
+    let a = fixture("gutenberg-lighthouse-keepers.txt");
+    let headings: Vec<(u8, &str)> = a
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading { level } => Some((level, b.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [
+            (2, "CONTENTS"),
+            (2, "BOOK ONE: THE ROCK"),
+            (3, "CHAPTER I"),
+            (3, "CHAPTER II"),
+            (2, "BOOK TWO: THE MAINLAND"),
+            (3, "CHAPTER I"),
+            (3, "CHAPTER II"),
+            (3, "CHAPTER III"),
+            (2, "FIRST EPILOGUE"),
+            (3, "CHAPTER I"),
+            (2, "SECOND EPILOGUE"),
+            (3, "CHAPTER I"),
+            (3, "CHAPTER II"),
+        ]
+    );
+    // The contents: one list, books at the top level and their chapters under them.
+    let items: Vec<(u8, &str)> = a
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::ListItem { depth, .. } => Some((depth, b.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(items.len(), 12, "{items:?}");
+    assert_eq!(items[0], (0, "BOOK ONE: THE ROCK"));
+    assert_eq!(items[1], (1, "CHAPTER I"));
+    assert_eq!(items[9], (0, "SECOND EPILOGUE"));
+    // The licence tail is set aside, not read as the last paragraph.
+    let text = body(&a);
+    assert!(!text.contains("End of the Project Gutenberg"), "{text}");
+    assert!(
+        a.removed
+            .iter()
+            .any(|r| r.starts_with("End of the Project Gutenberg"))
+    );
+}
+
+#[test]
+fn gutenberg_underscores_dashes_and_double_spaces() {
+    let a = fixture("gutenberg-lighthouse-keepers.txt");
+    let para = |start: &str| {
+        a.blocks
+            .iter()
+            .find(|b| b.text.starts_with(start))
+            .unwrap_or_else(|| panic!("no paragraph starting {start:?}"))
+    };
+    let relief = para("The relief boat");
+    assert!(
+        relief
+            .text
+            .contains("the keeper—a patient man by any measure—said nothing about it. He counted the crates twice. Then"),
+        "{}",
+        relief.text
+    );
+    let oil = para("\"You will find");
+    assert_eq!(
+        oil.text,
+        "\"You will find the lamp oil short again,\" said the boatman."
+    );
+    let emph: Vec<&str> = oil
+        .marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Emphasis)
+        .map(|m| &oil.text[m.range.clone()])
+        .collect();
+    assert_eq!(emph, ["lamp oil"]);
+    assert!(
+        para("On the mainland")
+            .text
+            .contains("a street — nor a horse — and")
+    );
+}
+
+#[test]
+fn restructured_text_underlined_headings() {
+    let src = "Title: A Proposal\n\nAbstract\n========\n\nThis proposal adds one thing.\n\nRationale\n---------\n\nBecause it is small.\n\nDetails\n-------\n\nNone yet.\n";
+    let a = parse::parse_str(src, lectern::article::Format::Text);
+    let headings: Vec<(u8, &str)> = a
+        .blocks
+        .iter()
+        .filter_map(|b| match b.kind {
+            BlockKind::Heading { level } => Some((level, b.text.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        headings,
+        [(2, "Abstract"), (3, "Rationale"), (3, "Details")]
+    );
+    assert!(!body(&a).contains("=="), "{}", body(&a));
+}
+
+#[test]
+fn markdown_prose_has_single_spaces_and_code_keeps_its_own() {
+    let src = "# Spaces\n\nThe first sentence ends.  The second follows.\n\n    let  a = 1;\n\nInline `a  b` code.\n";
+    let a = parse::parse_str(src, lectern::article::Format::Markdown);
+    let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+    assert!(
+        texts.contains(&"The first sentence ends. The second follows."),
+        "{texts:?}"
+    );
+    assert!(texts.contains(&"let  a = 1;"), "{texts:?}");
+    assert!(texts.contains(&"Inline a  b code."), "{texts:?}");
+}
+
+#[test]
+fn text_sentences_have_single_spaces() {
+    let src = "A Title Here\n\nThe first sentence ends.  The second follows, as\ntypists wrote it.  A third.\n";
+    let a = parse::parse_str(src, lectern::article::Format::Text);
+    assert!(
+        a.blocks.iter().any(|b| b.text
+            == "The first sentence ends. The second follows, as typists wrote it. A third."),
+        "{:?}",
+        a.blocks
+    );
+}

@@ -69,16 +69,17 @@ fn check_widths(text: &str, width: u16) -> Result<(), TestCaseError> {
                 width,
                 justify,
                 hyphenate: justify,
+                ..Style::default()
             },
         );
         for part in 0..layout.parts() {
             for line in layout.lines(part) {
                 let shown = line.text();
-                // Measured as a terminal would measure the whole string, not char by char.
+                // Measured cluster by cluster, as the screen places them.
+                let cols = lectern::layout::width::of(&shown);
                 prop_assert!(
-                    shown.width() <= width as usize,
-                    "width {width}, justify {justify}: {} columns: {shown:?}",
-                    shown.width()
+                    cols <= width as usize,
+                    "width {width}, justify {justify}: {cols} columns: {shown:?}"
                 );
             }
         }
@@ -89,8 +90,10 @@ fn check_widths(text: &str, width: u16) -> Result<(), TestCaseError> {
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(96), ..ProptestConfig::default() })]
 
+    // Below 8 columns a list's hang and a two-column character cannot share a line: the
+    // character is kept and overflows (it used to be cut off). The screen is at least 20.
     #[test]
-    fn layout_lines_fit_the_width(text in article_text(), width in 1u16..=200) {
+    fn layout_lines_fit_the_width(text in article_text(), width in 8u16..=200) {
         check_widths(&text, width)?;
     }
 

@@ -597,3 +597,51 @@ fn links_are_tab_targets_with_an_address_popup_that_copies_only_when_asked() {
     );
     assert!(app.popups.is_empty());
 }
+
+#[test]
+fn an_author_year_citation_opens_its_full_reference() {
+    let mut app = app("assets/library/commons-essay.txt", 100, 40);
+    press(&mut app, "c");
+    key(&mut app, KeyCode::Enter);
+    let screen = text(&render(&app));
+    assert!(screen.contains("Source: Helga Brandvold"), "{screen}");
+    assert!(screen.contains("Full reference, in note 1:"), "{screen}");
+    assert!(
+        screen.contains("Owners, Stewards and Strangers"),
+        "{screen}"
+    );
+    assert!(screen.contains("Also cited 2 more times"), "{screen}");
+}
+
+#[test]
+fn the_sources_panel_lists_one_work_under_one_name() {
+    let a = parse::load(&fixture("assets/library/commons-essay.txt")).unwrap();
+    let groups: Vec<(String, usize)> = sources::groups(&a)
+        .into_iter()
+        .map(|g| (g.name, g.citations.len()))
+        .collect();
+    for (name, count) in [
+        ("Helga Brandvold", 3),
+        ("Joseph Mwangi and Ruth Holt", 2),
+        ("Keiko Nakamura", 3),
+        ("Adewale Oyelowo", 2),
+    ] {
+        assert!(groups.contains(&(name.to_string(), count)), "{groups:?}");
+    }
+    for apart in ["Brandvold", "Mwangi and Holt", "Nakamura", "Oyelowo"] {
+        assert!(groups.iter().all(|(n, _)| n != apart), "{groups:?}");
+    }
+}
+
+#[test]
+fn a_page_of_marked_references_lists_its_sources() {
+    let mut app = app("tests/fixtures/citations/wiki-tide-mill.html", 100, 40);
+    press(&mut app, "s");
+    let screen = text(&render(&app));
+    assert!(!screen.contains("cites no sources"), "{screen}");
+    assert!(screen.contains("4  Margaret Pryce"), "{screen}");
+    assert!(
+        screen.contains("2  Rosemary Hale and David Orme"),
+        "{screen}"
+    );
+}

@@ -21,6 +21,71 @@ pub fn parse(data: &[u8], format: Format) {
     }
 }
 
+/// Reads bytes as a book. An even first byte: the rest is the archive itself. An odd one:
+/// the rest is one chapter's XHTML inside a small book written around it, with a notes
+/// file that links to the chapter, so the content path (anchors, links, notes across files)
+/// is what gets fuzzed. Besides the article's invariants, every anchor, outline entry and
+/// link into the book must point at a place that exists.
+pub fn epub(data: &[u8]) {
+    let Some((&first, rest)) = data.split_first() else {
+        return;
+    };
+    let archive = if first % 2 == 0 {
+        rest.to_vec()
+    } else {
+        book_around(rest)
+    };
+    let Ok(article) = lectern::parse::epub::from_bytes(&archive, "fuzz") else {
+        return;
+    };
+    check_article(&article);
+    let at_place = |pos: &lectern::article::Pos| {
+        let block = article.block(pos.place).expect("anchor's block exists");
+        assert!(
+            block.text.is_char_boundary(pos.offset),
+            "anchor inside a character"
+        );
+    };
+    article.anchors.values().for_each(at_place);
+    article.outline.iter().for_each(|e| at_place(&e.at));
+    for place in article.places() {
+        for m in &article.block(place).expect("place").marks {
+            if let MarkKind::Link { url } = &m.kind
+                && let Some(id) = url.strip_prefix('#')
+            {
+                assert!(
+                    article.anchors.contains_key(id),
+                    "link to a missing anchor {url}"
+                );
+            }
+        }
+    }
+}
+
+fn book_around(chapter: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let opf = r#"<package xmlns="http://www.idpf.org/2007/opf" version="3.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>F</dc:title></metadata><manifest><item id="c" href="c.xhtml" media-type="application/xhtml+xml"/><item id="n" href="n.xhtml" media-type="application/xhtml+xml"/></manifest><spine><itemref idref="c"/><itemref idref="n"/></spine></package>"#;
+    let notes = r##"<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops"><body><p>See <a href="c.xhtml#a">here</a> and <a href="c.xhtml">there</a>.</p><ol><li id="note-1"><p>One. <a href="c.xhtml#noteref-1">↩</a></p></li><li id="n2"><p><a href="c.xhtml#r2">2.</a> Two.</p></li></ol></body></html>"##;
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    let files: [(&str, &[u8]); 5] = [
+        ("mimetype", b"application/epub+zip"),
+        (
+            "META-INF/container.xml",
+            br#"<container><rootfiles><rootfile full-path="b.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#,
+        ),
+        ("b.opf", opf.as_bytes()),
+        ("c.xhtml", chapter),
+        ("n.xhtml", notes.as_bytes()),
+    ];
+    for (name, bytes) in files {
+        w.start_file(name, stored).expect("zip entry");
+        w.write_all(bytes).expect("zip write");
+    }
+    w.finish().expect("zip").into_inner()
+}
+
 /// The first byte picks the style: 0..=199 is plain at widths 1..=200, 200..=255 is
 /// justified and hyphenated at widths 1..=56. The rest is laid out as plain text (which
 /// also reaches the HTML and Gutenberg parsers by sniffing) and as Markdown (lists,
@@ -35,6 +100,7 @@ pub fn layout(data: &[u8]) {
         width,
         justify: fancy,
         hyphenate: fancy,
+        ..Style::default()
     };
     for format in [Format::Text, Format::Markdown] {
         if let Ok(article) = lectern::parse::parse_bytes(rest, format) {

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
 /// File extensions the library lists (compared without case).
-pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm"];
+pub const EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "html", "htm", "epub"];
 
 /// A file the walk found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,7 +145,7 @@ pub fn walk(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
                     path,
                     reason: "not a regular file".into(),
                 }),
-                Ok(m) if m.len() > parse::MAX_BYTES => skipped.push(Skipped {
+                Ok(m) if m.len() > parse::max_bytes(&path) => skipped.push(Skipped {
                     path,
                     reason: format!("too large ({} MB)", m.len() >> 20),
                 }),
@@ -181,6 +181,7 @@ pub fn read_meta(path: &Path) -> Result<Meta, String> {
         Err(LoadError::IsDir(_)) => Err("is a folder".into()),
         Err(LoadError::NotRegular(_)) => Err("not a regular file".into()),
         Err(LoadError::TooLarge(_, mb, _)) => Err(format!("too large ({mb} MB)")),
+        Err(LoadError::Epub(_, e)) => Err(e.to_string()),
         // Only streams fail these ways, never a file.
         Err(
             e

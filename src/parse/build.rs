@@ -38,7 +38,7 @@ impl Inline {
         }
         for c in s.chars() {
             if c.is_whitespace() && c != '\u{a0}' {
-                if !self.text.is_empty() && !self.text.ends_with(' ') {
+                if !self.text.is_empty() && !self.text.ends_with([' ', '\n']) {
                     self.text.push(' ');
                 }
             } else {
@@ -47,9 +47,35 @@ impl Inline {
         }
     }
 
+    /// Ends a line inside the block (`<br>`, a Markdown hard break): an address, a verse,
+    /// a signature keep their lines. The only line feed a prose block's text holds.
+    pub fn line_break(&mut self) {
+        if !self.collapse {
+            self.text.push('\n');
+            return;
+        }
+        while self.text.ends_with(' ') {
+            self.text.pop();
+        }
+        if !self.text.is_empty() {
+            self.text.push('\n');
+        }
+    }
+
     /// Appends text exactly as given, whatever `collapse` says.
     pub fn push_raw(&mut self, s: &str) {
         self.text.push_str(&sanitize(s));
+    }
+
+    /// Appends text that must stay on its line (a note label taken from an attribute, in
+    /// which a decoded `&#10;` would end the line).
+    fn push_inline(&mut self, s: &str) {
+        let s = sanitize(s);
+        if self.collapse && s.contains('\n') {
+            self.text.push_str(&s.replace('\n', " "));
+        } else {
+            self.text.push_str(&s);
+        }
     }
 
     /// Starts a mark at the current end of the text.
@@ -67,7 +93,7 @@ impl Inline {
     /// Writes `text` as one marked range (a note reference, say).
     pub fn push_marked(&mut self, text: &str, kind: MarkKind) {
         let start = self.text.len();
-        self.text.push_str(&sanitize(text));
+        self.push_inline(text);
         self.add(start, kind);
     }
 
@@ -110,14 +136,9 @@ impl Inline {
             return None;
         }
         let len = body.len();
-        // Only code is laid out line by line: a line feed anywhere else (from `&#10;`, or a
-        // note label taken from an attribute) would end up inside a wrapped line. A space
-        // is as long, so marks keep their ranges.
-        let body = if keep_lead {
-            body.to_string()
-        } else {
-            body.replace('\n', " ")
-        };
+        // Line feeds in prose are the line breaks `line_break` wrote: collapsing turned
+        // every other one (from `&#10;`, say) into a space.
+        let body = body.to_string();
         let mut block = Block::new(kind, body);
         for m in marks {
             let s = m.range.start.saturating_sub(lead).min(len);

@@ -12,6 +12,8 @@ pub struct FrontMatter {
     pub authors: Vec<String>,
     /// `date` (or `created`, `published`).
     pub date: Option<String>,
+    /// `lang` / `language`.
+    pub language: Option<String>,
 }
 
 impl FrontMatter {
@@ -26,6 +28,9 @@ impl FrontMatter {
         if let Some(text) = self.date {
             meta.date = Some(date_info(&text));
         }
+        if self.language.is_some() {
+            meta.language = self.language;
+        }
     }
 
     fn set(&mut self, key: &str, values: Vec<String>) {
@@ -35,6 +40,7 @@ impl FrontMatter {
         };
         match key.to_ascii_lowercase().as_str() {
             "title" => self.title = Some(first),
+            "lang" | "language" => self.language = Some(first),
             "author" | "authors" | "creator" | "by" if self.authors.is_empty() => {
                 self.authors = values.iter().flat_map(|v| split_authors(v)).collect();
             }

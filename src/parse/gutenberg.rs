@@ -14,12 +14,14 @@ static LIST_NOTE: LazyLock<Pattern> =
 static NOTE_REF: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\[(\d{1,3})\]"));
 static CHAPTER: LazyLock<Pattern> = LazyLock::new(|| {
     Pattern::new(
-        r"^(?i:(?P<big>book|part|volume|epilogue)|chapter|section|preface|introduction|appendix|conclusion|contents)\b.{0,70}$",
+        r"^(?i:(?:(?:first|second|third|fourth|fifth|last|final)\s+)?(?P<big>book|part|volume|epilogue|contents)|chapter|section|preface|introduction|appendix|conclusion)\b.{0,70}$",
     )
 });
 static SYMBOL_NOTE: LazyLock<Pattern> =
     LazyLock::new(|| Pattern::new(r"^\s{2,}\((?P<sym>[*+#%†‡]{1,2})\)\s+\S"));
 static SYMBOL_REF: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"\(([*+#%†‡]{1,2})\)"));
+static CONTENTS: LazyLock<Pattern> =
+    LazyLock::new(|| Pattern::new(r"^(?i:(?:table\s+of\s+)?contents)\.?$"));
 static ROMAN: LazyLock<Pattern> = LazyLock::new(|| Pattern::new(r"^[IVXLC]{1,8}\.?$"));
 
 /// Whether text is a Project Gutenberg e-text.
@@ -134,8 +136,80 @@ fn paragraphs(text: &str) -> Vec<Vec<&str>> {
     out
 }
 
+/// A paragraph's lines as one line: runs of spaces (two after a full stop, in many
+/// typewritten texts) become one, and a double hyphen standing for a dash becomes one.
 fn join(lines: &[&str]) -> String {
-    lines.iter().map(|l| l.trim()).collect::<Vec<_>>().join(" ")
+    let mut out = String::new();
+    for word in lines
+        .iter()
+        .flat_map(|l| l.split(' '))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.contains("--") {
+        out = dashes(&out);
+    }
+    out
+}
+
+/// `--` as a dash (`word--word`, `word -- word`) becomes `—`; longer runs stay as written.
+fn dashes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find("--") {
+        let run = rest[i..].len() - rest[i..].trim_start_matches('-').len();
+        out.push_str(&rest[..i]);
+        out.push_str(if run == 2 { "—" } else { &rest[i..i + run] });
+        rest = &rest[i + run..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `_words_` as emphasis: the underscores go, and the ranges they enclosed are returned.
+/// Only pairs that open at the start of a word and close at its end count, so names
+/// like `snake_case` and blanks like `____` stay as written.
+fn underscores(text: &str) -> (String, Vec<std::ops::Range<usize>>) {
+    if !text.contains('_') {
+        return (text.to_string(), Vec::new());
+    }
+    let opens = |before: Option<char>, after: Option<char>| {
+        before.is_none_or(|c| c.is_whitespace() || "([\"'“‘—-".contains(c))
+            && after.is_some_and(|c| c.is_alphanumeric() || "\"'“‘".contains(c))
+    };
+    let closes = |before: Option<char>, after: Option<char>| {
+        before.is_some_and(|c| !c.is_whitespace() && c != '_')
+            && after.is_none_or(|c| !c.is_alphanumeric() && c != '_')
+    };
+    let (mut out, mut marks) = (String::with_capacity(text.len()), Vec::new());
+    let mut at = 0;
+    while let Some(i) = text[at..].find('_').map(|i| at + i) {
+        let before = text[..i].chars().next_back();
+        let after = text[i + 1..].chars().next();
+        let close = text[i + 1..].find('_').map(|j| i + 1 + j).filter(|&j| {
+            let inner = &text[i + 1..j];
+            inner.len() <= 400 && closes(inner.chars().next_back(), text[j + 1..].chars().next())
+        });
+        match close {
+            Some(j) if opens(before, after) => {
+                out.push_str(&text[at..i]);
+                let start = out.len();
+                out.push_str(&text[i + 1..j]);
+                marks.push(start..out.len());
+                at = j + 1;
+            }
+            _ => {
+                out.push_str(&text[at..=i]);
+                at = i + 1;
+            }
+        }
+    }
+    out.push_str(&text[at..]);
+    (out, marks)
 }
 
 /// The text between the markers: headings, paragraphs, indented passages and notes.
@@ -149,8 +223,22 @@ fn body(text: &str, article: &mut Article) {
     // Symbol references `(*)` not yet matched to a note: symbol, block, range.
     let mut pending: Vec<(String, usize, std::ops::Range<usize>)> = Vec::new();
     let mut symbol_notes = 0;
-    for para in &paras {
+    let mut contents: Option<Contents> = None;
+    for (pi, para) in paras.iter().enumerate() {
         let joined = join(para);
+        if let Some(c) = &mut contents {
+            if c.takes(para, &joined) {
+                c.push(para, article);
+                continue;
+            }
+            contents = None;
+        }
+        if is_licence_start(&joined) {
+            for rest in &paras[pi..] {
+                article.removed.push(snippet(&join(rest)));
+            }
+            break;
+        }
         if let Some((label, mut blocks, mut buf)) = open.take() {
             buf.push_str("\n\n");
             buf.push_str(&joined);
@@ -217,12 +305,22 @@ fn body(text: &str, article: &mut Article) {
             article.removed.push(joined);
             continue;
         }
-        leading = false;
+        // The title and by-line may repeat after a line of credits, before the text proper.
+        leading = article.blocks.len() < 2;
+        let (joined, emphasis) = underscores(&joined);
         for c in SYMBOL_REF.captures_iter(&joined) {
             let m = c.get(0).expect("whole");
             pending.push((c[1].to_string(), article.blocks.len(), m.range()));
         }
-        article.blocks.push(block(para, joined));
+        let mut b = block(para, joined);
+        if para.len() == 1 && CONTENTS.is_match(b.text.trim()) {
+            b.kind = BlockKind::Heading { level: 2 };
+            contents = Some(Contents::default());
+        }
+        for range in emphasis {
+            b.add_mark(range, MarkKind::Emphasis);
+        }
+        article.blocks.push(b);
     }
     if let Some((label, blocks, buf)) = open {
         let mut blocks = blocks;
@@ -231,6 +329,74 @@ fn body(text: &str, article: &mut Article) {
     }
     link_refs(article, &mut notes);
     notes.finish(article);
+}
+
+/// `End of the Project Gutenberg EBook of …`, `End of Project Gutenberg's …`: where the
+/// licence tail begins, before the `*** END OF` marker.
+fn is_licence_start(text: &str) -> bool {
+    let t = text.trim_start_matches(['*', ' ']);
+    let lower = t.get(..40).unwrap_or(t).to_lowercase();
+    lower.starts_with("end of the project gutenberg")
+        || lower.starts_with("end of project gutenberg")
+}
+
+/// A table of contents being read: its entries become one list, not headings.
+#[derive(Default)]
+struct Contents {
+    /// The first entry, as a key: the text proper begins where it repeats.
+    first: Option<String>,
+    /// Whether an entry for a book, part or volume has been seen (chapters then nest).
+    parts: bool,
+}
+
+impl Contents {
+    /// Whether a paragraph is more of the contents: short lines only, and not the first
+    /// heading of the text itself, which repeats the first entry.
+    fn takes(&self, para: &[&str], joined: &str) -> bool {
+        let repeats = |t: &str| self.first.as_deref() == Some(key(t).as_str());
+        para.iter().all(|l| l.trim().chars().count() <= 60)
+            && !(para.len() <= 2 && (repeats(joined) || repeats(para[0])))
+    }
+
+    /// Adds a paragraph's lines as entries: each line one entry, or the whole paragraph
+    /// when its lines run on (an entry wrapped over two lines).
+    fn push(&mut self, para: &[&str], article: &mut Article) {
+        let entries: Vec<String> = if para.iter().all(|l| is_entry(l.trim())) {
+            para.iter().map(|l| l.trim().to_string()).collect()
+        } else {
+            vec![join(para)]
+        };
+        for e in entries {
+            let big = CHAPTER
+                .captures(&e)
+                .is_some_and(|c| c.name("big").is_some());
+            self.parts |= big;
+            let depth = u8::from(self.parts && !big);
+            self.first.get_or_insert_with(|| key(&e));
+            let marker = "•".to_string();
+            article
+                .blocks
+                .push(Block::new(BlockKind::ListItem { depth, marker }, e));
+        }
+    }
+}
+
+/// A line that is an entry of its own: a chapter or book heading, or a numbered line.
+fn is_entry(line: &str) -> bool {
+    CHAPTER.is_match(line)
+        || ROMAN.is_match(line.split_whitespace().next().unwrap_or(""))
+        || line
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.trim_end_matches('.').parse::<u32>().is_ok())
+}
+
+/// Letters and digits only, lower case: how an entry and the heading it names compare.
+fn key(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The index of the `]` that closes a note whose `[` has been consumed.
@@ -266,12 +432,6 @@ fn define(notes: &mut NoteBuilder, label: &str, blocks: Vec<Block>, article: &mu
 
 /// The title or "by Author" repeated at the top of the body.
 fn is_repeat(text: &str, article: &Article) -> bool {
-    let key = |s: &str| {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .collect::<String>()
-            .to_lowercase()
-    };
     let t = key(text);
     if t.is_empty() {
         return false;

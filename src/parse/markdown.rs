@@ -149,7 +149,12 @@ impl Md {
     fn inline_html(&mut self, s: &str) {
         let tag = s.trim_start().to_ascii_lowercase();
         if tag.starts_with("<br") {
-            self.inline.push(" ");
+            if self.heading.is_some() || self.table.is_some() {
+                self.inline.push(" ");
+            } else {
+                self.inline.collapse = true;
+                self.inline.line_break();
+            }
         } else if tag.starts_with("<sup") {
             self.sup = true;
         } else if tag.starts_with("</sup") {
@@ -277,10 +282,15 @@ impl Md {
             Event::End(tag) => self.end(tag),
             // A reference list item's own number, `<sup>7</sup>`, is the note's label.
             Event::Text(_) if self.sup && self.item_anchor.is_some() => {}
-            Event::Text(s) | Event::InlineMath(s) | Event::DisplayMath(s) => self.inline.push(&s),
+            Event::Text(s) | Event::InlineMath(s) | Event::DisplayMath(s) => {
+                // Prose collapses runs of spaces, as it does once rendered (two after a
+                // full stop, in many files); code keeps them.
+                self.inline.collapse = !self.code;
+                self.inline.push(&s);
+            }
             Event::Code(s) => {
                 self.inline.open(MarkKind::Code);
-                self.inline.push(&s);
+                self.inline.push_raw(&s);
                 self.inline.close();
             }
             Event::InlineHtml(s) | Event::Html(s) => self.inline_html(&s),
@@ -289,8 +299,13 @@ impl Md {
                 self.inline
                     .push_marked(&format!("[{label}]"), MarkKind::FootnoteRef { note });
             }
-            Event::SoftBreak | Event::HardBreak => {
+            Event::SoftBreak => self.inline.push(if self.code { "\n" } else { " " }),
+            Event::HardBreak if self.code || self.heading.is_some() || self.table.is_some() => {
                 self.inline.push(if self.code { "\n" } else { " " })
+            }
+            Event::HardBreak => {
+                self.inline.collapse = true;
+                self.inline.line_break();
             }
             Event::Rule => {
                 self.flush();

@@ -2,11 +2,13 @@
 
 mod build;
 pub mod byline;
+pub mod epub;
 pub mod frontmatter;
 pub mod gutenberg;
 pub mod html;
 pub mod markdown;
 pub mod notes;
+mod rst;
 pub mod sniff;
 pub mod stream;
 pub mod text;
@@ -50,6 +52,9 @@ pub enum LoadError {
     /// Bytes that are not text.
     #[error("{0}: {1}")]
     Decode(String, DecodeError),
+    /// An EPUB that cannot be opened.
+    #[error("{0}: {1}")]
+    Epub(String, epub::EpubError),
 }
 
 /// Largest file Lectern will open, in bytes.
@@ -81,6 +86,9 @@ impl Source {
 /// is short enough to load at once or its start cannot be read this way; `load` then
 /// gives the article or a clear error.
 pub fn load_start(path: &Path, longer_than: u64, bytes: usize) -> Option<Article> {
+    if epub::is_epub(path) {
+        return epub::load_start(path, longer_than, bytes);
+    }
     let meta = std::fs::metadata(path).ok()?;
     let len = meta.len();
     if !meta.is_file() || len <= longer_than.max(2 * bytes as u64) || len > MAX_BYTES {
@@ -93,27 +101,56 @@ pub fn load_start(path: &Path, longer_than: u64, bytes: usize) -> Option<Article
         .read_to_end(&mut head)
         .ok()?;
     let decoded = decode::decode_start(&head)?;
-    Some(head_article(decoded, format_for(path)))
+    head_article(decoded, format_for(path))
 }
 
 /// The decoded start of a longer text parsed on its own, cut at its last paragraph break.
-fn head_article(decoded: decode::Decoded, format: Format) -> Article {
+/// Never a web page's: its start is its head and navigation, and where the article is can
+/// only be told from the whole.
+fn head_article(decoded: decode::Decoded, format: Format) -> Option<Article> {
     let text = &decoded.text;
+    if format == Format::Html || looks_like_html(text) {
+        return None;
+    }
     let cut = text.rfind("\n\n").unwrap_or(text.len());
     let mut article = parse_str(&text[..cut], format);
     article.encoding = decoded.encoding.to_string();
     article.partial = true;
-    article
+    Some(article)
 }
 
-/// Reads, decodes and parses the article at `path`.
+/// Reads, decodes and parses the article (or book) at `path`.
 pub fn load(path: &Path) -> Result<Article, LoadError> {
+    if epub::is_epub(path) {
+        return epub::load(path);
+    }
     read(path).map(|s| s.parse())
 }
 
-/// Reads and decodes the article at `path`, with one clear error for anything that is
-/// not a readable text file.
-pub fn read(path: &Path) -> Result<Source, LoadError> {
+/// Parses an article (or book) that came as bytes without a file name.
+pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Article, LoadError> {
+    if epub::sniff(bytes) {
+        return epub::from_bytes(bytes, name);
+    }
+    Source::from_bytes(bytes, name).map(|s| s.parse())
+}
+
+/// The largest file of this kind Lectern opens: a book's pictures make it bigger than an
+/// article, though only its text is read.
+pub fn max_bytes(path: &Path) -> u64 {
+    let book = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("epub"));
+    if book {
+        epub::MAX_ARCHIVE_BYTES
+    } else {
+        MAX_BYTES
+    }
+}
+
+/// Opens a regular file of at most `limit` bytes, with one clear error for anything else.
+pub fn open_checked(path: &Path, limit: u64) -> Result<std::fs::File, LoadError> {
     let shown = path.display().to_string();
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => LoadError::NotFound(shown.clone()),
@@ -125,14 +162,20 @@ pub fn read(path: &Path) -> Result<Source, LoadError> {
     if !meta.is_file() {
         return Err(LoadError::NotRegular(shown));
     }
-    if meta.len() > MAX_BYTES {
-        return Err(LoadError::TooLarge(
-            shown,
-            meta.len() >> 20,
-            MAX_BYTES >> 20,
-        ));
+    if meta.len() > limit {
+        return Err(LoadError::TooLarge(shown, meta.len() >> 20, limit >> 20));
     }
-    let bytes = std::fs::read(path).map_err(|e| LoadError::Unreadable(shown.clone(), e))?;
+    std::fs::File::open(path).map_err(|e| LoadError::Unreadable(shown, e))
+}
+
+/// Reads and decodes the article at `path`, with one clear error for anything that is
+/// not a readable text file.
+pub fn read(path: &Path) -> Result<Source, LoadError> {
+    let shown = path.display().to_string();
+    let mut bytes = Vec::new();
+    open_checked(path, MAX_BYTES)?
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Unreadable(shown.clone(), e))?;
     let decoded = decode::decode(&bytes).map_err(|e| LoadError::Decode(shown, e))?;
     Ok(Source {
         text: decoded.text,
@@ -181,7 +224,8 @@ pub fn parse_str(text: &str, format: Format) -> Article {
             None => text::parse(text),
         },
         Format::Markdown => markdown::parse(text),
-        Format::Html => html::parse(text),
+        // One content document of a book, read on its own, is a page like any other.
+        Format::Html | Format::Epub => html::parse(text),
     };
     article.format = format;
     finish(&mut article, text);

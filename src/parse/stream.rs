@@ -39,13 +39,16 @@ impl Source {
 /// first `bytes` parsed on their own, when it is longer than `longer_than`.
 pub fn start_of(all: &[u8], longer_than: u64, bytes: usize) -> Option<Article> {
     let len = all.len() as u64;
+    if super::epub::sniff(all) {
+        return super::epub::start_of_bytes(all, longer_than, bytes);
+    }
     if len <= longer_than.max(2 * bytes as u64) {
         return None;
     }
     let head = &all[..bytes];
     let decoded = decode::decode_start(head)?;
     let format = sniff::sniff(&decoded.text);
-    Some(head_article(decoded, format))
+    head_article(decoded, format)
 }
 
 /// Where the whole of an article whose beginning is shown is read from.
@@ -62,7 +65,7 @@ impl Deferred {
     pub fn load(self) -> Result<Article, LoadError> {
         match self {
             Deferred::File(path) => super::load(&path),
-            Deferred::Bytes(bytes, name) => Source::from_bytes(&bytes, &name).map(|s| s.parse()),
+            Deferred::Bytes(bytes, name) => super::load_bytes(&bytes, &name),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! body with a dateline, `[1]` notes at the end, a "See also" list and boilerplate.
 
 use super::notes::NoteBuilder;
+use super::rst;
 use crate::article::{Article, Block, BlockKind, DateInfo, Footnote, Format, MarkKind, Related};
 use crate::pattern::Pattern;
 use crate::{chrome, dates};
@@ -121,8 +122,9 @@ pub fn parse(text: &str) -> Article {
 
     let mut notes = NoteBuilder::default();
     let body_end = notes_start.unwrap_or(tail_start);
+    let mut adornments = Vec::new();
     for para in &paras[body_start..body_end] {
-        body_block(para, &mut article);
+        body_block(para, &mut adornments, &mut article);
     }
     strip_notes_heading(&mut article);
     if let Some(start) = notes_start {
@@ -250,11 +252,23 @@ fn authors(names: &str) -> Vec<String> {
         .collect()
 }
 
-/// Joins hard-wrapped lines, without a space after a line-end hyphen inside a word.
+/// Joins hard-wrapped lines, without a space after a line-end hyphen inside a word, and
+/// with runs of spaces (two after a full stop, in typewritten text) made one.
 fn join_lines(lines: &[&str]) -> String {
     let mut out = String::new();
     for line in lines {
-        let t = line.trim();
+        let trimmed = line.trim();
+        let single;
+        let t = if trimmed.contains("  ") {
+            single = trimmed
+                .split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            single.as_str()
+        } else {
+            trimmed
+        };
         if !out.is_empty() {
             let hyphenated = out.ends_with('-')
                 && out[..out.len() - 1]
@@ -396,8 +410,20 @@ fn definitions(paras: &[Para], notes: &mut NoteBuilder, article: &mut Article) {
 }
 
 /// Turns one body paragraph into blocks.
-fn body_block(para: &Para, article: &mut Article) {
+fn body_block(para: &Para, adornments: &mut Vec<(char, bool)>, article: &mut Article) {
     let lines = &para.lines;
+    if let Some((title, used, level)) = rst::underlined(lines, adornments) {
+        article
+            .blocks
+            .push(Block::new(BlockKind::Heading { level }, title));
+        if used < lines.len() {
+            let rest = Para {
+                lines: lines[used..].to_vec(),
+            };
+            body_block(&rest, adornments, article);
+        }
+        return;
+    }
     if lines.iter().all(|l| chrome::is_chrome(l)) {
         article
             .removed

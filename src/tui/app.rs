@@ -159,6 +159,7 @@ impl App {
             width: cfg.measure,
             justify: cfg.justify,
             hyphenate: cfg.hyphenate,
+            ..Style::default()
         };
         self.theme = Theme::from_choice(cfg.theme);
         self.wpm = cfg.words_per_minute;
@@ -314,7 +315,10 @@ impl App {
             Err(std::sync::mpsc::TryRecvError::Empty) => false,
             Err(std::sync::mpsc::TryRecvError::Disconnected) => {
                 self.pending = None;
-                self.say("could not finish reading the article");
+                self.say(match super::panics::take_worker_panic() {
+                    Some(at) => format!("could not finish reading the article (failed at {at})"),
+                    None => "could not finish reading the article".into(),
+                });
                 true
             }
         }
@@ -539,10 +543,10 @@ impl App {
                 if let Some(e) = entries.get(p.selected) {
                     self.popups.clear();
                     r.push_jump();
-                    r.top = crate::layout::LinePos {
-                        part: e.part,
-                        line: 0,
-                    };
+                    r.top = r.layout.locate(Anchor {
+                        part: r.doc.parts[e.part],
+                        offset: e.offset,
+                    });
                     r.scroll(0);
                 }
                 return;
@@ -723,13 +727,19 @@ impl App {
         }
     }
 
-    /// Enter on the focused spot: a note or citation pop-up.
+    /// Enter on the focused spot: a note or citation pop-up, a link's address, or for a
+    /// link to another place in the document, a jump there.
     fn open_focus(&mut self) {
-        let Some(r) = &self.reader else { return };
+        let Some(r) = &mut self.reader else { return };
         let Some(spot) = r.focus.and_then(|f| r.spots.get(f)) else {
             self.say("nothing focused: f, c or Tab focuses a note or citation");
             return;
         };
+        if let Some(anchor) = spot.url.as_deref().and_then(|u| r.internal_target(u)) {
+            r.jump_to(anchor);
+            r.focus = None;
+            return;
+        }
         let origin = Some((spot.part, spot.range.start));
         self.popups.push(match spot.target {
             Target::Note(note) => Popup::Note(NotePopup::new(note, origin)),
@@ -825,7 +835,7 @@ impl App {
             KeyCode::Tab | KeyCode::BackTab => {
                 let n = p.inner_refs(r).len();
                 if n == 0 {
-                    self.say("this note refers to no other note");
+                    self.say("this note refers to no other note and has no links");
                 } else {
                     let forward = key.code == KeyCode::Tab;
                     p.inner = Some(match (p.inner, forward) {
@@ -838,8 +848,22 @@ impl App {
             }
             KeyCode::Enter => {
                 if let Some(spot) = p.inner.and_then(|i| p.inner_refs(r).get(i).copied()) {
-                    if let Target::Note(inner) = r.spots[spot].target {
-                        self.popups.push(Popup::Note(NotePopup::new(inner, None)));
+                    let url = r.spots[spot].url.clone().unwrap_or_default();
+                    match r.spots[spot].target {
+                        Target::Note(inner) => {
+                            self.popups.push(Popup::Note(NotePopup::new(inner, None)))
+                        }
+                        Target::Link => match r.internal_target(&url) {
+                            Some(anchor) => {
+                                self.popups.clear();
+                                r.jump_to(anchor);
+                                r.focus = None;
+                            }
+                            None => self
+                                .popups
+                                .push(Popup::Link(LinkPopup { url, origin: None })),
+                        },
+                        Target::Citation(_) => {}
                     }
                     return;
                 }

@@ -4,6 +4,7 @@ use super::popup::{fit_to, snippet, text_line};
 use super::reader::Reader;
 use super::theme::Theme;
 use crate::article::{CitationKind, Place};
+use crate::cite::groups::display_name;
 use crate::layout::Part;
 use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
@@ -34,12 +35,22 @@ impl CitationPopup {
             .collect()
     }
 
-    /// The title line.
+    /// The title line: the source, named as its full reference names it when joined.
     pub fn title(&self, r: &Reader) -> String {
-        r.article()
-            .citations
-            .get(self.citation)
-            .map_or("Citation".into(), |c| format!("Source: {}", c.source))
+        let a = r.article();
+        let Some(c) = a.citations.get(self.citation) else {
+            return "Citation".into();
+        };
+        let full = c
+            .full
+            .map(|f| &a.citations[f])
+            .or_else(|| c.entry.map(|e| &a.references[e]));
+        let name = match (full, c.kind) {
+            (Some(f), _) => display_name(&f.source),
+            (None, CitationKind::Reference) => display_name(&c.source),
+            (None, _) => c.source.clone(),
+        };
+        format!("Source: {name}")
     }
 
     /// The pop-up's text at `width` columns.
@@ -63,7 +74,10 @@ impl CitationPopup {
         if let Some(t) = &c.title {
             out.push(field("Title", t));
         }
-        let date_name = if c.kind == CitationKind::Attribution {
+        let year_only = c.date.as_deref().is_some_and(|d| {
+            d.chars().filter(char::is_ascii_digit).count() <= 4 && !d.contains(' ')
+        });
+        let date_name = if c.kind == CitationKind::Attribution || !year_only {
             "Date"
         } else {
             "Year"
@@ -74,16 +88,16 @@ impl CitationPopup {
         if let Some(l) = &c.locator {
             out.push(field("Pages", l));
         }
+        let ibid = c.text.trim_start().to_lowercase().starts_with("ib");
         let kind = match c.kind {
             CitationKind::Attribution => "news attribution",
             CitationKind::AuthorYear => "author–year citation",
+            CitationKind::Reference if c.full.is_some() && ibid => "ibid., the work before it",
+            CitationKind::Reference if c.full.is_some() => "short note",
             CitationKind::Reference => "bibliographic reference",
         };
-        let place = match c.place {
-            Place::Body { .. } => kind.to_string(),
-            Place::Note { note, .. } => format!("{kind}, in note {}", a.footnotes[note].label),
-        };
-        out.push(field("Kind", &place));
+        out.push(field("Kind", &format!("{kind}{}", where_is(a, c))));
+        self.reference_lines(r, theme, width, &mut out);
         let others = self.others(r);
         out.push(Line::default());
         if others.is_empty() {
@@ -111,6 +125,54 @@ impl CitationPopup {
             out.push(text_line(&row, style));
         }
         out
+    }
+}
+
+/// Longest full reference shown, in lines; the rest is cut with an ellipsis.
+const REFERENCE_LINES: usize = 8;
+
+impl CitationPopup {
+    /// The full reference this citation points at (or is), wrapped to the pop-up.
+    fn reference_lines(&self, r: &Reader, theme: &Theme, width: u16, out: &mut Vec<Line<'static>>) {
+        let a = r.article();
+        let Some(c) = a.citations.get(self.citation) else {
+            return;
+        };
+        let (full, label) = match (c.full, c.entry) {
+            (Some(f), _) => (&a.citations[f], "Full reference"),
+            (None, Some(e)) => (&a.references[e], "Full reference"),
+            (None, None) if c.kind == CitationKind::Reference => (c, "Reference"),
+            (None, None) => return,
+        };
+        let at = if std::ptr::eq(full, c) {
+            String::new()
+        } else {
+            where_is(a, full)
+        };
+        out.push(Line::default());
+        out.push(text_line(&format!("{label}{at}:"), theme.dim()));
+        let w = (width as usize).max(10);
+        let lines = textwrap::wrap(&full.text, w);
+        for (k, line) in lines.iter().enumerate().take(REFERENCE_LINES) {
+            let cut = k + 1 == REFERENCE_LINES && lines.len() > REFERENCE_LINES;
+            let text = if cut {
+                fit_to(&format!("{line} …"), w)
+            } else {
+                line.to_string()
+            };
+            out.push(text_line(&text, Default::default()));
+        }
+    }
+}
+
+/// `, in note 3`, `, in the reference list` or nothing, for where a citation sits.
+fn where_is(a: &crate::article::Article, c: &crate::article::Citation) -> String {
+    match c.place {
+        Place::Note { note, .. } => format!(", in note {}", a.footnotes[note].label),
+        Place::Body { .. } if a.references.iter().any(|r| std::ptr::eq(r, c)) => {
+            ", in the reference list".to_string()
+        }
+        Place::Body { .. } => String::new(),
     }
 }
 

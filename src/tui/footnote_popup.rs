@@ -43,13 +43,13 @@ impl NotePopup {
         }
     }
 
-    /// Spots (indices into `Reader::spots`) of note references inside this note.
+    /// Spots (indices into `Reader::spots`) of note references and links inside this note.
     pub fn inner_refs(&self, r: &Reader) -> Vec<usize> {
         r.spots
             .iter()
             .enumerate()
             .filter(|(_, s)| {
-                matches!(s.target, Target::Note(_))
+                matches!(s.target, Target::Note(_) | Target::Link)
                     && matches!(r.doc.parts.get(s.part), Some(Part::Note { note, .. }) if *note == self.note)
             })
             .map(|(i, _)| i)

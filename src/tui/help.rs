@@ -4,7 +4,7 @@ use super::app::App;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear};
 
 /// Draws the help overlay centred in `area`.
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
@@ -47,5 +47,7 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         .borders(Borders::ALL)
         .border_style(app.theme.border())
         .title(" Keys — Esc to close ");
-    f.render_widget(Paragraph::new(lines).block(block), rect);
+    let inner = block.inner(rect);
+    f.render_widget(block, rect);
+    super::cells::put_lines(f.buffer_mut(), inner, &lines);
 }

@@ -64,7 +64,7 @@ pub enum Action {
     Bookmark,
     /// List this article's bookmarks.
     Bookmarks,
-    /// Open the outline of headings.
+    /// Open the outline: a book's contents, else the headings.
     Outline,
     /// Show the help screen.
     Help,
@@ -332,7 +332,7 @@ impl Action {
             Action::Sources => "sources cited in the article",
             Action::Bookmark => "add a bookmark",
             Action::Bookmarks => "list bookmarks",
-            Action::Outline => "outline of headings",
+            Action::Outline => "outline: contents or headings",
             Action::Help => "this help",
             Action::Cancel => "close pop-up / clear search and focus",
             Action::Quit => "back to the library / quit",

@@ -3,6 +3,7 @@
 pub mod app;
 pub mod bookmarks;
 pub mod caps;
+pub mod cells;
 pub mod citation_popup;
 pub mod draw;
 pub mod footnote_popup;
@@ -17,6 +18,7 @@ pub mod link_popup;
 pub mod memory;
 pub mod outline;
 pub mod palette;
+pub mod panics;
 pub mod popup;
 pub mod reader;
 pub mod reader_view;
@@ -30,7 +32,7 @@ pub mod waiting;
 use crate::config;
 use crate::input::{self, Input};
 use crate::library::entry::ProgressMap;
-use crate::parse::{self, Deferred, Source};
+use crate::parse::{self, Deferred};
 use crate::store::Store;
 use library_view::{LibraryView, Root};
 use std::path::PathBuf;
@@ -114,7 +116,7 @@ fn open_file(path: PathBuf, size: (u16, u16)) -> anyhow::Result<app::App> {
 fn open_bytes(bytes: Vec<u8>, size: (u16, u16)) -> anyhow::Result<app::App> {
     let path = PathBuf::from(input::STDIN_ARG);
     let Some(start) = parse::stream::start_of(&bytes, WHOLE_BYTES, QUICK_BYTES) else {
-        let article = Source::from_bytes(&bytes, input::STDIN_NAME)?.parse();
+        let article = parse::load_bytes(&bytes, input::STDIN_NAME)?;
         return Ok(app::App::with_article(article, path, size));
     };
     let mut app = app::App::with_article(start, path, size);

@@ -1,5 +1,7 @@
-//! The outline: headings, Notes and Related, to jump between sections.
+//! The outline: a book's own table of contents, else the headings, Notes and Related,
+//! to jump between sections.
 
+use super::citation_popup::part_of;
 use super::popup::{fit_to, text_line};
 use super::reader::Reader;
 use super::theme::Theme;
@@ -13,15 +15,39 @@ use ratatui::text::Line;
 pub struct Entry {
     /// Index of the part.
     pub part: usize,
+    /// Byte offset in the part where it starts (a contents entry can point mid-paragraph).
+    pub offset: usize,
     /// Heading level, 1 = top.
     pub level: u8,
     /// What it says.
     pub title: String,
 }
 
-/// The sections of the open article in reading order.
+/// The sections of the open article: a book's contents in their order, else the headings
+/// in reading order.
 pub fn entries(r: &Reader) -> Vec<Entry> {
     let a = r.article();
+    if !a.outline.is_empty() {
+        // Parts are listed in their own sort order, so a contents entry is found by halves.
+        return a
+            .outline
+            .iter()
+            .filter_map(|e| {
+                let mut part = r.doc.parts.binary_search(&part_of(e.at.place)).ok()?;
+                // An entry for the first note (a book's "Endnotes") starts at the heading
+                // the notes are set under.
+                if part > 0 && r.doc.parts[part - 1] == Part::NotesHeading && e.at.offset == 0 {
+                    part -= 1;
+                }
+                Some(Entry {
+                    part,
+                    offset: e.at.offset,
+                    level: e.depth,
+                    title: e.title.clone(),
+                })
+            })
+            .collect();
+    }
     r.doc
         .parts
         .iter()
@@ -37,6 +63,7 @@ pub fn entries(r: &Reader) -> Vec<Entry> {
             };
             Some(Entry {
                 part: i,
+                offset: 0,
                 level,
                 title: r.doc.text(part).trim().to_string(),
             })
@@ -44,9 +71,14 @@ pub fn entries(r: &Reader) -> Vec<Entry> {
         .collect()
 }
 
-/// The section the top of the screen is in, if any heading is above it.
+/// The section the top of the screen is in: the entry starting nearest above it (a book's
+/// contents can list its endnotes before its colophon, out of reading order).
 pub fn current(r: &Reader) -> Option<Entry> {
-    entries(r).into_iter().rev().find(|e| e.part <= r.top.part)
+    let at = r.top.part;
+    entries(r)
+        .into_iter()
+        .filter(|e| e.part <= at)
+        .max_by_key(|e| e.part)
 }
 
 /// The open outline.
@@ -60,7 +92,11 @@ impl OutlinePanel {
     /// An outline with the current section selected.
     pub fn new(r: &Reader) -> Self {
         let all = entries(r);
-        let selected = all.iter().rposition(|e| e.part <= r.top.part).unwrap_or(0);
+        let here = current(r);
+        let selected = all
+            .iter()
+            .rposition(|e| Some(e) == here.as_ref())
+            .unwrap_or(0);
         OutlinePanel { selected }
     }
 

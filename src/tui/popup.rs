@@ -4,7 +4,7 @@ use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Padding, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Padding};
 
 /// Places a box of `width` × `height` next to screen row `row` of `area`: below it when
 /// there is room, above otherwise, else on whichever side has more room (shortened).
@@ -91,9 +91,10 @@ pub fn frame(
     if !bottom.is_empty() {
         block = block.title_bottom(Line::from(Span::styled(bottom, theme.dim())).right_aligned());
     }
-    let shown: Vec<Line> = lines.into_iter().skip(scroll).take(inner_h).collect();
+    let inner = block.inner(rect);
     f.render_widget(Clear, rect);
-    f.render_widget(Paragraph::new(shown).block(block), rect);
+    f.render_widget(block, rect);
+    super::cells::put_lines(f.buffer_mut(), inner, lines.iter().skip(scroll));
 }
 
 /// One line of plain text, made safe for the terminal.

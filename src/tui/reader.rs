@@ -359,6 +359,15 @@ impl Reader {
         })
     }
 
+    /// Where a link inside the document goes (`#name` of a book's anchors), if it is one.
+    pub fn internal_target(&self, url: &str) -> Option<Anchor> {
+        let pos = self.article().anchors.get(url.strip_prefix('#')?)?;
+        Some(Anchor {
+            part: super::citation_popup::part_of(pos.place),
+            offset: pos.offset,
+        })
+    }
+
     /// Jumps (onto the jump list) to an anchor and shows it near the top.
     pub fn jump_to(&mut self, anchor: Anchor) {
         self.push_jump();

@@ -1,11 +1,13 @@
 //! Draws the reading screen: only the lines that are visible are styled and drawn.
 
 use super::app::App;
+use super::cells;
 use super::reader::Reader;
 use super::theme::Theme;
-use crate::decode::neutralise;
-use crate::layout::{self, LinePos, Role};
+use crate::decode::{is_invisible, neutralise};
+use crate::layout::{self, LinePos};
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -37,28 +39,42 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let Some(r) = &app.reader else { return };
     let col = column(area, r.layout.style.width);
     let highlights = highlights(r, &app.theme, r.top, area.height as usize);
-    for (row, (pos, line)) in r
-        .layout
-        .window(r.top, area.height as usize)
-        .into_iter()
-        .enumerate()
-    {
+    let window = r.layout.window(r.top, area.height as usize);
+    draw_lines(
+        f.buffer_mut(),
+        col,
+        &window,
+        r.hscroll,
+        &app.theme,
+        &highlights,
+    );
+}
+
+/// Draws layout lines one a row into the text column `col`: wide lines scrolled by
+/// `hscroll`, highlights painted over the parts they cover.
+pub fn draw_lines(
+    buf: &mut Buffer,
+    col: Rect,
+    window: &[(LinePos, &layout::Line)],
+    hscroll: usize,
+    theme: &Theme,
+    highlights: &[Highlight],
+) {
+    for (row, (pos, line)) in window.iter().take(col.height as usize).enumerate() {
         let hs: Vec<&Highlight> = highlights.iter().filter(|h| h.part == pos.part).collect();
-        let code = line.spans.iter().any(|s| s.look.role == Role::Code);
         let text = to_line(
             line,
-            code.then_some(r.hscroll),
+            line.wide.then_some(hscroll),
             col.width as usize,
-            &app.theme,
+            theme,
             &hs,
         );
         let rect = Rect {
-            x: col.x,
             y: col.y + row as u16,
-            width: col.width,
             height: 1,
+            ..col
         };
-        f.render_widget(text, rect);
+        cells::put_line(buf, rect, &text);
     }
 }
 
@@ -109,9 +125,14 @@ pub fn spot_at(r: &Reader, area: Rect, col: u16, row: u16) -> Option<usize> {
     let window = r.layout.window(r.top, area.height as usize);
     let (pos, line) = window.get((row - area.y) as usize)?;
     let target_col = col.checked_sub(column.x)? as usize;
-    let mut x = 0;
+    // A right-to-left line is drawn against the column's right edge.
+    let mut x = if line.rtl {
+        (column.width as usize).saturating_sub(line.width())
+    } else {
+        0
+    };
     for span in &line.spans {
-        let w = unicode_width::UnicodeWidthStr::width(span.text.as_str());
+        let w = layout::width::of(&span.text);
         if target_col < x + w {
             span.look.target?;
             return r.spots.iter().position(|s| {
@@ -125,8 +146,9 @@ pub fn spot_at(r: &Reader, area: Rect, col: u16, row: u16) -> Option<usize> {
     None
 }
 
-/// Turns a layout line into a styled terminal line, cutting code to the width
-/// (after scrolling it `hscroll` columns) and painting highlights over the spans.
+/// Turns a layout line into a styled terminal line, painting highlights over the spans.
+/// A wide line (code, a table) is shown from column `hscroll` on, with `←` when it is
+/// scrolled and `→` when more of it is to the right.
 pub fn to_line(
     line: &layout::Line,
     hscroll: Option<usize>,
@@ -134,17 +156,15 @@ pub fn to_line(
     theme: &Theme,
     highlights: &[&Highlight],
 ) -> Line<'static> {
-    let (mut spans, cut) = layout::cut_spans(&line.spans, hscroll.unwrap_or(0), width);
+    let skip = hscroll.unwrap_or(0);
+    let room = width.saturating_sub(usize::from(skip > 0));
+    let (mut spans, cut) = layout::cut_spans(&line.spans, skip, room);
     if cut {
-        let (shorter, _) = layout::cut_spans(&spans, 0, width.saturating_sub(1));
-        spans = shorter;
+        spans = layout::cut_spans(&line.spans, skip, room.saturating_sub(1)).0;
     }
-    let mut out = Vec::with_capacity(spans.len() + 1);
-    if hscroll.is_some_and(|h| h > 0) {
+    let mut out = Vec::with_capacity(spans.len() + 2);
+    if skip > 0 {
         out.push(Span::styled("←", theme.dim()));
-        let (shorter, _) =
-            layout::cut_spans(&spans, 1, width.saturating_sub(if cut { 2 } else { 1 }));
-        spans = shorter;
     }
     for span in &spans {
         let base = theme.look(span.look);
@@ -153,7 +173,12 @@ pub fn to_line(
     if cut {
         out.push(Span::styled("→", theme.dim()));
     }
-    Line::from(out)
+    let shown = Line::from(out);
+    if line.rtl {
+        shown.right_aligned()
+    } else {
+        shown
+    }
 }
 
 /// Splits one span where highlights start and end, so only the matched text is painted.
@@ -200,7 +225,12 @@ fn paint(
     }
 }
 
-/// Last line of defence: nothing that could drive the terminal reaches it.
+/// Last line of defence: nothing that could drive the terminal reaches it, and nothing
+/// invisible that it might draw as a box.
 pub fn safe(text: &str) -> String {
-    text.chars().map(neutralise).collect()
+    // A line break inside a paragraph (an address, a verse) is a space on one line.
+    text.chars()
+        .filter(|&c| !is_invisible(c))
+        .map(|c| if c == '\n' { ' ' } else { neutralise(c) })
+        .collect()
 }

@@ -3,57 +3,9 @@
 use super::popup::{fit_to, text_line};
 use super::reader::Reader;
 use super::theme::Theme;
-use crate::article::Article;
+pub use crate::cite::groups::{Group, groups};
 use ratatui::style::Modifier;
 use ratatui::text::Line;
-use std::collections::HashMap;
-
-/// One cited source with all its citations.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Group {
-    /// Normalised key (`Citation::source_key`).
-    pub key: String,
-    /// Name to show: the most frequent spelling, without a bracketed qualifier.
-    pub name: String,
-    /// Citation indices in reading order.
-    pub citations: Vec<usize>,
-}
-
-/// Sources grouped by normalised name, most cited first, then by name.
-pub fn groups(article: &Article) -> Vec<Group> {
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, c) in article.citations.iter().enumerate() {
-        by_key.entry(c.source_key()).or_default().push(i);
-    }
-    let mut out: Vec<Group> = by_key
-        .into_iter()
-        .map(|(key, citations)| {
-            let mut spellings: HashMap<String, usize> = HashMap::new();
-            for &i in &citations {
-                let s = &article.citations[i].source;
-                let plain = s.split('[').next().unwrap_or(s).trim().to_string();
-                *spellings.entry(plain).or_default() += 1;
-            }
-            let name = spellings
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))
-                .map(|(s, _)| s)
-                .unwrap_or_default();
-            Group {
-                key,
-                name,
-                citations,
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| {
-        b.citations
-            .len()
-            .cmp(&a.citations.len())
-            .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
-    });
-    out
-}
 
 /// The open panel.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

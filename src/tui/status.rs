@@ -1,11 +1,10 @@
 //! The status line: title or message on the left, position and hints on the right.
 
 use super::app::{App, Mode};
+use crate::layout::width;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
-use unicode_width::UnicodeWidthStr;
 
 /// Draws the status line into `area` (one row).
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
@@ -18,11 +17,9 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         _ => None,
     };
     if let Some(text) = prompt {
-        f.render_widget(
-            Paragraph::new(super::reader_view::safe(&text)).style(style),
-            area,
-        );
-        let x = area.x + (text.width().min(width.saturating_sub(1))) as u16;
+        let shown = Line::from(super::reader_view::safe(&text)).style(style);
+        super::cells::put_line(f.buffer_mut(), area, &shown);
+        let x = area.x + (width::of(&text).min(width.saturating_sub(1))) as u16;
         f.set_cursor_position((x, area.y));
         return;
     }
@@ -57,20 +54,23 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         super::outline::current(r)
     };
     // On a narrow screen the position matters more than the hints.
-    while right.width() + 4 > width && right.contains(" · ") {
+    while width::of(&right) + 4 > width && right.contains(" · ") {
         let cut = right.rfind(" · ").unwrap_or(0);
         right.truncate(cut);
     }
-    let room = width.saturating_sub(right.width() + 3);
+    let room = width.saturating_sub(width::of(&right) + 3);
     // The section says where one is; the title gives way to it first.
     let left = match section {
         Some(s) => {
             let s = fit(&s.title, room / 2);
-            format!("{} › {s}", fit(&left, room.saturating_sub(s.width() + 3)))
+            format!(
+                "{} › {s}",
+                fit(&left, room.saturating_sub(width::of(&s) + 3))
+            )
         }
         None => fit(&left, room),
     };
-    let pad = width.saturating_sub(left.width() + right.width() + 2);
+    let pad = width.saturating_sub(width::of(&left) + width::of(&right) + 2);
     let line = Line::from(vec![
         Span::raw(" "),
         Span::raw(super::reader_view::safe(&left)),
@@ -78,20 +78,22 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         Span::raw(right),
         Span::raw(" "),
     ]);
-    f.render_widget(Paragraph::new(line).style(style), area);
+    super::cells::put_line(f.buffer_mut(), area, &line.style(style));
 }
 
 /// Cuts text to `width` columns with an ellipsis.
 pub fn fit(text: &str, width: usize) -> String {
-    if text.width() <= width {
+    if width::of(text) <= width {
         return text.to_string();
     }
     let mut out = String::new();
-    for c in text.chars() {
-        if (out.clone() + &c.to_string()).width() + 1 > width {
+    let mut used = 0;
+    for (_, g, w) in width::clusters(text) {
+        if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(g);
+        used += w;
     }
     if width > 0 {
         out.push('…');

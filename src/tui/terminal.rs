@@ -34,6 +34,7 @@ const MOUSE_OFF: &[u8] = b"\x1b[?1006l\x1b[?1000l";
 /// Puts the terminal in reading mode: raw, alternate screen, mouse, hidden cursor.
 fn enter() -> io::Result<()> {
     terminal::enable_raw_mode()?;
+    super::panics::set_active(true);
     let mut out = io::stdout();
     if ALT_SCREEN.load(Ordering::Relaxed) {
         execute!(out, EnterAlternateScreen)?;
@@ -55,6 +56,7 @@ static ALT_SCREEN: AtomicBool = AtomicBool::new(true);
 /// Gives the terminal back as it was; safe to call more than once. Without an alternate
 /// screen the page drawn is wiped, so the shell's prompt comes back on a clean screen.
 pub fn leave() {
+    super::panics::set_active(false);
     let mut out = io::stdout();
     if MOUSE.load(Ordering::Relaxed) {
         let _ = out.write_all(MOUSE_OFF);
@@ -72,20 +74,11 @@ pub fn leave() {
     let _ = terminal::disable_raw_mode();
 }
 
-/// Restores the terminal before the default panic message prints, so it is readable.
-fn install_panic_hook() {
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        leave();
-        previous(info);
-    }));
-}
-
 /// Runs the app until it quits or a signal asks it to stop.
 pub fn run(mut app: App, mouse: bool, caps: Caps) -> anyhow::Result<App> {
     let stop = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&stop))?;
-    install_panic_hook();
+    super::panics::install(leave);
     MOUSE.store(mouse, Ordering::Relaxed);
     ALT_SCREEN.store(caps.alt_screen, Ordering::Relaxed);
     enter()?;

@@ -2,6 +2,7 @@
 #![allow(dead_code, unused_imports)] // each test crate uses a different subset
 
 pub mod articles;
+pub mod epub;
 pub mod run;
 pub mod tmux;
 

@@ -52,7 +52,10 @@ fn meta_tags(doc: &Html) -> HashMap<String, Vec<String>> {
                     .push(content.to_string());
             }
         }
-        for key in [v.attr("name"), v.attr("itemprop")].into_iter().flatten() {
+        for key in [v.attr("name"), v.attr("itemprop"), v.attr("http-equiv")]
+            .into_iter()
+            .flatten()
+        {
             by_name
                 .entry(meta_key(key.trim()))
                 .or_default()
@@ -157,6 +160,24 @@ fn text_of(el: ElementRef) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// An element's text with its white space collapsed, when it is shorter than `max` bytes;
+/// a longer one (a byline class on the whole page's wrapper) is not read to its end.
+fn short_text(el: ElementRef, max: usize) -> Option<String> {
+    let mut out = String::new();
+    for t in el.text() {
+        for w in t.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+            if out.len() >= max {
+                return None;
+            }
+        }
+    }
+    Some(out)
 }
 
 /// Fills title, authors, date and site from the page.
@@ -266,6 +287,15 @@ pub fn read(doc: &Html, meta: &mut Meta) {
             })
         });
     meta.date = date.map(|d| date_info(&d));
+    meta.language = doc
+        .root_element()
+        .value()
+        .attr("lang")
+        .or(doc.root_element().value().attr("xml:lang"))
+        .map(str::to_string)
+        .or_else(|| first(&["content-language", "dc:language", "og:locale"]))
+        .map(|l| l.trim().replace('_', "-"))
+        .filter(|l| !l.is_empty());
 }
 
 /// The address a page's relative links are relative to: its `<base href>` (itself
@@ -308,14 +338,14 @@ pub fn byline(doc: &Html, roots: &[NodeId]) -> Option<byline::Byline> {
     let first_root = roots.iter().min().copied();
     let found: Vec<(ElementRef, byline::Byline)> = doc
         .select(&BYLINE)
-        .filter(|e| !in_comments(*e))
         .filter_map(|e| {
-            let text = text_of(e);
-            if !(2..200).contains(&text.len()) {
+            let text = short_text(e, 200)?;
+            if text.len() < 2 {
                 return None;
             }
             Some((e, byline::read(&text, false)?))
         })
+        .filter(|(e, _)| !in_comments(*e))
         .collect();
     // Of a byline box and the name inside it, the name ("Tech Insider Alex Perry").
     let innermost = |e: &ElementRef| {

@@ -3,6 +3,7 @@
 mod extract;
 mod meta;
 mod notes;
+mod rawtext;
 mod walk;
 
 use super::notes::NoteBuilder;
@@ -19,7 +20,7 @@ const MAX_DEPTH: usize = 512;
 
 /// Parses a whole HTML page into an article.
 pub fn parse(text: &str) -> Article {
-    let mut doc = Html::parse_document(text);
+    let mut doc = Html::parse_document(&rawtext::elide(text));
     flatten_deep(&mut doc.tree);
     let mut article = Article::empty(Format::Html);
     meta::read(&doc, &mut article.meta);

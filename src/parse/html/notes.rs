@@ -1,7 +1,9 @@
 //! Footnotes in their HTML shapes: pandoc (`a.footnote-ref` → `section.footnotes`), Wikipedia
-//! (`sup.reference` → `ol.references`), `doc-noteref` / `doc-footnote`, `epub:type`, and the
-//! general shape of an in-page link whose target sits in an end list or an aside.
+//! (`sup.reference` → `ol.references`), `doc-noteref` / `doc-footnote`, `epub:type`, the
+//! general shape of an in-page link whose target sits in an end list or an aside, and a
+//! note that links back to its reference (plain EPUB and Gutenberg notes).
 
+use super::extract::{Tag, tag_of};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 use std::collections::{HashMap, HashSet};
@@ -159,6 +161,13 @@ pub fn find(doc: &Html) -> NoteShape {
             .any(|a| containers.contains(&a.id()) || single_defs.contains(&a.id()))
     };
 
+    let order: HashMap<NodeId, usize> = doc
+        .tree
+        .root()
+        .descendants()
+        .enumerate()
+        .map(|(i, n)| (n.id(), i))
+        .collect();
     let mut shape = NoteShape::default();
     let mut def_label: HashMap<NodeId, String> = HashMap::new();
     let mut used_labels: HashSet<String> = HashSet::new();
@@ -166,18 +175,29 @@ pub fn find(doc: &Html) -> NoteShape {
         let Some(&target) = ids.get(frag) else {
             continue;
         };
-        if is_backlink(a) || points_at_link(doc.tree.get(target).expect("id from tree")) {
+        let t = doc.tree.get(target).expect("id from tree");
+        let linked = linked_back(a, t, &order);
+        if linked.is_none() && (is_backlink(a) || points_at_link(t)) {
             continue;
         }
-        let Some(def) = definition_at(doc.tree.get(target).expect("id from tree")) else {
+        // A link that says it is a note reference is one, whatever its target carries.
+        let declared =
+            has_token(a, "epub:type", &["noteref"]) || has_token(a, "role", &["doc-noteref"]);
+        let Some(def) = linked
+            .or_else(|| definition_at(t))
+            .or_else(|| declared.then(|| note_block(t)).flatten())
+        else {
             continue;
         };
         if a.ancestors().any(|x| x.id() == def.id()) {
             continue;
         }
         let text: String = a.text().collect();
-        let general = marker_like(&text) && (in_container(def) || end_list(def));
-        if !(declares_ref(a) || general) || !marker_like(&text) {
+        let general =
+            marker_like(&text) && (linked.is_some() || in_container(def) || end_list(def));
+        // A declared reference may say more than a number ("See note 26"): its words are
+        // its label, so none is lost.
+        if !(declares_ref(a) || general) || !(marker_like(&text) || declared) {
             continue;
         }
         let label = def_label.entry(def.id()).or_insert_with(|| {
@@ -201,12 +221,15 @@ pub fn find(doc: &Html) -> NoteShape {
             continue;
         };
         let t = doc.tree.get(target).expect("id from tree");
+        // A wrapper around a reference (`<span id><sup><a>`) is where a back-link goes; a
+        // paragraph that happens to open with one is a place like any other.
+        let inline = ElementRef::wrap(t).is_some_and(|e| tag_of(e) == Tag::Inline);
         let near_ref = t
             .ancestors()
             .take(2)
             .chain([t])
             .any(|n| ref_nodes.contains(&n.id()))
-            || t.descendants().take(4).any(|n| ref_nodes.contains(&n.id()));
+            || inline && t.descendants().take(4).any(|n| ref_nodes.contains(&n.id()));
         if (near_ref || is_backlink(a)) && !ref_nodes.contains(&a.id()) {
             shape.backlinks.insert(a.id());
         }
@@ -229,13 +252,6 @@ pub fn find(doc: &Html) -> NoteShape {
         def_label.insert(id, label);
     }
     let mut defs: Vec<(NodeId, String)> = def_label.into_iter().collect();
-    let order: HashMap<NodeId, usize> = doc
-        .tree
-        .root()
-        .descendants()
-        .enumerate()
-        .map(|(i, n)| (n.id(), i))
-        .collect();
     defs.sort_by_key(|(id, _)| order.get(id).copied().unwrap_or(usize::MAX));
     shape.skip.extend(containers.iter().copied());
     // An inline note stands where it is referred to: its reference is drawn there.
@@ -336,6 +352,57 @@ fn definition_at(target: NodeRef<Node>) -> Option<NodeRef<Node>> {
     None
 }
 
+/// A note that links back to its reference, as plain EPUB and Gutenberg notes do: the
+/// block the target is (or sits in), later in the document than the reference, holding a
+/// link to the reference's id or to that of the `sup` or `span` around it.
+fn linked_back<'a>(
+    a: ElementRef<'a>,
+    target: NodeRef<'a, Node>,
+    order: &HashMap<NodeId, usize>,
+) -> Option<NodeRef<'a, Node>> {
+    let mut own: Vec<&str> = a.value().id().into_iter().collect();
+    if let Some(p) = a.parent().and_then(ElementRef::wrap)
+        && matches!(p.value().name(), "sup" | "span")
+    {
+        own.extend(p.value().id());
+    }
+    if own.is_empty() {
+        return None;
+    }
+    let def = note_block(target)?;
+    let at = |n: NodeId| order.get(&n).copied().unwrap_or(0);
+    if at(def.id()) <= at(a.id()) {
+        return None;
+    }
+    let back = def
+        .descendants()
+        .take(400)
+        .filter_map(ElementRef::wrap)
+        .any(|l| {
+            l.value().name() == "a"
+                && l.value()
+                    .attr("href")
+                    .and_then(|h| h.strip_prefix('#'))
+                    .is_some_and(|f| own.contains(&f))
+        });
+    back.then_some(def)
+}
+
+/// The block a note's text is: the target when it is a paragraph, item or box, else the
+/// nearest such block around it; never a heading, section or the page.
+fn note_block(target: NodeRef<Node>) -> Option<NodeRef<Node>> {
+    for n in [target].into_iter().chain(target.ancestors().take(3)) {
+        let el = ElementRef::wrap(n)?;
+        match el.value().name() {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "body" | "html" | "section" | "main"
+            | "article" | "nav" | "header" | "footer" => return None,
+            "p" | "div" | "li" | "dd" | "aside" | "blockquote" => return Some(n),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Whether a list item sits in a list after which little text follows (an end list).
 fn end_list(def: NodeRef<Node>) -> bool {
     let Some(list) = def.parent() else {
@@ -344,9 +411,15 @@ fn end_list(def: NodeRef<Node>) -> bool {
     let mut after = 0usize;
     let mut n = list;
     loop {
+        // Counting stops at the limit: the text after a list can be a whole book.
         for s in n.next_siblings() {
             if let Some(el) = ElementRef::wrap(s) {
-                after += el.text().map(|t| t.trim().len()).sum::<usize>();
+                for t in el.text() {
+                    after += t.trim().len();
+                    if after > 3000 {
+                        return false;
+                    }
+                }
             }
         }
         match n.parent() {
@@ -369,4 +442,56 @@ fn ref_element(a: ElementRef) -> NodeRef<Node> {
         return *p;
     }
     *a
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(html: &str) -> (Vec<String>, Vec<String>) {
+        let doc = Html::parse_document(html);
+        let shape = find(&doc);
+        let mut refs: Vec<String> = shape.refs.values().cloned().collect();
+        refs.sort();
+        let defs = shape.defs.iter().map(|(_, l)| l.clone()).collect();
+        (refs, defs)
+    }
+
+    #[test]
+    fn a_note_that_links_back_is_a_note_whatever_it_is() {
+        let page = r##"<p>Body<a id="r1" href="#n1"><sup>1</sup></a> and
+            <a id="FNanchor_A" href="#Footnote_A" class="fnanchor">[A]</a>.</p>
+            <p>More text that is not a note at all, with a <a href="#n1">link</a>.</p>
+            <p id="n1" class="note"><a href="#r1">1.</a> The first note.</p>
+            <div class="fn"><p><a id="Footnote_A" href="#FNanchor_A">[A]</a> The letter note.</p></div>"##;
+        assert_eq!(
+            labels(page),
+            (vec!["1".into(), "A".into()], vec!["1".into(), "A".into()])
+        );
+    }
+
+    #[test]
+    fn a_link_to_a_paragraph_that_holds_a_reference_is_not_a_back_link() {
+        let page = r##"<p id="p1">Short.<a id="r1" href="#n1">1</a> More of the paragraph.</p>
+            <p>As <a href="#p1">said above</a>, and again.</p>
+            <ol class="notes"><li id="n1">The note. <a href="#r1">↩</a></li></ol>"##;
+        let doc = Html::parse_document(page);
+        let shape = find(&doc);
+        let kept: Vec<String> = doc
+            .select(&scraper::Selector::parse("a").unwrap())
+            .filter(|a| !shape.backlinks.contains(&a.id()))
+            .map(|a| a.text().collect())
+            .collect();
+        assert_eq!(kept, ["1", "said above"], "only the ↩ is a back-link");
+    }
+
+    #[test]
+    fn a_declared_reference_needs_no_note_shape_and_keeps_its_words() {
+        let page = r##"<p>See <a epub:type="noteref" href="#x">See note 26</a>.</p>
+            <p>Filler.</p><p id="x">The note's text.</p>"##;
+        assert_eq!(
+            labels(page),
+            (vec!["See note 26".into()], vec!["See note 26".into()])
+        );
+    }
 }

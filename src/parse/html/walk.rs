@@ -2,7 +2,7 @@
 
 use super::extract::{Tag, tag_of};
 use super::notes::NoteShape;
-use crate::article::{Block, BlockKind, MarkKind};
+use crate::article::{Block, BlockKind, Dir, MarkKind};
 use crate::parse::build::{Inline, snippet, table_block};
 use crate::parse::notes::NoteBuilder;
 use ego_tree::{NodeId, NodeRef};
@@ -37,6 +37,8 @@ pub struct Walker<'a> {
     figures: Vec<bool>,
     /// Drop recognised chrome (off inside note definitions, which are never chrome).
     drop_chrome: bool,
+    /// The `dir` in force where the current block's text began.
+    dir: Dir,
 }
 
 impl<'a> Walker<'a> {
@@ -65,6 +67,7 @@ impl<'a> Walker<'a> {
             caption: 0,
             figures: Vec::new(),
             drop_chrome: true,
+            dir: Dir::Auto,
         }
     }
 
@@ -92,6 +95,9 @@ impl<'a> Walker<'a> {
     pub fn walk(&mut self, node: NodeRef<Node>) {
         match node.value() {
             Node::Text(t) => {
+                if self.inline.is_blank() {
+                    self.dir = dir_of(node);
+                }
                 if self.pre > 0 {
                     self.inline.push_raw(&t.text);
                 } else {
@@ -133,7 +139,8 @@ impl<'a> Walker<'a> {
         } else {
             BlockKind::Paragraph
         };
-        if let Some(b) = self.inline.take(kind) {
+        if let Some(mut b) = self.inline.take(kind) {
+            b.dir = self.dir;
             self.blocks.push(b);
         }
     }
@@ -213,8 +220,11 @@ impl<'a> Walker<'a> {
             "br" => {
                 if self.pre > 0 {
                     self.inline.push_raw("\n");
-                } else {
+                } else if self.cell > 0 || self.heading.is_some() {
+                    // A table cell and a heading are one line each.
                     self.inline.push(" ");
+                } else {
+                    self.inline.line_break();
                 }
             }
             "hr" => {
@@ -296,6 +306,8 @@ impl<'a> Walker<'a> {
                 self.marked(el, MarkKind::Emphasis);
                 self.flush();
             }
+            // A cited work the page marks up (Wikipedia's references), read as a reference.
+            "cite" if v.classes().any(|c| c == "citation") => self.marked(el, MarkKind::Work),
             "em" | "i" | "cite" | "dfn" | "var" => self.marked(el, MarkKind::Emphasis),
             "strong" | "b" => self.marked(el, MarkKind::Strong),
             "code" | "kbd" | "samp" | "tt" if self.pre == 0 => self.marked(el, MarkKind::Code),
@@ -472,4 +484,12 @@ fn layout_table(el: ElementRef) -> bool {
             matches!(d.value().name(), "td" | "th")
                 && d.text().map(|t| t.trim().len()).sum::<usize>() > 400
         })
+}
+
+/// The `dir` of the nearest element around a node that has one.
+fn dir_of(node: NodeRef<Node>) -> Dir {
+    node.ancestors()
+        .filter_map(|n| n.value().as_element()?.attr("dir").and_then(Dir::from_attr))
+        .next()
+        .unwrap_or_default()
 }

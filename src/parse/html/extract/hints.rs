@@ -255,8 +255,17 @@ const GLUED_BEFORE: &[&str] = &[
     "article",
 ];
 
+/// Whether a word is one of `CHROME_WORDS`, which are kept sorted for this search.
+fn is_chrome_word(word: &str) -> bool {
+    CHROME_WORDS.binary_search(&word).is_ok()
+}
+
 /// Whether a class word is a chrome word glued to parts above (`relatedpoststitle`).
 fn glued_chrome(word: &str) -> bool {
+    // The shortest glued word is a two-letter chrome word and a three-letter part.
+    if word.len() < 5 {
+        return false;
+    }
     CHROME_WORDS.iter().any(|c| {
         word.strip_prefix(c).is_some_and(glued_parts)
             || word
@@ -309,7 +318,12 @@ impl Hint {
         if matches!(name, "html" | "body") {
             return Hint::default();
         }
-        let w = words(el);
+        // Most elements say nothing about themselves: no words to read.
+        let w = if v.attr("class").is_some() || v.id().is_some() {
+            words(el)
+        } else {
+            Vec::new()
+        };
         let content = any_word(&w, CONTENT_WORDS) || matches!(name, "article" | "main");
         let role_chrome = v.attr("role").is_some_and(|r| {
             r.split_whitespace()
@@ -327,8 +341,7 @@ impl Hint {
             chrome: !quoted_post
                 && (role_chrome
                     || tag_chrome
-                    || any_word(&w, CHROME_WORDS)
-                    || w.iter().any(|x| glued_chrome(x))),
+                    || w.iter().any(|x| is_chrome_word(x) || glued_chrome(x))),
             content,
             weak: any_word(&w, WEAK_WORDS),
             quote: quoted_post,
@@ -387,6 +400,11 @@ mod tests {
         assert!(hint(r#"<div class="jp-relatedposts">"#).chrome);
         assert!(hint(r#"<div class="sitenav">"#).chrome);
         assert!(!hint(r#"<div class="commentary">"#).chrome);
+    }
+
+    #[test]
+    fn chrome_words_are_sorted_for_binary_search() {
+        assert!(CHROME_WORDS.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]

@@ -93,16 +93,6 @@ pub fn find(doc: &Html, shape: &NoteShape) -> Found {
         },
     };
     found.drop.extend(stats.hidden.iter().copied());
-    if std::env::var_os("LECTERN_DEBUG_EXTRACT").is_some() {
-        for id in &found.roots {
-            let el = doc.tree.get(*id).and_then(ElementRef::wrap);
-            eprintln!(
-                "root {:?} {:?}",
-                el.map(|e| e.value().name()),
-                el.map(|e| (e.value().attr("class"), e.value().attr("id")))
-            );
-        }
-    }
     found
 }
 

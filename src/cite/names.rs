@@ -1,0 +1,219 @@
+//! Who a citation names: authors (`Smith and van der Berg`, `Hall et al.`, `Bank of
+//! England`) and outlets (`The Paper [Shanghai]`, `Reuters/Ipsos poll`), and the words
+//! that look like either without being one.
+
+use super::when::{ANY, SEASONS, WEEKDAYS};
+pub(super) use super::words::PARTICLES;
+use super::words::{
+    CONNECTORS, DESCRIPTORS, EVENTS, HOLIDAYS, INSTITUTION_LINKS, LEAD_INS, NOT_SOURCES,
+};
+use crate::shape::Ends;
+
+/// `part` without a lead-in, and how many bytes the lead-in took.
+pub(super) fn strip_lead(part: &str) -> (usize, &str) {
+    let mut at = 0;
+    // "see also, e.g.," and the like: at most two lead-ins in a row.
+    for _ in 0..2 {
+        match LEAD_INS.iter().find_map(|p| part[at..].strip_prefix(p)) {
+            Some(rest) => at = part.len() - rest.len(),
+            None => break,
+        }
+    }
+    (at, &part[at..])
+}
+
+pub(super) fn is_not_source(word: &str) -> bool {
+    NOT_SOURCES.contains(&word)
+        || crate::dates::MONTH_WORDS.contains(&word)
+        || HOLIDAYS.contains(&word)
+}
+
+/// Whether `word` names a month, a season or a day, which never start or end a name.
+pub(super) fn is_time_word(word: &str) -> bool {
+    crate::dates::MONTH_WORDS.contains(&word)
+        || SEASONS.contains(&word)
+        || WEEKDAYS.contains(&word)
+        || HOLIDAYS.contains(&word)
+}
+
+pub(super) fn is_event(word: &str) -> bool {
+    EVENTS.contains(&word)
+}
+
+pub(super) fn first_word(s: &str) -> &str {
+    s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+}
+
+/// A capitalised name: `Ostrom`, `O’Brien`, `Ørsted-Larsen`, `van der Berg`.
+pub(super) fn name<'t>(e: Ends<'t>) -> Ends<'t> {
+    let particle = |e: Ends<'t>| e.exact(&PARTICLES).space();
+    // Capitals and letters as Rust knows them: circled letters, Roman numerals and
+    // combining marks count too, which lets a name carry a combining accent.
+    e.maybe(|e| particle(e).maybe(particle))
+        .chars(char::is_uppercase, 1, 1)
+        .chars(
+            |c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'),
+            1,
+            ANY,
+        )
+}
+
+/// Where readings of `Name, Name and Name et al.` (or `Bank of England`) at the start of
+/// `body` can end.
+pub(super) fn authors_ends<'t>(body: &'t str) -> Ends<'t> {
+    let comma = |e: Ends<'t>| e.exact(&[","]).any_space();
+    let and = |e: Ends<'t>| {
+        e.either(&[&comma, &|e| e.space()])
+            .exact(&["and", "&"])
+            .space()
+    };
+    let link = |e: Ends<'t>| e.space().exact(&INSTITUTION_LINKS).space();
+    let between = |e: Ends<'t>| e.either(&[&|e| e.space(), &comma, &and, &link]);
+    Ends::start(body)
+        .then(name)
+        .many(|e| between(e).then(name))
+        .maybe(|e| {
+            e.maybe_char(',')
+                .space()
+                .exact(&["et"])
+                .space()
+                .exact(&["al"])
+                .maybe_char('.')
+        })
+}
+
+/// Whether every author in `Ostrom, Smith and van der Berg Jones et al.` has one or two
+/// capitalised names (lower-case particles aside): three in a row are an outlet's name.
+pub(super) fn one_or_two_names_each(authors: &str) -> bool {
+    let authors = authors.trim_end();
+    let authors = authors
+        .strip_suffix("et al.")
+        .or_else(|| authors.strip_suffix("et al"))
+        .unwrap_or(authors);
+    let mut names = 0;
+    for word in authors.split_whitespace() {
+        let (word, ends_author) = match word.strip_suffix(',') {
+            Some(w) => (w, true),
+            None => (word, false),
+        };
+        if matches!(word, "and" | "&") {
+            names = 0;
+        } else if word.starts_with(char::is_uppercase) {
+            names += 1;
+            if names > 2 {
+                return false;
+            }
+        }
+        if ends_author {
+            names = 0;
+        }
+    }
+    true
+}
+
+/// Whether author names read as people or institutions, not as a date (`Foreign Affairs,
+/// Spring`), an event (`Paris Agreement`) or a clause.
+pub(super) fn is_plausible_author(authors: &str) -> bool {
+    if is_not_source(first_word(authors)) {
+        return false;
+    }
+    !authors
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| is_time_word(w) || is_event(w))
+}
+
+/// Whether text reads as the name of an outlet: a few capitalised words, connectors,
+/// bracketed qualifiers, domain names and a word for what was cited, and nothing that
+/// looks like a clause. `The` and `the` may start it.
+pub(super) fn is_source_name(source: &str) -> bool {
+    if source.is_empty()
+        || source.len() > 80
+        || source.contains(['“', '”', '"', ':', '(', ')'])
+        || !source.contains(char::is_alphabetic)
+    {
+        return false;
+    }
+    let named = ["The ", "the "]
+        .iter()
+        .find_map(|t| source.strip_prefix(t))
+        .unwrap_or(source);
+    let first = named.chars().next().unwrap_or(' ');
+    if !(first.is_uppercase() || first.is_ascii_digit()) || is_not_source(first_word(named)) {
+        return false;
+    }
+    let mut words = 0;
+    let mut capitals = 0;
+    let mut depth = 0i32;
+    let mut descriptors = 0;
+    for word in named.split_whitespace() {
+        let in_bracket = depth > 0 || word.starts_with('[');
+        depth += word.matches('[').count() as i32 - word.matches(']').count() as i32;
+        if in_bracket {
+            continue;
+        }
+        words += 1;
+        let c = word.chars().next().unwrap_or(' ');
+        if c.is_uppercase() || c.is_ascii_digit() || is_domain(word) {
+            // Once what was cited is named, only its qualifiers follow.
+            if descriptors > 0 {
+                return false;
+            }
+            capitals += 1;
+        } else if capitals > 0 && DESCRIPTORS.contains(&word) {
+            descriptors += 1;
+        } else if !CONNECTORS.contains(&word) || descriptors > 0 {
+            return false;
+        }
+    }
+    let last = named.split_whitespace().last().unwrap_or("");
+    // `Battle of Lodi, 10th May 1796` names an event and its day.
+    let leading_event = matches!(
+        first_word(named),
+        "Battle" | "Siege" | "Sack" | "Peace" | "Treaty" | "Massacre" | "Coronation"
+    );
+    (1..=8).contains(&words) && !is_event(last) && !is_time_word(last) && !leading_event
+}
+
+fn is_domain(word: &str) -> bool {
+    let Some((name, tld)) = word.rsplit_once('.') else {
+        return false;
+    };
+    !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '-' | '.'))
+        && (2..=6).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outlets_and_what_is_not_one() {
+        for s in [
+            "The Guardian",
+            "the Economist",
+            "The Paper [Shanghai]",
+            "Reuters/Ipsos poll",
+            "Kremlin press release",
+            "HKO1.com",
+            "El País",
+            "Der Standard",
+        ] {
+            assert!(is_source_name(s), "{s}");
+        }
+        for s in [
+            "the harbour",
+            "The",
+            "Clean Air Act",
+            "i.e. the harbour",
+            "Foreign Affairs, Spring",
+            "poll",
+            "Reuters poll Smith",
+        ] {
+            assert!(!is_source_name(s), "{s}");
+        }
+    }
+}

@@ -1,0 +1,533 @@
+//! Narrative citations, where the authors are part of the sentence and only the year is
+//! in parentheses: `Nakamura (2018) argues`, `Okafor and Reyes (2016)`, `Holt (2020: 5)`,
+//! `see Ferreira (2019b, 17–19)`, `Chen et al. (2021)`, `Brandvold’s (1996) survey`.
+//!
+//! A name followed by a year is often not a citation at all — a film, an album, a treaty,
+//! a country's figures for a year — so the words around it decide: a reporting verb after
+//! it (`argues`), a citing word before it (`see`, `by`), a page or a second author are
+//! evidence for; a determiner (`the Netherlands (2019)`), a work's kind (`the film Roma
+//! (2018)`), a title's quotation mark or italics are evidence against.
+
+use super::names::{PARTICLES, is_event, is_not_source, is_time_word};
+use super::paren::{matching_paren, split_parts, years_and_locator};
+use super::{Cite, cite};
+use crate::article::{Citation, CitationKind, Mark, MarkKind, Place};
+
+/// Reporting verbs: what the authors of a narrative citation do (`Nakamura (2018)
+/// argues`). Verbs that places and things do as well (`saw`, `gave`, `made`) are not here:
+/// they would make `New Caledonia (2018) saw` a citation.
+#[rustfmt::skip]
+const REPORTING: &[&str] = &[
+    "argue", "argues", "argued", "find", "finds", "found", "show", "shows", "showed", "shown",
+    "note", "notes", "noted", "suggest", "suggests", "suggested", "report", "reports",
+    "reported", "claim", "claims", "claimed", "observe", "observes", "observed", "conclude",
+    "concludes", "concluded", "describe", "describes", "described", "contend", "contends",
+    "contended", "propose", "proposes", "proposed", "demonstrate", "demonstrates",
+    "demonstrated", "estimate", "estimates", "estimated", "write", "writes", "wrote", "point",
+    "points", "pointed", "define", "defines", "defined", "identify", "identifies", "identified",
+    "emphasise", "emphasises", "emphasised", "emphasize", "emphasizes", "emphasized",
+    "document", "documents", "documented", "examine", "examines", "examined", "explore",
+    "explores", "explored", "review", "reviews", "reviewed", "trace", "traces", "traced",
+    "develop", "develops", "developed", "present", "presents", "presented", "distinguish",
+    "distinguishes", "distinguished", "recommend", "recommends", "recommended", "warn", "warns",
+    "warned", "insist", "insists", "insisted", "maintain", "maintains", "maintained",
+    "acknowledge", "acknowledges", "acknowledged", "survey", "surveys", "surveyed", "study",
+    "studies", "studied", "measure", "measures", "measured", "analyse", "analyses", "analysed",
+    "analyze", "analyzes", "analyzed", "compare", "compares", "compared", "interview",
+    "interviews", "interviewed", "attribute", "attributes", "attributed", "discuss",
+    "discusses", "discussed", "coin", "coins", "coined", "explain", "explains", "explained",
+    "assert", "asserts", "asserted", "caution", "cautions", "cautioned", "predict", "predicts",
+    "predicted", "agree", "agrees", "agreed", "disagree", "disagrees", "disagreed", "counter",
+    "counters", "countered", "reject", "rejects", "rejected", "summarise", "summarises",
+    "summarised", "summarize", "summarizes", "summarized", "outline", "outlines", "outlined",
+    "highlight", "highlights", "highlighted", "stress", "stresses", "stressed", "doubt",
+    "doubts", "doubted", "question", "questions", "questioned", "challenge", "challenges",
+    "challenged", "extend", "extends", "extended", "replicate", "replicates", "replicated",
+    "puts", "put",
+];
+
+/// Words before the authors that introduce a citation.
+const CITING: &[&str] = &[
+    "see",
+    "See",
+    "cf.",
+    "Cf.",
+    "by",
+    "following",
+    "Following",
+    "in",
+    "In",
+    "As",
+    "as",
+    "from",
+    "From",
+    "to",
+    "and",
+    "with",
+    "after",
+    "After",
+    "unlike",
+    "Unlike",
+    "like",
+    "Like",
+    "of",
+    "whereas",
+    "while",
+    "While",
+    "also",
+    "both",
+    "Both",
+    "According",
+    "according",
+    "e.g.",
+    "e.g.,",
+];
+
+/// Words before a name that make it the name of a thing, not of an author.
+const NOT_AUTHORS: &[&str] = &[
+    "the",
+    "The",
+    "a",
+    "A",
+    "an",
+    "An",
+    "this",
+    "This",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "whose",
+    "film",
+    "movie",
+    "album",
+    "novel",
+    "song",
+    "single",
+    "play",
+    "opera",
+    "documentary",
+    "series",
+    "show",
+    "game",
+    "musical",
+    "painting",
+    "sculpture",
+    "poem",
+    "symphony",
+    "ballet",
+    "sitcom",
+    "drama",
+    "record",
+    "track",
+    "EP",
+    "LP",
+    "vessel",
+    "ship",
+    "yacht",
+    "hurricane",
+    "storm",
+    "typhoon",
+    "model",
+    "version",
+    "edition",
+    "in",
+];
+
+/// Every narrative citation in `text`; `marks` are the block's, to tell a title in italics.
+pub(super) fn narrative(text: &str, place: Place, marks: &[Mark]) -> Vec<Citation> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        // Most parentheses do not open on a year; look no further at those.
+        if !bytes
+            .get(open + 1)
+            .is_some_and(|b| b.is_ascii_digit() || matches!(b, b'i' | b'f' | b'n' | b'u'))
+        {
+            continue;
+        }
+        let Some(close) = matching_paren(bytes, open) else {
+            continue;
+        };
+        let parts = split_parts(text, open + 1..close);
+        let first = &text[parts[0].clone()];
+        let Some(y) = years_and_locator(first, false) else {
+            continue;
+        };
+        if y.trailing {
+            continue;
+        }
+        let Some(names) = authors_before(text, open) else {
+            continue;
+        };
+        let after = next_word(&text[close + 1..]);
+        let cue = REPORTING.contains(&after);
+        let strong = y.years.len() > 1
+            || y.locator.is_some()
+            || y.years[0].1.len() != 4
+            || names.several
+            || names.possessive
+            || CITING.contains(&names.before);
+        let doubtful = names.capitalised_before || names.all_capitals;
+        if NOT_AUTHORS.contains(&names.before) && !cue && !CITING.contains(&names.before) {
+            continue;
+        }
+        if italic(marks, names.start..open) || (doubtful && !cue && !strong) {
+            continue;
+        }
+        if doubtful && !cue && names.all_capitals {
+            continue;
+        }
+        let source = &text[names.start..names.end];
+        let n = y.years.len();
+        let only = parts.len() == 1;
+        let mut digits = "";
+        for (k, (r, year)) in y.years.iter().enumerate() {
+            let start = if k == 0 {
+                names.start
+            } else {
+                parts[0].start + r.start
+            };
+            let end = match (k + 1 == n, only) {
+                (true, true) => close + 1,
+                (true, false) => parts[0].end,
+                _ => parts[0].start + r.end,
+            };
+            let date = if year.len() == 1 {
+                format!("{digits}{year}")
+            } else {
+                digits = year.get(..4).unwrap_or(year);
+                year.to_string()
+            };
+            let mut c = Cite::new(
+                CitationKind::AuthorYear,
+                start..end,
+                text,
+                source,
+                None,
+                if k + 1 == n { y.locator } else { None },
+            );
+            c.date = Some(date);
+            out.push(cite(c, place, start..end));
+        }
+    }
+    out
+}
+
+/// The authors named just before a parenthesis.
+struct Names<'a> {
+    start: usize,
+    end: usize,
+    /// The word before the names.
+    before: &'a str,
+    several: bool,
+    possessive: bool,
+    /// A capitalised word that is not a citing word stands before the names: a given
+    /// name, or the name is one word of a longer proper noun.
+    capitalised_before: bool,
+    all_capitals: bool,
+}
+
+/// `Okafor and Reyes`, `Chen et al.`, `Smith, Jones and Lee`, `van der Berg`,
+/// `Brandvold’s` ending (with one space) at `open`.
+fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
+    // Authors are a few words: never read more than this far back.
+    let from = floor_boundary(text, open.saturating_sub(160));
+    let head = &text[from..open];
+    let head = head.strip_suffix(' ').unwrap_or(head);
+    let mut end = from + head.len();
+    let mut words = Words {
+        text,
+        from,
+        at: end,
+    };
+    let mut possessive = false;
+    let mut last = words.prev()?;
+    for s in ["’s", "'s"] {
+        if let Some(w) = last.1.strip_suffix(s) {
+            possessive = true;
+            end -= s.len();
+            last = (last.0, w);
+        }
+    }
+    let mut et_al = false;
+    // `Boeckle and colleagues (2020)` is `Boeckle et al.`
+    if matches!(
+        last.1,
+        "colleagues" | "co-workers" | "coworkers" | "co-authors" | "coauthors"
+    ) {
+        if words.prev()?.1 != "and" {
+            return None;
+        }
+        et_al = true;
+        last = words.prev()?;
+    } else if matches!(last.1, "al." | "al") {
+        let et = words.prev()?;
+        if et.1 != "et" {
+            return None;
+        }
+        et_al = true;
+        last = words.prev()?;
+        if possessive {
+            return None;
+        }
+    }
+    if !et_al && last.1.ends_with(['.', ',', ';', ':']) {
+        return None;
+    }
+    let mut start = surname(&mut words, last)?;
+    let mut count = 1;
+    let mut had_and = false;
+    loop {
+        let save = words.at;
+        let Some(joiner) = words.prev() else { break };
+        let and = matches!(joiner.1, "and" | "&");
+        let comma = joiner.1.ends_with(',') && count > 1 && had_and;
+        if and && !had_and && !et_al {
+            let Some(w) = words.prev() else { break };
+            // `Smith, Jones, and Lee`: a comma before "and" only ends the second of
+            // three or more names, never the first of two (`in Sweden, and Chen`).
+            let w = match w.1.strip_suffix(',') {
+                Some(bare) => {
+                    let save_w = words.at;
+                    let listed = words
+                        .prev()
+                        .is_some_and(|p| p.1.ends_with(',') && surname_like(p.1));
+                    words.at = save_w;
+                    if !listed {
+                        words.at = save;
+                        break;
+                    }
+                    (w.0, bare)
+                }
+                None => w,
+            };
+            match surname(&mut words, w) {
+                Some(s) => {
+                    start = s;
+                    count += 1;
+                    had_and = true;
+                    continue;
+                }
+                None => {
+                    words.at = save;
+                    break;
+                }
+            }
+        }
+        if comma {
+            let bare = (joiner.0, joiner.1.trim_end_matches(','));
+            match surname(&mut words, bare) {
+                Some(s) if count < 6 => {
+                    start = s;
+                    count += 1;
+                    continue;
+                }
+                _ => {
+                    words.at = save;
+                    break;
+                }
+            }
+        }
+        words.at = save;
+        break;
+    }
+    let before = words.prev().map_or("", |w| w.1);
+    let source = &text[start..end];
+    let capitalised_before = before.starts_with(char::is_uppercase)
+        && !CITING.contains(&before)
+        && !NOT_AUTHORS.contains(&before)
+        && !before.ends_with(['.', ':', ';', ','])
+        && !is_not_source(before.trim_end_matches(['.', ',']));
+    let all_capitals = source
+        .split_whitespace()
+        .filter(|w| !matches!(*w, "and" | "&" | "et" | "al."))
+        .all(|w| !w.chars().any(char::is_lowercase));
+    let first = text[start..]
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    if is_not_source(first) {
+        return None;
+    }
+    let before_char = text[..start].chars().next_back();
+    if before_char.is_some_and(|c| matches!(c, '*' | '_' | '”' | '"' | '“' | '‘' | '’' | '/'))
+    {
+        return None;
+    }
+    Some(Names {
+        start,
+        end,
+        before,
+        several: count > 1 || et_al,
+        possessive,
+        capitalised_before,
+        all_capitals,
+    })
+}
+
+/// Reads a surname ending with `word` (and the particles before it); its start.
+fn surname(words: &mut Words, word: (usize, &str)) -> Option<usize> {
+    let (at, w) = word;
+    let mut chars = w.chars();
+    let first = chars.next()?;
+    // A quotation mark closing a title (`Art'`) is no possessive (`Jones'`).
+    let closes_quote = w
+        .strip_suffix(['\'', '’'])
+        .is_some_and(|before| !before.ends_with('s'));
+    let ok = first.is_uppercase()
+        && !closes_quote
+        && w.chars().count() >= 2
+        && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
+        && !is_not_source(w)
+        && !is_time_word(w)
+        && !is_event(w);
+    if !ok {
+        return None;
+    }
+    let mut start = at;
+    for _ in 0..2 {
+        let save = words.at;
+        match words.prev() {
+            // `van der Berg`, and `Van der Berg` starting a sentence.
+            Some((p, particle))
+                if PARTICLES.contains(&particle)
+                    || PARTICLES.contains(&particle.to_lowercase().as_str()) =>
+            {
+                start = p
+            }
+            _ => {
+                words.at = save;
+                break;
+            }
+        }
+    }
+    Some(start)
+}
+
+/// A capitalised word that could be a surname, with a comma after it.
+fn surname_like(word: &str) -> bool {
+    let w = word.trim_end_matches(',');
+    w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "'’-".contains(c))
+}
+
+/// Words read backwards from `at`, split at white space.
+struct Words<'a> {
+    text: &'a str,
+    from: usize,
+    at: usize,
+}
+
+impl<'a> Words<'a> {
+    /// The word before the current position, with its start.
+    fn prev(&mut self) -> Option<(usize, &'a str)> {
+        let head = &self.text[self.from..self.at];
+        let trimmed = head.trim_end();
+        if trimmed.is_empty() {
+            return None;
+        }
+        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
+            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        // The word must end where it was asked for, past at most one space.
+        if head.len() - trimmed.len() > 1 || trimmed[start..].contains('\n') {
+            return None;
+        }
+        self.at = self.from + start;
+        Some((self.from + start, &trimmed[start..]))
+    }
+}
+
+fn next_word(s: &str) -> &str {
+    let s = s.trim_start_matches([',', ' ']);
+    s.split(|c: char| !c.is_alphabetic()).next().unwrap_or("")
+}
+
+fn floor_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
+}
+
+/// Whether an emphasis mark covers the names: a title in italics.
+fn italic(marks: &[Mark], names: std::ops::Range<usize>) -> bool {
+    marks.iter().any(|m| {
+        m.kind == MarkKind::Emphasis && m.range.start < names.end && names.start < m.range.end
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String, Option<String>)> {
+        narrative(text, Place::Body { block: 0 }, &[])
+            .into_iter()
+            .map(|c| (text[c.range.clone()].to_string(), c.source, c.locator))
+            .collect()
+    }
+
+    #[test]
+    fn narrative_shapes() {
+        let one = |t: &str| {
+            let f = found(t);
+            assert_eq!(f.len(), 1, "{t}: {f:?}");
+            f.into_iter().next().unwrap()
+        };
+        assert_eq!(one("as Nakamura (2018) argues").1, "Nakamura");
+        assert_eq!(one("Okafor and Reyes (2016) found").1, "Okafor and Reyes");
+        assert_eq!(
+            one("In Holt (2020: 5), the"),
+            ("Holt (2020: 5)".into(), "Holt".into(), Some("5".into()))
+        );
+        assert_eq!(
+            one("see Ferreira (2019b, 17–19).").2.as_deref(),
+            Some("17–19")
+        );
+        assert_eq!(one("Chen et al. (2021) report").1, "Chen et al.");
+        assert_eq!(
+            one("in Sweden, and Chen et al. (2021) report").1,
+            "Chen et al."
+        );
+        assert_eq!(one("Van der Berg (2009) makes").1, "Van der Berg");
+        assert_eq!(
+            one("Boeckle and colleagues (2020) found").1,
+            "Boeckle and colleagues"
+        );
+        assert_eq!(one("Brandvold’s (1996) survey").1, "Brandvold");
+        assert_eq!(one("van der Berg (2009) shows").1, "van der Berg");
+        assert_eq!(
+            one("Smith, Jones and Lee (2019) show").1,
+            "Smith, Jones and Lee"
+        );
+        assert_eq!(one("the OECD (2020) estimates that").1, "OECD");
+        assert_eq!(found("Chen (2019a, 2019b) shows").len(), 2);
+    }
+
+    #[test]
+    fn names_with_years_that_are_not_citations() {
+        for t in [
+            "the Cultural Revolution (1966–76)",
+            "the film Roma (2018) won",
+            "in the Netherlands (2019) rose",
+            "the Kyoto Protocol (1997)",
+            "landing in May (1969)",
+            "Apollo 11 (1969)",
+            "*Roma* (2018)",
+            "“Harbour” (2019)",
+            "the CCP (1921)",
+            "born in Lagos, Okafor (2019) says",
+            "New Caledonia (2018) saw the first",
+            "the essay ‘Notes on Art' (1853) was",
+        ] {
+            let f = found(t);
+            assert!(f.is_empty() || t.starts_with("born"), "{t}: {f:?}");
+        }
+        assert_eq!(found("born in Lagos, Okafor (2019) says")[0].1, "Okafor");
+    }
+}

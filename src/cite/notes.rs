@@ -1,0 +1,382 @@
+//! Citations that make up a note, in the notes–bibliography style (Chicago) and its
+//! relatives, each one sentence or `;`-separated part of the note:
+//!
+//! - a book: `Margaret Ellison, *The Salt Roads of the Adriatic* (Trieste: Halcyon
+//!   Press, 2010), 45`
+//! - an article or a newspaper: `Ruth Holt, “Small Boats,” *Maritime Review* 12, no. 3
+//!   (2015): 45–67`; `“Harbour Board Approves New Basin,” *La Bilancia*, March 14, 1911`
+//! - `Ibid., 47`, and a short note: `Ellison, *Salt Roads*, 52`
+//! - a source and date with no parentheses: `…; and Interfax, February 28`
+//! - an author–year reference: `Ellison 2010, 45`
+
+use super::names::{is_source_name, one_or_two_names_each, strip_lead};
+use super::note_forms::{archive, article, book, serial, short, split_page};
+use super::paren::{author_year, date_tail, ibid};
+use super::when::is_full_tail_date;
+use super::{Cite, Form};
+use crate::article::CitationKind;
+use std::ops::Range;
+
+/// Every citation a note's text is made of, with where each sits and its form.
+pub(super) fn in_note(text: &str, italics: &[Range<usize>]) -> Vec<(Cite, Form)> {
+    let mut out = Vec::new();
+    for seg in segments(text) {
+        let lead = lead_end(&text[seg.clone()]);
+        let at = seg.start + lead;
+        let body = &text[at..seg.end];
+        if body.is_empty() {
+            continue;
+        }
+        let inside: Vec<Range<usize>> = italics
+            .iter()
+            .filter(|r| r.start >= at && r.end <= seg.end)
+            .map(|r| r.start - at..r.end - at)
+            .collect();
+        // A sentence may hold more than one citation: `…, 150–76, and in the Financial
+        // Times, March 4, 2014`. What follows a citation is read again, a few times at most.
+        let mut from = 0;
+        for _ in 0..4 {
+            let rest = &body[from..];
+            let skip = rest.len()
+                - rest
+                    .trim_start_matches([',', ';', ' '])
+                    .trim_start_matches("and ")
+                    .len();
+            let rest = &body[from + skip..];
+            let Some((mut c, form)) = one(rest, &shifted(&inside, from + skip)) else {
+                break;
+            };
+            let end = c.at.end;
+            let base = at + from + skip;
+            c.at = c.at.start + base..c.at.end + base;
+            out.push((c, form));
+            from += skip + end;
+            if from >= body.len() {
+                break;
+            }
+        }
+    }
+    out
+}
+
+fn shifted(italics: &[Range<usize>], by: usize) -> Vec<Range<usize>> {
+    italics
+        .iter()
+        .filter(|r| r.start >= by)
+        .map(|r| r.start - by..r.end - by)
+        .collect()
+}
+
+/// The citation `body` is, or starts with, if it is one; a trailing aside in parentheses
+/// (`(see plate 3)`) is left out of it.
+fn one(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
+    // No citation is this long; a long sentence is not read shape by shape.
+    if body.len() > 1200 {
+        return None;
+    }
+    one_whole(body, italics).or_else(|| {
+        let open = body
+            .trim_end()
+            .strip_suffix(')')
+            .and_then(|_| body.rfind(" ("))?;
+        let kept: Vec<Range<usize>> = italics.iter().filter(|r| r.end <= open).cloned().collect();
+        one_whole(&body[..open], &kept)
+    })
+}
+
+fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
+    let all = 0..body.len();
+    if let Some(locator) = ibid(body) {
+        let c = Cite::new(CitationKind::Reference, all, body, "Ibid.", None, locator);
+        return Some((c, Form::Ibid));
+    }
+    if let Some(c) = book(body, italics) {
+        return Some((c, Form::Full));
+    }
+    if let Some(c) = article(body) {
+        return Some((c, Form::Full));
+    }
+    if let Some(c) = archive(body).or_else(|| serial(body)) {
+        return Some((c, Form::Full));
+    }
+    if let Some(found) = short(body, italics) {
+        return Some(found);
+    }
+    if let Some((authors, y)) = author_year(body, false)
+        && one_or_two_names_each(authors)
+        && super::names::is_plausible_author(authors.trim())
+        && y.years.len() == 1
+    {
+        let mut c = Cite::new(
+            CitationKind::AuthorYear,
+            all,
+            body,
+            authors.trim().trim_end_matches(','),
+            Some(y.years[0].1),
+            y.locator,
+        );
+        c.title = None;
+        return Some((c, Form::Cited));
+    }
+    // A newspaper's page may follow its date: `Shrewsbury Chronicle, 9 March 1827, p. 3`.
+    let (dated, page) = split_page(body);
+    let (source, date) = date_tail(dated)?;
+    let source = source.trim().trim_end_matches(',');
+    if !is_full_tail_date(date) {
+        return None;
+    }
+    // The outlet may close a clause: `the account in Eurasianet, November 8, 2017`.
+    let start = if is_source_name(source) {
+        0
+    } else {
+        name_run(source).filter(|&s| is_source_name(&source[s..]))?
+    };
+    let c = Cite::new(
+        CitationKind::Attribution,
+        start..body.len(),
+        body,
+        &source[start..],
+        Some(date),
+        page,
+    );
+    Some((c, Form::Cited))
+}
+
+/// Lower-case words inside an outlet's or a person's name (`Corriere della Sera`,
+/// `Ministry of Health`, `van der Berg`).
+pub(super) const NAME_LINKS: &[&str] = &[
+    "della", "delle", "dei", "di", "de", "del", "da", "du", "des", "der", "den", "van", "von", "y",
+    "e", "la", "le", "of", "for", "and", "&", "al", "el",
+];
+
+/// Where the run of capitalised words that ends `s` begins: the outlet or author at the
+/// end of a clause (`described in Novak`, `collected in Ivan Petrić`). A sentence's first
+/// word (`In`, `See`) and links left at the front are not part of it.
+pub(super) fn name_run(s: &str) -> Option<usize> {
+    let mut start = None;
+    let mut end = s.len();
+    for w in s.rsplit(' ') {
+        let i = end - w.len();
+        end = i.saturating_sub(1);
+        // A dash joins a quotation to its source: `recognized."--Pall Mall Gazette`.
+        if let Some(d) = w
+            .rfind("--")
+            .map(|d| d + 2)
+            .or_else(|| w.rfind('—').map(|d| d + 3))
+        {
+            if w[d..].starts_with(char::is_uppercase) {
+                start = Some(i + d);
+            }
+            break;
+        }
+        if w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit()) {
+            start = Some(i);
+        } else if !NAME_LINKS.contains(&w) || start.is_none() {
+            break;
+        }
+    }
+    let mut start = start?;
+    loop {
+        let rest = &s[start..];
+        let w = rest.split(' ').next().unwrap_or("");
+        let skip =
+            super::names::is_not_source(w.trim_end_matches([',', '.'])) || NAME_LINKS.contains(&w);
+        if !skip || rest.len() == w.len() {
+            break;
+        }
+        start += w.len() + 1;
+    }
+    s[start..].starts_with(char::is_uppercase).then_some(start)
+}
+
+/// Where a note's lead-in (`See`, `For a survey of X, see`, `Quoted in`) ends.
+fn lead_end(seg: &str) -> usize {
+    // `…, see X` or `… see also X`: what follows the last "see" before any title.
+    let title = seg.find(['“', '"', '*', '(']).unwrap_or(seg.len());
+    let mut at = 0;
+    for (i, _) in seg[..title].match_indices("see ") {
+        let starts_word = i == 0 || seg[..i].ends_with(' ');
+        if starts_word && i < 160 {
+            at = i + "see ".len();
+        }
+    }
+    if at == 0 && seg[..title].starts_with("See ") {
+        at = "See ".len();
+    }
+    let rest = &seg[at..];
+    let rest = rest.strip_prefix("also ").unwrap_or(rest);
+    let (lead, _) = strip_lead(rest);
+    seg.len() - rest.len() + lead
+}
+
+/// A note's sentences and `;`-separated parts, outside brackets and quotations, each
+/// trimmed and without its final stop.
+pub(super) fn segments(text: &str) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut depth = 0i32;
+    let mut quoted = false;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth -= 1,
+            '“' => quoted = true,
+            '”' => quoted = false,
+            ';' if depth <= 0 && !quoted => {
+                out.push(super::paren::trim_range(text, start..i));
+                start = i + 1;
+            }
+            '.' | '?' | '!' if depth <= 0 && !quoted && ends_sentence(text, i) => {
+                out.push(super::paren::trim_range(text, start..i));
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    if start < b.len() {
+        out.push(super::paren::trim_range(text, start..b.len()));
+    }
+    out.retain(|r| !r.is_empty());
+    out
+}
+
+/// Abbreviations a note's sentence does not end with.
+const ABBREVIATIONS: &[&str] = &[
+    "ed", "eds", "trans", "vol", "Vol", "vols", "no", "No", "nos", "pp", "p", "ch", "chap", "repr",
+    "rev", "e.g", "i.e", "cf", "Cf", "al", "St", "Dr", "Mr", "Mrs", "Ms", "Jr", "Sr", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "Co", "Inc", "Ltd",
+    "Univ", "comp", "n", "nn", "fig", "esp", "pt", "bk", "sec", "art", "ff", "n.d", "ser", "dept",
+    "Dept", "Bros", "fol", "fols", "para", "paras",
+];
+
+/// Whether the stop at `i` ends a sentence: white space or the end follows, then a
+/// capital, a quotation mark or a title, and the word before is no abbreviation.
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let after = &text[i + 1..];
+    if !after.is_empty() && !after.starts_with(char::is_whitespace) {
+        return false;
+    }
+    let next = after.trim_start();
+    if !(next.is_empty() || next.starts_with(|c: char| c.is_uppercase() || "“\"*_‘".contains(c)))
+    {
+        return false;
+    }
+    if &text[i..=i] != "." {
+        return true;
+    }
+    let word = text[..i]
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
+    let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
+    !(initial || ABBREVIATIONS.contains(&word) || (word.contains('.') && word.len() <= 5))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A citation read from a note: its text, source, date, locator and form.
+    type Read = (String, String, Option<String>, Option<String>, Form);
+
+    fn read(note: &str) -> Vec<Read> {
+        in_note(note, &[])
+            .into_iter()
+            .map(|(c, f)| {
+                (
+                    note[c.at.clone()].to_string(),
+                    c.source,
+                    c.date,
+                    c.locator,
+                    f,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn italics_after_a_closing_aside_are_not_read_past_the_cut() {
+        // The note ends in an aside; the shorter text read without it must not be handed
+        // the italic run inside the aside (a slice past its end).
+        let note = "Arti were guilds, cf. Florio: “Arte … a trade” (see his work on the *Guilds*)";
+        let at = note.find("*Guilds*").unwrap();
+        let found = in_note(note, &[at..at + "*Guilds*".len()]);
+        assert!(found.iter().all(|(c, _)| c.at.end <= note.len()));
+    }
+
+    #[test]
+    fn notes_bibliography_shapes() {
+        let r = read(
+            "Margaret Ellison, *The Salt Roads of the Adriatic* (Trieste: Halcyon Press, 2010), 45.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "Margaret Ellison");
+        assert_eq!(
+            (r[0].2.as_deref(), r[0].3.as_deref()),
+            (Some("2010"), Some("45"))
+        );
+        assert_eq!(read("Ibid., 47.")[0].4, Form::Ibid);
+        let s = read("Ellison, *Salt Roads*, 52.");
+        assert_eq!((s[0].1.as_str(), s[0].4), ("Ellison", Form::Short));
+        let n = read("“Harbour Board Approves New Basin,” *La Bilancia*, March 14, 1911.");
+        assert_eq!(
+            (n[0].1.as_str(), n[0].2.as_deref()),
+            ("La Bilancia", Some("March 14, 1911"))
+        );
+        let a = read("Ruth Holt, “Small Boats,” *Maritime Review* 12, no. 3 (2015): 45–67.");
+        assert_eq!(
+            (a[0].1.as_str(), a[0].3.as_deref()),
+            ("Ruth Holt", Some("45–67"))
+        );
+        let w = read("Kommersant, March 3; Vedomosti, March 4; and Interfax, February 28.");
+        let names: Vec<&str> = w.iter().map(|c| c.1.as_str()).collect();
+        assert_eq!(names, ["Kommersant", "Vedomosti", "Interfax"]);
+        assert_eq!(w[2].0, "Interfax, February 28");
+        let lead =
+            read("On the basin, see Margaret Ellison, *Salt Roads* (Trieste: Halcyon, 2010).");
+        assert_eq!(
+            lead[0].0,
+            "Margaret Ellison, *Salt Roads* (Trieste: Halcyon, 2010)"
+        );
+        assert_eq!(read("Ellison 2010, 45.")[0].1, "Ellison");
+    }
+
+    #[test]
+    fn british_notes_archives_and_serials() {
+        let q = read("Mary Allport, 'Counting Boats', Transport History Review, 22 (2001), 15–38.");
+        assert_eq!((q[0].1.as_str(), q[0].4), ("Mary Allport", Form::Full));
+        assert_eq!(read("Allport, ‘Counting Boats’, p. 27.")[0].4, Form::Short);
+        assert_eq!(read("Whitcombe, op. cit., p. 112.")[0].4, Form::ShortAlone);
+        let a = read("Shropshire Archives, Hazledine letter books, 1810–1841, 6001/3/1–12.");
+        assert_eq!(a[0].1, "Shropshire Archives");
+        let j = read("Journals of the House of Commons, 82 (1827), p. 211.");
+        assert_eq!(
+            (j[0].1.as_str(), j[0].3.as_deref()),
+            ("Journals of the House of Commons", Some("p. 211"))
+        );
+        let t = read("‘Taxpayers’ stake in the port now below 4%’, Harbour Trust, February 2017.");
+        assert_eq!(t[0].1, "Harbour Trust");
+        let d = read("recognised.\"--Pall Mall Gazette, 15th May 1906.");
+        assert_eq!(d[0].1, "Pall Mall Gazette");
+        let n = read("Shrewsbury Chronicle, 9 March 1827, p. 3.");
+        assert_eq!(
+            (n[0].2.as_deref(), n[0].3.as_deref()),
+            (Some("9 March 1827"), Some("p. 3"))
+        );
+    }
+
+    #[test]
+    fn prose_notes_are_not_citations() {
+        for note in [
+            "An earlier version of this essay was presented at a workshop held in Bergen in 2019.",
+            "The Compact was drafted over two winters, with a retired magistrate as secretary.",
+            "Zanetti, for his part, is sceptical of the figures.",
+            "Distances along the river are measured from the glacier snout, 1998.",
+            "The first note has a citation of its own and points to a second note.",
+            "\"Sempre la stessa via.\" The words \"la stessa\" are left out in the Venice edition, 1550.",
+        ] {
+            assert!(read(note).is_empty(), "{note}: {:?}", read(note));
+        }
+    }
+}

@@ -1,0 +1,175 @@
+//! Authors' surnames, as citations and references write them, for joining the two and
+//! grouping a work's citations.
+
+use super::words::{INSTITUTION_LINKS, INSTITUTIONS, PARTICLES};
+
+/// The key a person's or institution's work is grouped under: each author's surname,
+/// lower-cased (`Joseph Mwangi and Ruth Holt` and `Mwangi and Holt` → `mwangi holt`;
+/// `Ellison, Margaret` → `ellison`), three or more authors as the first and `et al`.
+/// An institution keeps its whole name.
+pub fn surnames_key(authors: &str) -> String {
+    let authors = &authors.replace('\u{a0}', " ");
+    let names = surnames(authors);
+    let mut key: Vec<String> = names.iter().map(|n| n.to_lowercase()).collect();
+    let et_al = authors.contains("et al") || key.len() > 2;
+    key.truncate(if et_al { 1 } else { 2 });
+    if et_al {
+        key.push("et al".into());
+    }
+    crate::article::source_key(&key.join(" "))
+}
+
+/// Each author's surname in an author list as references and citations write it:
+/// `Ellison, Margaret`, `Chen, L., & Wu, M.`, `Joseph Mwangi and Ruth Holt`,
+/// `Eich, Brendan; David Hyatt`, `Hall et al.`, `International Monetary Fund`.
+pub fn surnames(authors: &str) -> Vec<String> {
+    let authors = authors.replace('\u{a0}', " ");
+    let cut = authors.find(" et al").unwrap_or(authors.len());
+    let authors = authors[..cut].trim().trim_end_matches([',', '.', ';']);
+    let mut out = Vec::new();
+    // Authors are parted by ";", " and ", " & " and commas; a comma also parts an inverted
+    // name from its given names (`Ellison, Margaret`), told by what follows it.
+    let mut pieces: Vec<&str> = Vec::new();
+    for group in authors.split(';') {
+        for piece in group.split(", and ").flat_map(|p| p.split(" and ")) {
+            pieces.extend(piece.split(" & ").flat_map(|p| p.split(", &")));
+        }
+    }
+    // `Pirani, Stern, and Yafimava`: three or more single names are all surnames.
+    let names: Vec<&str> = pieces
+        .iter()
+        .flat_map(|p| p.split(','))
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    let single = |p: &&str| {
+        let ws: Vec<&str> = p.split_whitespace().collect();
+        ws.last().is_some_and(|w| !w.ends_with('.'))
+            && ws[..ws.len() - 1].iter().all(|w| PARTICLES.contains(w))
+    };
+    // With semicolons between authors (`Hale, Rosemary; Orme, David`), commas part names.
+    if !authors.contains(';') && names.len() >= 3 && names.iter().all(single) {
+        return names.iter().map(|n| n.to_string()).collect();
+    }
+    for piece in pieces {
+        let mut parts = piece.split(',').map(str::trim).filter(|p| !p.is_empty());
+        let Some(first) = parts.next() else { continue };
+        let words: Vec<&str> = first.split_whitespace().collect();
+        if words.is_empty() {
+            continue;
+        }
+        let rest: Vec<&str> = parts.collect();
+        let given = |p: &&str| {
+            let ws: Vec<&str> = p.split_whitespace().collect();
+            !ws.is_empty() && ws.len() <= 3 && ws.iter().all(|w| is_given(w))
+        };
+        let capitals = words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
+            .count();
+        let institution = capitals >= 3
+            || words.iter().any(|w| INSTITUTION_LINKS.contains(w))
+            || words.last().is_some_and(|w| INSTITUTIONS.contains(w));
+        if institution {
+            out.push(first.to_string());
+        } else if !single(&first) {
+            // Natural order: `Simon Pirani, Jonathan Stern`.
+            out.extend(natural_surname(first));
+            for other in &rest {
+                out.extend(natural_surname(other));
+            }
+        } else if rest.first().is_some_and(|p| is_initials(p)) {
+            // APA: `Lindgren, A., Berg, P.`, surnames and initials in turn.
+            out.push(words.join(" "));
+            out.extend(
+                rest.iter()
+                    .filter(|p| !is_initials(p))
+                    .map(|p| p.to_string()),
+            );
+        } else if rest.first().is_some_and(given) {
+            // Inverted: `Ellison, Margaret`; the given names after it are not authors.
+            out.push(words.join(" "));
+            for other in rest.iter().skip(1) {
+                out.extend(natural_surname(other));
+            }
+        } else {
+            out.extend(natural_surname(first));
+            for other in &rest {
+                out.extend(natural_surname(other));
+            }
+        }
+    }
+    out
+}
+
+/// Initials only: `L.`, `R. J.`, `J.-P.`.
+fn is_initials(p: &str) -> bool {
+    p.split_whitespace()
+        .all(|w| w.ends_with('.') && w.chars().filter(|c| c.is_alphabetic()).count() <= 2)
+}
+
+/// An initial (`L.`, `J.-P.`) or a given name, as follows an inverted surname.
+fn is_given(word: &str) -> bool {
+    let w = word.trim_end_matches('.');
+    w.starts_with(char::is_uppercase)
+        && w.chars()
+            .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
+}
+
+/// The surname of `Helga Brandvold` or `Keiko van der Berg`: the last name with the
+/// particles before it.
+fn natural_surname(name: &str) -> Option<String> {
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| !w.ends_with('.') || w.len() > 3)
+        .collect();
+    let last = words
+        .iter()
+        .rposition(|w| w.starts_with(char::is_uppercase))?;
+    let mut start = last;
+    while start > 0 && PARTICLES.contains(&words[start - 1]) {
+        start -= 1;
+    }
+    Some(words[start..=last].join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surnames_of_every_author_list() {
+        assert_eq!(surnames_key("Helga Brandvold"), "brandvold");
+        assert_eq!(surnames_key("Brandvold"), "brandvold");
+        assert_eq!(surnames_key("Ellison, Margaret"), "ellison");
+        assert_eq!(surnames_key("Joseph Mwangi and Ruth Holt"), "mwangi holt");
+        assert_eq!(surnames_key("Mwangi and Holt"), "mwangi holt");
+        assert_eq!(surnames_key("Mwangi, Joseph, and Ruth Holt"), "mwangi holt");
+        assert_eq!(surnames_key("Chen, L., & Wu, M."), "chen wu");
+        assert_eq!(surnames_key("Lindgren et al."), "lindgren et al");
+        assert_eq!(
+            surnames_key("Lindgren, A., Berg, P., & Sato, K."),
+            "lindgren et al"
+        );
+        assert_eq!(surnames_key("Eich, Brendan; David Hyatt"), "eich hyatt");
+        assert_eq!(surnames_key("van der Berg, Anna"), "van der berg");
+        assert_eq!(surnames_key("Keiko van der Berg"), "van der berg");
+        assert_eq!(
+            surnames_key("International Monetary Fund"),
+            "international monetary fund"
+        );
+        assert_eq!(surnames_key("Bank of England"), "bank of england");
+        assert_eq!(surnames_key("Pellow, R."), "pellow");
+        assert_eq!(surnames_key("World Bank"), "world bank");
+        assert_eq!(surnames_key("Mozilla Foundation"), "mozilla foundation");
+        assert_eq!(surnames_key("Pirani, Stern, and Yafimava"), "pirani et al");
+        assert_eq!(
+            surnames("Simon Pirani, Jonathan Stern, and Katja Yafimava"),
+            ["Pirani", "Stern", "Yafimava"]
+        );
+        assert_eq!(
+            surnames("Pirani, Simon, Jonathan Stern, and Katja Yafimava"),
+            ["Pirani", "Stern", "Yafimava"]
+        );
+    }
+}

@@ -1,0 +1,109 @@
+//! The words the citation finder reads names with: particles, the words of
+//! institutions and outlets, lead-ins, and the words that look like names without being
+//! sources.
+
+/// Lower-case particles that may come before a surname (`van der Berg`).
+#[rustfmt::skip]
+pub(super) const PARTICLES: [&str; 12] = [
+    "van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "al", "el",
+];
+
+/// Lower-case words between the capitalised words of an institution that writes
+/// (`Bank of England`, `Office for National Statistics`).
+#[rustfmt::skip]
+pub(super) const INSTITUTION_LINKS: [&str; 5] = [
+    "of", "for", "the", "on", "für",
+];
+
+/// Words that can start a capitalised parenthetical without naming a source (besides months).
+#[rustfmt::skip]
+pub(super) const NOT_SOURCES: &[&str] = &[
+    "Spring", "Summer", "Autumn", "Fall", "Winter", "In", "From", "Since", "Until", "Before",
+    "After", "Circa", "Born", "Died", "Founded", "Around", "About", "Approximately", "Between",
+    "During", "Ca", "Est", "Updated", "Published", "Today", "Yesterday", "Tomorrow", "Monday",
+    "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Figure", "Fig",
+    "Table", "Chapter", "Section", "Page", "Vol", "Volume", "No", "Issue", "Edition", "Ed",
+    "Eds", "Aged", "Age", "Now", "Then", "Also", "But", "And", "The", "This", "That", "These",
+    "Those", "It", "He", "She", "They", "We", "I", "You", "Formerly", "Previously", "Later",
+    "Up", "Down", "Including", "Excluding", "Except", "Sic", "Photo", "Pictured", "Left",
+    "Right", "Above", "Below", "Emphasis", "Translation", "Trans", "Note", "Year", "Years",
+    "Fiscal", "Appendix", "Annex", "Box", "Part", "Map", "Chart", "Graph", "Plate", "Exhibit",
+    "Equation", "Eq", "See", "Cf", "Compare", "Ibid", "Until", "Through", "As", "At", "On",
+    "Of", "For", "By", "To", "With", "Without", "Per", "Each", "Every", "All", "Some", "Most",
+    "Only", "Not", "Or", "If", "When", "Where", "While", "Whose", "Which", "Who", "What",
+    "Here", "There", "Total", "Average", "Median", "Mean", "Range", "Peak", "Unpublished",
+    "Retrieved", "Accessed", "Archived", "Original", "Reprinted", "Revised", "First", "Second",
+    "Third", "Last", "Next", "Mr", "Mrs", "Ms", "Dr", "Prof", "Sen", "Rep", "Gov", "President",
+    "Prime", "Minister",
+];
+
+/// Names of things that are not sources however they are capitalised: an act, a treaty, a
+/// war, games or an election with its year is an aside (`(Clean Air Act, 1970)`).
+#[rustfmt::skip]
+pub(super) const EVENTS: &[&str] = &[
+    "Act", "Acts", "Agreement", "Accord", "Accords", "Treaty", "Protocol", "Convention",
+    "Declaration", "Statute", "Charter", "Constitution", "Amendment", "Bill", "Law",
+    "Directive", "Regulation", "Resolution", "Revolution", "War", "Wars", "Uprising",
+    "Rebellion", "Crisis", "Games", "Olympics", "Cup", "Championship", "Championships", "Expo",
+    "Summit", "Conference", "Congress", "Election", "Elections", "Referendum", "Reform",
+    "Reforms", "Massacre", "Earthquake", "Hurricane", "Typhoon", "Tsunami", "Flood", "Pandemic",
+    "Festival", "Biennale", "Exhibition", "Award", "Prize", "Medal", "Dynasty", "Era", "Period",
+    "Plan",
+];
+
+/// Lower-case words allowed inside a source name.
+#[rustfmt::skip]
+pub(super) const CONNECTORS: &[&str] = &[
+    "of", "the", "for", "and", "de", "del", "la", "le", "du", "di", "da", "der", "des", "van",
+    "von", "al", "el", "on", "in", "&", "y", "und", "et", "am", "im", "zu", "e", "a", "-", "–",
+    "della", "delle", "dei", "degli", "dello", "do", "dos", "das", "du", "d’", "d'", "op",
+    "ter", "te",
+];
+
+/// Lower-case words that may follow an outlet's name to say what of it is cited
+/// (`Reuters/Ipsos poll`, `Kremlin press release`, `ministry statement`).
+#[rustfmt::skip]
+pub(super) const DESCRIPTORS: &[&str] = &[
+    "poll", "polls", "survey", "report", "reports", "editorial", "interview", "statement",
+    "press", "release", "briefing", "broadcast", "bulletin", "newsletter", "blog", "podcast",
+    "transcript", "data", "figures", "estimates", "filing", "memo", "website", "column",
+    "op-ed", "commentary", "tweet", "post", "speech", "testimony", "communiqué", "dispatch",
+    "radio", "television", "online", "edition", "supplement", "magazine", "channel", "account",
+    "video", "documentary", "letter", "notice", "announcement", "circular", "decree", "minutes",
+    "hearing", "news", "daily", "weekly", "monthly", "quarterly", "review", "wire", "agency",
+    "service",
+];
+
+/// Last words of an institution's name, which is no person's surname (`World Bank`).
+#[rustfmt::skip]
+pub(super) const INSTITUTIONS: &[&str] = &[
+    "Bank", "Foundation", "Organization", "Organisation", "Institute", "Institution", "Council",
+    "Office", "Ministry", "Agency", "Association", "Society", "Commission", "Committee",
+    "Board", "Department", "University", "Press", "Group", "Fund", "Corporation", "Company",
+    "Service", "Trust", "Centre", "Center", "Authority", "Network", "Union", "Library",
+    "Museum", "Bureau", "Inc", "Ltd", "Times", "News", "Post", "Journal", "Review", "Forum",
+    "Programme", "Program", "Project", "Alliance", "Federation", "Parliament", "Assembly",
+    "Court", "Tribunal", "Observatory", "Survey", "Statistics", "Wire", "Daily", "Herald",
+    "Gazette",
+];
+
+/// Words a news lead-in puts before a source, kept in the citation's text but not its name.
+#[rustfmt::skip]
+pub(super) const LEAD_INS: &[&str] = &[
+    "See also ", "see also ", "See, e.g., ", "see, e.g., ", "See, for example, ",
+    "see, for example, ", "See ", "see ", "But see ", "but see ", "Cf. ", "cf. ", "Compare ",
+    "compare ", "e.g., ", "e.g. ", "E.g., ", "for example, ", "for example ", "for instance, ",
+    "As cited in ", "as cited in ", "cited in ", "Cited in ", "quoted in ", "Quoted in ",
+    "reviewed in ", "reviewed by ", "discussed in ", "summarised in ", "summarized in ",
+    "adapted from ", "Adapted from ", "data from ", "Data from ", "based on ", "Based on ",
+    "following ", "Following ", "after ", "according to ", "According to ", "as reported by ",
+    "reported by ", "via ", "Source: ", "Sources: ", "in ", "and ",
+];
+
+/// Days of the calendar that a date may name instead of a month (`Christmas Eve, 1856`).
+#[rustfmt::skip]
+pub(super) const HOLIDAYS: &[&str] = &[
+    "Christmas", "Easter", "Michaelmas", "Whitsun", "Whitsunday", "Candlemas", "Lammas",
+    "Martinmas", "Midsummer", "Hogmanay", "Pentecost", "Lent", "Advent", "Epiphany", "Hanukkah",
+    "Ramadan", "Eid", "Diwali", "Passover", "Thanksgiving",
+];
