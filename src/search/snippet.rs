@@ -19,12 +19,16 @@ fn cols(c: char) -> usize {
 }
 
 /// About `width` columns of `text` around the match at `hit` (bytes), the match a third of
-/// the way in when there is room, cut at spaces and marked `…` where cut.
+/// the way in when there is room after it (further in when there is not), cut at spaces
+/// and marked `…` where cut.
 pub fn snippet(text: &str, hit: Range<usize>, width: usize) -> Snippet {
     let width = width.max(12);
     let hit = hit.start.min(text.len())..hit.end.min(text.len());
     let hit_cols: usize = text[hit.clone()].chars().map(cols).sum();
-    let lead = width.saturating_sub(hit_cols) / 3;
+    // A third of the room goes before the match, or all that the text after it leaves.
+    let tail: usize = text[hit.end..].chars().take(width).map(cols).sum();
+    let room = width.saturating_sub(hit_cols);
+    let lead = (room / 3).max(room.saturating_sub(tail + 2));
     // Back from the match, `lead` columns at most, then forward to a word's start.
     let mut start = hit.start;
     let mut used = 0;
@@ -131,6 +135,25 @@ mod tests {
         let (text, mark) = at("The gas field lies offshore.", "gas field", 60);
         assert_eq!(text, "The gas field lies offshore.");
         assert_eq!(mark, "gas field");
+    }
+
+    #[test]
+    fn a_short_paragraph_is_shown_whole_wherever_the_match_is() {
+        let caption = "The pier at dusk, seen from the marram dunes.";
+        let (text, mark) = at(caption, "marram", 100);
+        assert_eq!(text, caption);
+        assert_eq!(mark, "marram");
+    }
+
+    #[test]
+    fn a_match_near_the_end_takes_the_room_after_it_before_it() {
+        let para = "one two three four five six seven eight nine ten eleven twelve \
+                    thirteen fourteen fifteen sixteen seventeen the end";
+        let (text, mark) = at(para, "end", 40);
+        assert_eq!(mark, "end");
+        assert!(text.ends_with("the end"), "{text}");
+        let w = text.chars().count();
+        assert!((30..=40).contains(&w), "the line is used: {w} {text}");
     }
 
     #[test]
