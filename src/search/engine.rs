@@ -7,7 +7,7 @@ use super::matcher::Matcher;
 use super::snippet::{Snippet, snippet};
 use super::{Starts, Text, matches, part_range};
 use crate::article::Article;
-use crate::layout::{Anchor, Doc, Part};
+use crate::layout::{Anchor, Part};
 use crate::library::text_cache::{PartTable, Record, Stored, TextCache, Writer};
 use std::ops::Range;
 use std::panic::{self, AssertUnwindSafe};
@@ -325,7 +325,7 @@ impl Worker<'_> {
         let read = panic::catch_unwind(AssertUnwindSafe(|| {
             load(path).map(|article| {
                 let title = article.meta.title.clone().unwrap_or_default();
-                (title, Text::of(&Doc::new(Arc::new(article))))
+                (title, Text::of(&article))
             })
         }))
         .unwrap_or_else(|_| Err("the parser failed on this file".into()));

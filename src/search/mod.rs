@@ -9,19 +9,24 @@ pub mod matcher;
 pub mod report;
 pub mod snippet;
 
-use crate::layout::{Doc, Part};
+use crate::article::Article;
+use crate::layout::{Doc, Part, part_text, parts_of};
 use matcher::Matcher;
 use std::ops::Range;
 
-/// The parts of a document a search looks in, with their index in reading order: every
-/// part but the "Notes" and "Related" headings, which the reader adds and the article
-/// never wrote.
+/// Whether a search looks in a part: every part but the "Notes" and "Related" headings,
+/// which the reader adds and the article never wrote.
+pub fn is_searchable(p: Part) -> bool {
+    !matches!(p, Part::NotesHeading | Part::RelatedHeading)
+}
+
+/// The parts of a document a search looks in, with their index in reading order.
 pub fn searchable(doc: &Doc) -> impl Iterator<Item = (usize, Part)> + '_ {
     doc.parts
         .iter()
         .copied()
         .enumerate()
-        .filter(|(_, p)| !matches!(p, Part::NotesHeading | Part::RelatedHeading))
+        .filter(|&(_, p)| is_searchable(p))
 }
 
 /// An article's searchable text: its parts joined by line feeds, so one scan covers them.
@@ -36,16 +41,18 @@ pub struct Text {
 }
 
 impl Text {
-    /// The searchable text of a document.
-    pub fn of(doc: &Doc) -> Text {
+    /// The searchable text of an article: its parts as the reader lists them, without
+    /// the widths and word counts a layout needs (a search of a library builds this for
+    /// every article it has no cached text for).
+    pub fn of(article: &Article) -> Text {
         let mut text = String::new();
         let mut parts = Vec::new();
-        for (n, (_, part)) in searchable(doc).enumerate() {
-            if n > 0 {
+        for part in parts_of(article).into_iter().filter(|&p| is_searchable(p)) {
+            if !parts.is_empty() {
                 text.push('\n');
             }
             parts.push((part, text.len()));
-            text.push_str(&doc.text(part));
+            text.push_str(&part_text(article, part));
         }
         let folding = fold::needs_folding(&text);
         Text {
@@ -155,8 +162,14 @@ mod tests {
             "# The river\n\nThe river rose.\n\nRiver\nbanks broke[^1].\n\n\
              [^1]: The river authority said so.\n",
         );
-        let text = Text::of(&d);
+        let text = Text::of(&d.article);
         assert!(!text.text.contains("Notes"), "{:?}", text.text);
+        let listed: Vec<Part> = text.parts.iter().map(|p| p.0).collect();
+        let reader: Vec<Part> = searchable(&d).map(|p| p.1).collect();
+        assert_eq!(
+            listed, reader,
+            "the reader's search and the library's see the same parts"
+        );
         for p in [
             "river",
             "^The",

@@ -1,4 +1,5 @@
 use super::*;
+use crate::layout::Doc;
 use crate::library::scan;
 use std::fs;
 
