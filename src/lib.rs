@@ -18,6 +18,7 @@ pub mod parse;
 pub mod pattern;
 pub mod render;
 pub mod samples;
+pub mod search;
 pub mod shape;
 pub mod store;
 pub mod tui;

@@ -90,6 +90,20 @@ enum Command {
     },
     /// Print the manual page (roff).
     Man,
+    /// Search the text of every article in a library folder (regex, smart case, smart
+    /// diacritics); exits 1 when nothing matched, 2 on an error.
+    Search {
+        /// The pattern.
+        pattern: String,
+        /// The library folder (default: the configured library).
+        dir: Option<PathBuf>,
+        /// One JSON object a line: path, title, anchor, snippet, match.
+        #[arg(long)]
+        json: bool,
+        /// One line per matching article with its number of matches.
+        #[arg(long, short)]
+        count: bool,
+    },
     /// Print the articles of a library folder: title, authors, date, words, progress, path.
     List {
         /// The library folder.
@@ -102,13 +116,33 @@ enum Command {
 
 fn main() {
     let cli = Cli::parse();
-    if let Err(e) = run(cli) {
-        eprintln!("lectern: {e:#}");
-        std::process::exit(1);
+    // `search` exits as grep does: 1 when nothing matched, 2 on an error.
+    let searching = matches!(cli.command, Some(Command::Search { .. }));
+    match run(cli) {
+        Ok(true) => {}
+        Ok(false) => std::process::exit(1),
+        Err(e) => {
+            eprintln!("lectern: {e:#}");
+            std::process::exit(if searching { 2 } else { 1 });
+        }
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+/// Runs a command; false when a search found nothing.
+fn run(cli: Cli) -> Result<bool> {
+    if let Some(Command::Search {
+        pattern,
+        dir,
+        json,
+        count,
+    }) = &cli.command
+    {
+        return search(pattern, dir.clone(), *json, *count);
+    }
+    run_other(cli).map(|()| true)
+}
+
+fn run_other(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Inspect { file }) => {
             let article = load(&file)?;
@@ -138,6 +172,7 @@ fn run(cli: Cli) -> Result<()> {
         Some(Command::Highlights { file, json, .. }) => highlights(file.as_deref(), json),
         Some(Command::StateWriter { dir, count, tag }) => state_writer(dir, count, &tag),
         Some(Command::List { dir, json }) => list(&dir, json),
+        Some(Command::Search { .. }) => unreachable!("run handles search"),
         Some(Command::Config { default: true }) => {
             write_out(lectern::config::DEFAULT_TOML.trim_end())
         }
@@ -389,6 +424,37 @@ fn list(dir: &std::path::Path, json: bool) -> Result<()> {
         eprintln!("lectern: {} files skipped", failed + skipped.len());
     }
     write_out(&text)
+}
+
+/// `lectern search`: every article of a library folder, through its text cache.
+fn search(pattern: &str, dir: Option<PathBuf>, json: bool, count: bool) -> Result<bool> {
+    use lectern::search::report::{self, Format};
+    let dir = match dir {
+        Some(d) => d,
+        None => lectern::config::load_default().config.library.context(
+            "no library folder: name one (lectern search PATTERN DIR) \
+             or set `library` in config.toml",
+        )?,
+    };
+    anyhow::ensure!(dir.is_dir(), "{}: not a folder", dir.display());
+    let matcher = lectern::search::matcher::Matcher::new(pattern).map_err(anyhow::Error::msg)?;
+    let cache = lectern::library::cache::default_dir()
+        .map(|c| lectern::library::text_cache::file_for(&c, &dir));
+    let format = match (json, count) {
+        (true, true) => Format::JsonCounts,
+        (true, false) => Format::Json,
+        (false, true) => Format::Counts,
+        (false, false) => Format::Lines {
+            styled: lectern::tui::caps::styled_output(),
+        },
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let outcome = report::search_folder(&dir, cache.as_deref(), &matcher, format, &mut out)
+        .context("cannot write to stdout")?;
+    if let Some(Err(e)) = &outcome.summary.saved {
+        eprintln!("lectern: the search cache was not saved: {e}");
+    }
+    Ok(outcome.matched)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.

@@ -17,7 +17,7 @@ pub mod width;
 mod wrap;
 
 pub use display::note_marker;
-pub use doc::Doc;
+pub use doc::{Doc, part_text, parts_of};
 pub use lines::{Layout, LinePos};
 pub use typeset::note_lines;
 pub use wrap::cut_spans;

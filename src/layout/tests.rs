@@ -329,3 +329,21 @@ fn headings_are_neither_justified_nor_hyphenated() {
         }
     }
 }
+
+#[test]
+fn a_captions_mark_stays_its_own_span_so_a_match_in_it_is_painted_alone() {
+    let html = "<html><body><article><p>The ferry ran late.</p><figure><img src=x.jpg>\
+                <figcaption>The pier at dusk, seen from the marram dunes.</figcaption>\
+                </figure></article></body></html>";
+    let doc = doc_of(html, Format::Html);
+    let i = (0..doc.parts.len())
+        .find(|&i| doc.text(doc.parts[i]).starts_with("The pier"))
+        .unwrap();
+    let l = Layout::new(doc.clone(), Style::default());
+    let first = &l.lines(i)[0];
+    assert_eq!(first.spans[0].text, "▣ ");
+    assert!(first.spans[0].src.is_empty());
+    for s in &first.spans[1..] {
+        assert_eq!(s.src.len(), s.text.len(), "{s:?}");
+    }
+}

@@ -82,17 +82,11 @@ fn columns(width: u16) -> Vec<Column> {
 
 /// Draws the library into `area`.
 pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
-    let header = Rect { height: 1, ..area };
-    let status = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
-    let body = Rect {
-        y: area.y + 1,
-        height: area.height.saturating_sub(2),
-        ..area
-    };
+    if lib.search.is_open() {
+        super::library_search_draw::draw(app, lib, &lib.search, f, area);
+        return;
+    }
+    let (header, body, status) = regions(area);
     draw_header(app, lib, f, header);
     let (list, pane) = if lib.preview && area.width >= PREVIEW_MIN_WIDTH {
         let w = area.width * 3 / 5;
@@ -150,14 +144,39 @@ fn draw_marks(app: &App, marks: &MarksPanel, f: &mut Frame, area: Rect) {
     f.render_widget(Paragraph::new(lines).block(block), rect);
 }
 
-fn draw_header(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
-    let root = match &lib.root {
+/// The library screen's rows: the header, the body and the status line.
+pub fn regions(area: Rect) -> (Rect, Rect, Rect) {
+    let header = Rect { height: 1, ..area };
+    let status = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    let body = Rect {
+        y: area.y + 1,
+        height: area.height.saturating_sub(2),
+        ..area
+    };
+    (header, body, status)
+}
+
+/// Where the library is, for the header.
+pub fn root_name(lib: &LibraryView) -> String {
+    match &lib.root {
         Root::Dir(d) => d.display().to_string(),
         Root::Samples => "bundled samples".into(),
-    };
+    }
+}
+
+fn draw_header(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
+    header_line(app, f, area, &format!(" Lectern — {}", root_name(lib)), lib);
+}
+
+/// A header: `left` in bold, the sort order dim at the right edge.
+pub fn header_line(app: &App, f: &mut Frame, area: Rect, left: &str, lib: &LibraryView) {
     let right = format!("sorted by {} ", lib.sort.name());
     let left = fit(
-        &safe(&format!(" Lectern — {root}")),
+        &safe(left),
         (area.width as usize).saturating_sub(right.width() + 1),
     );
     let pad = (area.width as usize).saturating_sub(left.width() + right.width());
@@ -444,7 +463,7 @@ fn draw_status(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
             if skipped == 1 { "" } else { "s" }
         ));
     }
-    right.push("/ filter · S sort · p preview · q quit".into());
+    right.push("/ filter · F search · S sort · p preview · q quit".into());
     let mut right = right.join(" · ");
     while right.width() + left.width() + 4 > width && right.contains(" · ") {
         right.truncate(right.rfind(" · ").unwrap_or(0));

@@ -4,8 +4,10 @@
 use super::app::{App, Effect, Mode};
 use super::library_draw::CHROME_ROWS;
 use super::library_marks::{Mark, MarksPanel};
+use super::library_search::LibrarySearch;
 use super::reader::Reader;
 use crate::article::Article;
+use crate::layout::Anchor;
 use crate::library::entry::{Entry, ProgressMap, State, progress_of};
 use crate::library::filter::{self, Hay, Hit};
 use crate::library::order::{self, SortOrder};
@@ -38,6 +40,8 @@ pub enum Outcome {
     Bookmarks,
     /// Open an article at a bookmark.
     OpenAt(Mark),
+    /// Open the article at this path at a search match, with the pattern searched.
+    OpenMatch(PathBuf, Anchor, String),
     /// Quit Lectern.
     Quit,
     /// Suspend to the shell.
@@ -77,9 +81,13 @@ pub struct LibraryView {
     pub marks: Option<MarksPanel>,
     /// (files read, files found) while a scan runs.
     pub scanning: Option<(usize, usize)>,
+    /// The search of every article's text (`F`).
+    pub search: LibrarySearch,
     scan: Option<Receiver<Event>>,
     /// Notices files added, changed or removed, for a rescan without `r`.
     watch: Option<Watch>,
+    /// A list has arrived (from the cache or the walk).
+    listed: bool,
     /// What the filter searches, per entry; built on the first filter, not at start-up.
     hays: Vec<Hay>,
     cache_file: Option<PathBuf>,
@@ -109,18 +117,17 @@ impl LibraryView {
             show_skipped: false,
             marks: None,
             scanning: None,
+            search: LibrarySearch::default(),
             scan: None,
             watch: None,
+            listed: false,
             hays: Vec::new(),
             cache_file,
             selected_once: false,
         };
         match &view.root {
             Root::Samples => view.set_entries(library::samples(), Vec::new()),
-            Root::Dir(dir) => {
-                view.watch = Some(Watch::start(dir.clone()));
-                view.rescan();
-            }
+            Root::Dir(_) => view.rescan(),
         }
         view
     }
@@ -133,13 +140,35 @@ impl LibraryView {
         }
     }
 
-    /// True while a scan is running.
+    /// True while a scan or a search is running.
     pub fn busy(&self) -> bool {
-        self.scan.is_some()
+        self.scan.is_some() || self.search.busy()
     }
 
-    /// Takes in whatever the scan has reported; true when anything changed.
+    /// True until the scan's first list arrives: the first frame waits for it.
+    pub fn awaiting_list(&self) -> bool {
+        self.scan.is_some() && !self.listed
+    }
+
+    /// The text cache beside the metadata cache, for the search.
+    pub fn text_cache_file(&self) -> Option<PathBuf> {
+        self.cache_file
+            .as_deref()
+            .map(crate::library::text_cache::beside)
+    }
+
+    /// Takes in whatever the scan and the search have reported; true when anything changed.
     pub fn poll(&mut self) -> bool {
+        let searched = self.search.poll();
+        self.poll_scan() || searched
+    }
+
+    fn poll_scan(&mut self) -> bool {
+        // Watching a folder walks all of it once: that waits until the first list has been
+        // drawn (this is the poll after it), and starts while the scan's own walk runs.
+        if let (true, None, Root::Dir(dir)) = (self.listed, &self.watch, &self.root) {
+            self.watch = Some(Watch::start(dir.clone()));
+        }
         if self.scan.is_none() && self.watch.as_ref().is_some_and(Watch::settled_change) {
             self.rescan();
         }
@@ -163,6 +192,7 @@ impl LibraryView {
         for event in events {
             match event {
                 Event::Listed { entries, skipped } => {
+                    self.listed = true;
                     let pending = entries.iter().filter(|e| e.state == State::Pending).count();
                     self.scanning = (pending > 0).then_some((0, pending));
                     self.hays.clear();
@@ -291,6 +321,7 @@ impl LibraryView {
             KeyCode::Char('c') if ctrl => return Outcome::Quit,
             KeyCode::Char('z') if ctrl => return Outcome::Suspend,
             _ if self.marks.is_some() => return self.marks_key(key, page),
+            _ if self.search.is_open() => return self.search_key(key, page),
             KeyCode::Down => self.step(1, page),
             KeyCode::Up => self.step(-1, page),
             KeyCode::PageDown => self.step(page_i, page),
@@ -317,6 +348,7 @@ impl LibraryView {
             KeyCode::Char('g') | KeyCode::Home => self.step(isize::MIN / 2, page),
             KeyCode::Char('G') | KeyCode::End => self.step(isize::MAX / 2, page),
             KeyCode::Char('/') => self.typing = true,
+            KeyCode::Char('F') => self.search.ask(),
             KeyCode::Char('S') => {
                 self.sort = self.sort.next();
                 let keep = self.selected_path();
@@ -410,19 +442,21 @@ impl LibraryView {
     /// Reads and parses the entry at `i` for the reader.
     pub fn load(&self, i: usize) -> Result<(Article, PathBuf), String> {
         let entry = self.entries.get(i).ok_or("no such article")?;
-        match self.root {
-            Root::Dir(_) => parse::load(&entry.path)
-                .map(|a| (a, entry.path.clone()))
-                .map_err(|e| e.to_string()),
-            Root::Samples => {
-                let (name, text) = SAMPLES
-                    .iter()
-                    .find(|(n, _)| Path::new(n) == entry.path)
-                    .ok_or("no such sample")?;
-                parse::parse_bytes(text.as_bytes(), parse::format_for(Path::new(name)))
-                    .map(|a| (a, entry.path.clone()))
-                    .map_err(|e| e.to_string())
-            }
+        load_from(&self.root, &entry.path).map(|a| (a, entry.path.clone()))
+    }
+}
+
+/// Reads and parses the article at `path` of a library: from disk, or a bundled sample.
+pub fn load_from(root: &Root, path: &Path) -> Result<Article, String> {
+    match root {
+        Root::Dir(_) => parse::load(path).map_err(|e| e.to_string()),
+        Root::Samples => {
+            let (name, text) = SAMPLES
+                .iter()
+                .find(|(n, _)| Path::new(n) == path)
+                .ok_or("no such sample")?;
+            parse::parse_bytes(text.as_bytes(), parse::format_for(Path::new(name)))
+                .map_err(|e| e.to_string())
         }
     }
 }
@@ -471,12 +505,13 @@ impl App {
                 None => self.say("no bookmarks: reading state is not being kept"),
             },
             Outcome::OpenAt(mark) => self.open_at(mark),
+            Outcome::OpenMatch(path, anchor, pattern) => self.open_match(path, anchor, &pattern),
         }
         None
     }
 
     /// Puts an article opened from the library in the reader, at its saved position.
-    fn show_article(&mut self, article: Article, path: PathBuf) {
+    pub(super) fn show_article(&mut self, article: Article, path: PathBuf) {
         self.reader = Some(Reader::new(article, path, self.size, self.style));
         self.mode = Mode::Normal;
         self.article_ready();
@@ -533,6 +568,15 @@ impl App {
     /// True while background work runs, so the event loop wakes up more often.
     pub fn busy(&self) -> bool {
         self.library.as_ref().is_some_and(LibraryView::busy)
+    }
+
+    /// True while the library's first list is on its way, to be shown the moment it comes.
+    pub fn awaiting_list(&self) -> bool {
+        self.reader.is_none()
+            && self
+                .library
+                .as_ref()
+                .is_some_and(LibraryView::awaiting_list)
     }
 }
 

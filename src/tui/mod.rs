@@ -11,6 +11,8 @@ pub mod help;
 pub mod keys;
 pub mod library_draw;
 pub mod library_marks;
+pub mod library_search;
+pub mod library_search_draw;
 pub mod library_view;
 pub mod link_popup;
 pub mod memory;

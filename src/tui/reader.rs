@@ -4,7 +4,7 @@
 use super::targets::{self, Kind, Spot};
 use crate::article::Article;
 use crate::layout::{Anchor, Doc, Layout, LinePos, Style};
-use regex::{Regex, RegexBuilder};
+use crate::search::{self, matcher::Matcher};
 use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -375,18 +375,13 @@ impl Reader {
         self.clamp();
     }
 
-    /// Runs a search (smart case: case-insensitive unless the query has a capital).
+    /// Runs a search (smart case and smart diacritics, as `search::matcher` reads them).
     pub fn search(&mut self, query: &str) -> Result<usize, String> {
-        let regex = build_regex(query)?;
+        let matcher = Matcher::new(query)?;
         let mut matches = Vec::new();
-        for (i, &part) in self.doc.parts.iter().enumerate() {
+        for (i, part) in search::searchable(&self.doc) {
             let text = self.doc.text(part);
-            matches.extend(
-                regex
-                    .find_iter(&text)
-                    .filter(|m| !m.is_empty())
-                    .map(|m| (i, m.range())),
-            );
+            matches.extend(matcher.find_iter(&text).map(|r| (i, r)));
         }
         let n = matches.len();
         self.search = Some(Search {
@@ -427,6 +422,27 @@ impl Reader {
         self.reveal(pos);
     }
 
+    /// The match at `offset` of part `part` (an index into the parts), else the first
+    /// after it, else the last before it.
+    pub fn match_at(&self, part: usize, offset: usize) -> Option<usize> {
+        let s = self.search.as_ref()?;
+        let after = s
+            .matches
+            .iter()
+            .position(|(p, r)| (*p, r.start) >= (part, offset));
+        after.or_else(|| s.matches.len().checked_sub(1))
+    }
+
+    /// Makes match `i` the current one and brings it on screen.
+    pub fn go_to_match(&mut self, i: usize) {
+        if let Some(s) = &mut self.search
+            && i < s.matches.len()
+        {
+            s.current = Some(i);
+            self.show_match(i);
+        }
+    }
+
     /// Moves to the next (or previous) match from the top of the screen; false when there is none.
     pub fn step_match(&mut self, forward: bool) -> bool {
         let Some(s) = &self.search else { return false };
@@ -456,20 +472,4 @@ impl Reader {
 /// The text column's width for a measure on a screen this wide.
 pub fn text_width(measure: u16, cols: u16) -> u16 {
     measure.min(cols.saturating_sub(2 * MARGIN)).max(1)
-}
-
-/// Compiles a search with smart case.
-pub fn build_regex(query: &str) -> Result<Regex, String> {
-    let sensitive = query.chars().any(char::is_uppercase);
-    RegexBuilder::new(query)
-        .case_insensitive(!sensitive)
-        .size_limit(1 << 22)
-        .build()
-        .map_err(|e| {
-            let msg = e.to_string();
-            format!(
-                "bad pattern: {}",
-                msg.lines().last().unwrap_or("invalid").trim()
-            )
-        })
 }
