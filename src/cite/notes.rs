@@ -301,7 +301,8 @@ mod tests {
         // the italic run inside the aside (a slice past its end).
         let note = "Arti were guilds, cf. Florio: “Arte … a trade” (see his work on the *Guilds*)";
         let at = note.find("*Guilds*").unwrap();
-        let found = in_note(note, &[at..at + "*Guilds*".len()]);
+        let italic = at..at + "*Guilds*".len();
+        let found = in_note(note, std::slice::from_ref(&italic));
         assert!(found.iter().all(|(c, _)| c.at.end <= note.len()));
     }
 
