@@ -27,7 +27,7 @@ fn kept_fuzz_inputs_pass_every_target() {
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no inputs in {}", dir.display());
-    let targets: [Target; 8] = [
+    let targets: [Target; 9] = [
         ("decode", checks::decode),
         ("parse_text", |d| checks::parse(d, Format::Text)),
         ("parse_markdown", |d| checks::parse(d, Format::Markdown)),
@@ -36,6 +36,7 @@ fn kept_fuzz_inputs_pass_every_target() {
         ("layout", checks::layout),
         ("state", checks::state::run),
         ("config", checks::config),
+        ("app", checks::app::run),
     ];
     let mut failures = Vec::new();
     for path in &files {

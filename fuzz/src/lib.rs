@@ -3,6 +3,7 @@
 
 use std::sync::Arc;
 
+pub mod app;
 pub mod state;
 
 use lectern::article::{Article, Block, BlockKind, Format, MarkKind};
