@@ -11,6 +11,7 @@
 #   --asan    build with AddressSanitizer, as before the fast mode (much slower; safe Rust
 #             needs it only to check unsafe code in dependencies)
 #   --cmin    instead of fuzzing, minimise each target's corpus (keeps what adds coverage)
+#   --built   skip the build step (waits for the heavy lock) when the targets are built
 #
 # The fast mode (the default) builds without a sanitizer, in release with debug assertions
 # and overflow checks, and keeps inputs small, which gives thousands of inputs a second.
@@ -27,12 +28,14 @@ sanitizer=none
 timeout=5
 runs=
 cmin=
+built=
 while (($#)); do
   case $1 in
     --long) max_len=65536 ;;
     --asan) sanitizer=address timeout=10 ;;
     --runs) runs=$2; shift ;;
     --cmin) cmin=1 ;;
+    --built) built=1 ;;
     *) break ;;
   esac
   shift
@@ -48,9 +51,11 @@ else
   mapfile -t targets < <(cargo +nightly fuzz list)
 fi
 # Build first, so a compile error is not mistaken for a crash; release builds take turns.
-for t in "${targets[@]}"; do
-  nice -n 19 flock /tmp/lectern-heavy.lock cargo +nightly fuzz build -s "$sanitizer" "$t"
-done
+if [[ -z $built ]]; then
+  for t in "${targets[@]}"; do
+    nice -n 19 flock /tmp/lectern-heavy.lock cargo +nightly fuzz build -s "$sanitizer" "$t"
+  done
+fi
 if [[ -n $cmin ]]; then
   for t in "${targets[@]}"; do
     mkdir -p "corpus/$t"
@@ -136,7 +141,7 @@ for t in "${targets[@]}"; do
   [[ -f dict/$t.dict ]] && dict=(-dict="dict/$t.dict")
   limit=(-max_total_time="$secs")
   [[ -n $runs ]] && limit=(-runs="$runs")
-  echo "== $t (${runs:+$runs inputs}${runs:-${secs}s}, inputs up to $max_len bytes, sanitizer $sanitizer)"
+  echo "== $t (${runs:-${secs}s}${runs:+ inputs}, inputs up to $max_len bytes, sanitizer $sanitizer)"
   start=$SECONDS
   # New inputs go to corpus/$t, the first directory; the seeds are only read.
   if nice -n 19 cargo +nightly fuzz run -s "$sanitizer" "$t" "corpus/$t" "$seeddir" -- \

@@ -190,9 +190,11 @@ fn expand_home(path: &str) -> PathBuf {
     }
 }
 
-/// 1-based line of a byte offset.
+/// 1-based line of a byte offset; the very end of a file that ends in a line feed is on
+/// its last line, not on one after it that no editor shows.
 fn line_at(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+    let line = text[..offset.min(text.len())].matches('\n').count() + 1;
+    line.min(text.lines().count().max(1))
 }
 
 /// The line where `key` is set (inside `[table]` when given).
@@ -286,6 +288,12 @@ mod tests {
     fn a_syntax_error_names_its_line() {
         let (c, p) = parse("measure = 80\njustify = \n");
         assert_eq!(c, Config::default());
+        assert!(p[0].starts_with("line 2:"), "{p:?}");
+    }
+
+    #[test]
+    fn an_error_at_the_end_names_the_last_line() {
+        let (_, p) = parse("measure = 80\nx = '''\n");
         assert!(p[0].starts_with("line 2:"), "{p:?}");
     }
 
