@@ -28,7 +28,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Bytes of a stream that are read: a longer one finds nothing a shorter one does not,
 /// and takes ever longer (a frame can be 30,000 cells).
-pub const MAX_STREAM: usize = 4096;
+pub const MAX_STREAM: usize = 1024;
 
 /// The largest screen a resize asks for.
 pub const MAX_SIZE: (u16, u16) = (300, 100);
