@@ -201,24 +201,37 @@ fn expand_home(path: &str) -> PathBuf {
     }
 }
 
-/// 1-based line of a byte offset.
+/// 1-based line of a byte offset; the very end of a file that ends in a line feed is on
+/// its last line, not on one after it that no editor shows.
 fn line_at(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+    let line = text[..offset.min(text.len())].matches('\n').count() + 1;
+    line.min(text.lines().count().max(1))
 }
 
-/// The line where `key` is set (inside `[table]` when given).
+/// The line where `key` is set (inside `[table]` when given), also as the first part of a
+/// dotted key (`key.x = 1`, `[key.x]`).
 fn line_of(text: &str, table: Option<&str>, key: &str) -> usize {
+    let first = |s: &str| {
+        let s = s.trim();
+        let part = if s.starts_with(['"', '\'']) {
+            s
+        } else {
+            s.split('.').next().unwrap_or("")
+        };
+        part.trim().trim_matches(['"', '\'']).to_string()
+    };
     let mut in_table = table.is_none();
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
         if t.starts_with('[') {
-            in_table = table.is_some_and(|name| t.trim_matches(['[', ']']).trim() == name);
-            if table.is_none() && t == format!("[{key}]") {
+            let header = t.trim_matches(['[', ']']);
+            in_table = table.is_some_and(|name| header.trim() == name);
+            if table.is_none() && first(header) == key {
                 return i + 1;
             }
             continue;
         }
-        let name = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+        let name = first(t.split('=').next().unwrap_or(""));
         if in_table && t.contains('=') && name == key && !t.starts_with('#') {
             return i + 1;
         }
@@ -312,6 +325,23 @@ mod tests {
     fn a_syntax_error_names_its_line() {
         let (c, p) = parse("measure = 80\njustify = \n");
         assert_eq!(c, Config::default());
+        assert!(p[0].starts_with("line 2:"), "{p:?}");
+    }
+
+    #[test]
+    fn dotted_keys_name_their_line() {
+        let (_, p) = parse("measure = 80\nwords_per_mi.ute = 367\n[theme.x]\ny = 1\n");
+        assert!(
+            p.iter()
+                .any(|m| m.starts_with("line 2: unknown setting `words_per_mi`")),
+            "{p:?}"
+        );
+        assert!(p.iter().any(|m| m.starts_with("line 3: `theme`")), "{p:?}");
+    }
+
+    #[test]
+    fn an_error_at_the_end_names_the_last_line() {
+        let (_, p) = parse("measure = 80\nx = '''\n");
         assert!(p[0].starts_with("line 2:"), "{p:?}");
     }
 

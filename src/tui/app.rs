@@ -351,6 +351,18 @@ impl App {
         if self.reader.is_none() && self.library.is_some() {
             return self.library_key(key);
         }
+        // Quitting and suspending work wherever the keyboard is: a prompt, a search, the
+        // help or a pop-up would otherwise swallow Ctrl-C (found by random use).
+        if key.modifiers.contains(KeyModifiers::CONTROL)
+            && let Some(action @ (Action::Quit | Action::Suspend)) = self.keymap.action_for(&key)
+        {
+            if action == Action::Quit {
+                self.mode = Mode::Normal;
+                self.popups.clear();
+                self.count = None;
+            }
+            return self.act(action, None);
+        }
         match self.mode.clone() {
             Mode::Search(query) => {
                 self.search_key(query, key);
