@@ -25,6 +25,7 @@ mod tests;
 mod when;
 mod words;
 
+pub use biblio::is_list_heading;
 pub use paren::parenthetical;
 pub use reference::references;
 pub use surnames::surnames_key;
@@ -32,6 +33,13 @@ pub use surnames::surnames_key;
 use crate::article::{Article, Block, BlockKind, Citation, CitationKind, MarkKind, Place};
 use std::collections::BTreeMap;
 use std::ops::Range;
+
+/// Whether a piece of text cites a source in parentheses or in the sentence: a paragraph
+/// that does is body text, never a standfirst.
+pub fn cites(text: &str) -> bool {
+    let place = Place::Body { block: 0 };
+    !parenthetical(text, place).is_empty() || !narrative::narrative(text, place, &[]).is_empty()
+}
 
 /// What part a citation plays in joining.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
