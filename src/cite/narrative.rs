@@ -111,7 +111,10 @@ const NOT_AUTHORS: &[&str] = &[
 ];
 
 /// Every narrative citation in `text`; `marks` are the block's, to tell a title in italics.
-pub(super) fn narrative(text: &str, place: Place, marks: &[Mark]) -> Vec<Citation> {
+/// With `by_notes` the article cites by notes, where a name and a year in the text need a
+/// reporting verb, a citing lead-in or a citation's shape to be one (`after Anderton (1875)`
+/// is a date).
+pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool) -> Vec<Citation> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
@@ -169,6 +172,13 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark]) -> Vec<Citatio
             || names.several
             || names.possessive;
         if acted_on(&text[close + 1..]) && !shaped {
+            continue;
+        }
+        let led = matches!(
+            names.before,
+            "see" | "See" | "cf." | "Cf." | "e.g." | "e.g.," | "According" | "according"
+        );
+        if by_notes && !cue && !shaped && !led {
             continue;
         }
         if italic(marks, names.start..open) || (doubtful && !cue && !strong) {
@@ -490,7 +500,11 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, String, Option<String>)> {
-        narrative(text, Place::Body { block: 0 }, &[])
+        found_in(text, false)
+    }
+
+    fn found_in(text: &str, by_notes: bool) -> Vec<(String, String, Option<String>)> {
+        narrative(text, Place::Body { block: 0 }, &[], by_notes)
             .into_iter()
             .map(|c| (text[c.range.clone()].to_string(), c.source, c.locator))
             .collect()
@@ -546,6 +560,21 @@ mod tests {
             one("a finding that Baptista and Petrinovich (1984: 173) took").1,
             "Baptista and Petrinovich"
         );
+    }
+
+    #[test]
+    fn an_article_that_cites_by_notes_needs_more_than_a_name_and_year() {
+        let t = "the second such lift in Britain after Anderton (1875).";
+        assert_eq!(found_in(t, false).len(), 1);
+        assert!(found_in(t, true).is_empty());
+        for t in [
+            "as Nakamura (2018) argues",
+            "see Holt (2020)",
+            "Okafor and Reyes (2016) were",
+            "Holt (2020: 5)",
+        ] {
+            assert_eq!(found_in(t, true).len(), 1, "{t}");
+        }
     }
 
     #[test]

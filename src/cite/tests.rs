@@ -218,6 +218,12 @@ fn author_year_citations() {
 fn news_dates_in_more_shapes() {
     use CitationKind::Attribution as A;
     for (text, source, date) in [
+        ("(AFP, 12–13 mai)", "AFP", "12–13 mai"),
+        (
+            "(Global Witness study, May 2024)",
+            "Global Witness study",
+            "May 2024",
+        ),
         (
             "(Rzeczpospolita, 5 marca 2026)",
             "Rzeczpospolita",

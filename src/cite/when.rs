@@ -171,6 +171,8 @@ fn tail_date<'t>(date: &'t str) -> Ends<'t> {
             &|e| {
                 e.chars(digit, 1, 2)
                     .maybe(|e| e.exact(&[".", "er", "º", "°"]))
+                    // 12–13 mai.
+                    .maybe(|e| dash(e).chars(digit, 1, 2).maybe(|e| e.exact(&["."])))
                     .then(de)
                     .then(foreign)
                     .maybe(|e| {

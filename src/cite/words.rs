@@ -71,7 +71,7 @@ pub(super) const DESCRIPTORS: &[&str] = &[
     "radio", "television", "online", "edition", "supplement", "magazine", "channel", "account",
     "video", "documentary", "letter", "notice", "announcement", "circular", "decree", "minutes",
     "hearing", "news", "daily", "weekly", "monthly", "quarterly", "review", "wire", "agency",
-    "service",
+    "service", "study", "studies", "analysis", "audit", "assessment",
 ];
 
 /// Last words of an institution's name, which is no person's surname (`World Bank`).
