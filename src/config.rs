@@ -249,16 +249,8 @@ impl Config {
         out.push_str(&format!("measure = {}\n", self.measure));
         out.push_str(&format!("justify = {}\n", self.justify));
         out.push_str(&format!("hyphenate = {}\n", self.hyphenate));
-        let sidenotes = serde_json::to_value(self.sidenotes)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        out.push_str(&format!("sidenotes = {sidenotes:?}\n"));
-        let theme = serde_json::to_value(self.theme)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        out.push_str(&format!("theme = {theme:?}\n"));
+        out.push_str(&format!("sidenotes = {:?}\n", word(self.sidenotes)));
+        out.push_str(&format!("theme = {:?}\n", word(self.theme)));
         out.push_str(&format!("words_per_minute = {}\n", self.words_per_minute));
         out.push_str(&format!("mouse = {}\n", self.mouse));
         out.push_str("\n[keys]\n");
@@ -267,6 +259,14 @@ impl Config {
         }
         out
     }
+}
+
+/// A setting's value as the file spells it (`"auto"`, `"dark"`…).
+fn word(value: impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! kept as orphaned, never dropped.
 
 use super::model::{ArticleState, Spot};
+use super::spot::floor_boundary;
 use crate::layout::{Anchor, Doc};
 use serde::{Deserialize, Serialize};
 
@@ -58,13 +59,13 @@ impl Highlight {
         };
         let quote = passage(doc, start, end).unwrap_or_default();
         let first = doc.text(start.part);
-        let from = floor(&first, start.offset);
+        let from = floor_boundary(&first, start.offset);
         let before: String = {
             let head: Vec<char> = first[..from].chars().rev().take(CONTEXT_CHARS).collect();
             head.into_iter().rev().collect()
         };
         let last = doc.text(end.part);
-        let to = floor(&last, end.offset);
+        let to = floor_boundary(&last, end.offset);
         let after: String = last[to..].chars().take(CONTEXT_CHARS).collect();
         Highlight {
             id,
@@ -221,14 +222,6 @@ pub fn passage(doc: &Doc, start: Anchor, end: Anchor) -> Option<String> {
 
 fn index(doc: &Doc, a: Anchor) -> usize {
     doc.index_of(a.part).unwrap_or(usize::MAX)
-}
-
-fn floor(text: &str, offset: usize) -> usize {
-    let mut at = offset.min(text.len());
-    while !text.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
 }
 
 #[cfg(test)]

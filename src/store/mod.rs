@@ -8,6 +8,7 @@ mod file;
 mod fingerprint;
 mod highlight;
 mod list;
+mod merge;
 mod model;
 mod spot;
 mod time;
@@ -16,7 +17,8 @@ pub use file::migrate;
 pub use fingerprint::Fingerprint;
 pub use highlight::{Highlight, Located, passage};
 pub use list::{bookmarks_json, bookmarks_text};
-pub use model::{ArticleState, Bookmark, Finished, Position, Spot, State, VERSION, merge};
+pub use merge::merge;
+pub use model::{ArticleState, Bookmark, Finished, Position, Spot, State, VERSION};
 pub use time::{new_id, now_ms, readable, rfc3339};
 
 use file::Found;
