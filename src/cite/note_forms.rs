@@ -66,6 +66,11 @@ fn papers(body: &str) -> Option<Cite> {
     if !is_author_list(name) || !kept || rest.starts_with(char::is_uppercase) {
         return None;
     }
+    Some(holding(body, name, rest))
+}
+
+/// A holding of papers known by `name`, `rest` saying what they are and when.
+fn holding(body: &str, name: &str, rest: &str) -> Cite {
     let mut c = Cite::new(
         CitationKind::Reference,
         0..body.len(),
@@ -74,8 +79,8 @@ fn papers(body: &str) -> Option<Cite> {
         super::entry::last_year(rest),
         None,
     );
-    c.title = rest.split(", ").next().map(str::to_string);
-    Some(c)
+    c.title = Some(rest.split(", ").next().unwrap_or(rest).to_string());
+    c
 }
 
 /// Whether `name` is a repository's: capitalised words ending or starting with a word for
@@ -100,17 +105,7 @@ fn held(body: &str) -> Option<Cite> {
     if !repository(name) || rest.is_empty() {
         return None;
     }
-    let title = rest.split(", ").next().unwrap_or(rest);
-    let mut c = Cite::new(
-        CitationKind::Reference,
-        0..body.len(),
-        body,
-        name,
-        super::entry::last_year(rest),
-        None,
-    );
-    c.title = Some(title.to_string());
-    Some(c)
+    Some(holding(body, name, rest))
 }
 
 /// `Journals of the House of Commons, 82 (1827), p. 211`: a serial with its volume and
