@@ -1,11 +1,12 @@
 //! Layout speed on a 3 MB article: the first screen at width 72, the re-layout after a
 //! resize, a jump to the end, and one key press with its redraw — each against a full,
-//! eager layout of the same article measured in the same run.
+//! eager layout of the same article measured in the same run; then the same with
+//! sidenotes placed beside the text on a 160-column screen.
 //!
 //! Run: `cargo bench --bench layout`. Prints medians of repeated runs.
 
 use lectern::article::Format;
-use lectern::layout::{Doc, Layout, LinePos, Style};
+use lectern::layout::{Doc, Layout, LinePos, Style, sidenotes};
 use lectern::parse::parse_str;
 use lectern::samples::SAMPLES;
 use lectern::tui::app::App;
@@ -107,6 +108,28 @@ fn main() {
         let l = Layout::new(doc.clone(), style);
         l.window(l.last_top(rows), rows).len()
     });
+    // A 160-column screen leaves 88 free columns beside the 72: sidenotes 40 wide.
+    let notes_w = sidenotes::width(sidenotes::Mode::Auto, 160, 72).expect("room for sidenotes");
+    let first_notes = time(21, || {
+        let l = Layout::new(doc.clone(), style);
+        let top = LinePos::default();
+        l.window(top, rows).len() + sidenotes::place(&l, top, rows, notes_w).len()
+    });
+    let relayout_notes = time(21, || {
+        let old = Layout::new(doc.clone(), style);
+        let anchor = old.anchor(old.at_fraction(0.5));
+        let new = Layout::new(doc.clone(), Style { width: 80, ..style });
+        let top = new.locate(anchor);
+        let w = sidenotes::width(sidenotes::Mode::Auto, 160, 80).expect("room");
+        new.window(top, rows).len() + sidenotes::place(&new, top, rows, w).len()
+    });
+    let mut wide = App::with_article((*article).clone(), "big.txt".into(), (160, 40));
+    let mut wide_term = Terminal::new(TestBackend::new(160, 40)).expect("test backend");
+    wide_term.draw(|f| draw(&wide, f)).expect("draw");
+    let key_notes = time(101, || {
+        wide.key(KeyEvent::new(KeyCode::Char('j'), KeyModifiers::NONE));
+        wide_term.draw(|f| draw(&wide, f)).expect("draw");
+    });
     let doc_new = time(11, || Doc::new(article.clone()).parts.len());
     let eager = time(5, || {
         let l = Layout::new(doc.clone(), style);
@@ -136,6 +159,18 @@ fn main() {
         ms(to_end)
     );
     println!("one key press (j) and redraw, 100x30 ......... {}", ms(key));
+    println!(
+        "with sidenotes, 160 columns: first screen .... {}",
+        ms(first_notes)
+    );
+    println!(
+        "with sidenotes: re-layout 72 -> 80 at 50% .... {}",
+        ms(relayout_notes)
+    );
+    println!(
+        "with sidenotes: key press and redraw, 160x40 . {}",
+        ms(key_notes)
+    );
     println!(
         "document index (Doc::new, once per article) .. {}",
         ms(doc_new)

@@ -5,6 +5,8 @@
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
+pub use crate::layout::sidenotes::Mode as Sidenotes;
+
 /// The commented default configuration, as `lectern config --default` prints it.
 pub const DEFAULT_TOML: &str = include_str!("../assets/config.toml");
 
@@ -31,8 +33,10 @@ pub struct Config {
     pub measure: u16,
     /// Justify lines.
     pub justify: bool,
-    /// Break words at hyphens.
+    /// Break words at hyphens and at dictionary points.
     pub hyphenate: bool,
+    /// When notes are also set in the margin.
+    pub sidenotes: Sidenotes,
     /// Colours.
     pub theme: ThemeChoice,
     /// Reading speed.
@@ -52,6 +56,7 @@ impl Default for Config {
             measure: 72,
             justify: false,
             hyphenate: false,
+            sidenotes: Sidenotes::Auto,
             theme: ThemeChoice::Auto,
             words_per_minute: 240,
             mouse: true,
@@ -144,6 +149,12 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
                 Some(b) => config.hyphenate = b,
                 None => bad("must be true or false"),
             },
+            "sidenotes" => match value.as_str() {
+                Some("auto") => config.sidenotes = Sidenotes::Auto,
+                Some("on") => config.sidenotes = Sidenotes::On,
+                Some("off") => config.sidenotes = Sidenotes::Off,
+                _ => bad("must be \"auto\", \"on\" or \"off\""),
+            },
             "mouse" => match value.as_bool() {
                 Some(b) => config.mouse = b,
                 None => bad("must be true or false"),
@@ -199,24 +210,37 @@ fn expand_home(path: &str) -> PathBuf {
     }
 }
 
-/// 1-based line of a byte offset.
+/// 1-based line of a byte offset; the very end of a file that ends in a line feed is on
+/// its last line, not on one after it that no editor shows.
 fn line_at(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+    let line = text[..offset.min(text.len())].matches('\n').count() + 1;
+    line.min(text.lines().count().max(1))
 }
 
-/// The line where `key` is set (inside `[table]` when given).
+/// The line where `key` is set (inside `[table]` when given), also as the first part of a
+/// dotted key (`key.x = 1`, `[key.x]`).
 fn line_of(text: &str, table: Option<&str>, key: &str) -> usize {
+    let first = |s: &str| {
+        let s = s.trim();
+        let part = if s.starts_with(['"', '\'']) {
+            s
+        } else {
+            s.split('.').next().unwrap_or("")
+        };
+        part.trim().trim_matches(['"', '\'']).to_string()
+    };
     let mut in_table = table.is_none();
     for (i, line) in text.lines().enumerate() {
         let t = line.trim();
         if t.starts_with('[') {
-            in_table = table.is_some_and(|name| t.trim_matches(['[', ']']).trim() == name);
-            if table.is_none() && t == format!("[{key}]") {
+            let header = t.trim_matches(['[', ']']);
+            in_table = table.is_some_and(|name| header.trim() == name);
+            if table.is_none() && first(header) == key {
                 return i + 1;
             }
             continue;
         }
-        let name = t.split('=').next().unwrap_or("").trim().trim_matches('"');
+        let name = first(t.split('=').next().unwrap_or(""));
         if in_table && t.contains('=') && name == key && !t.starts_with('#') {
             return i + 1;
         }
@@ -234,11 +258,8 @@ impl Config {
         out.push_str(&format!("measure = {}\n", self.measure));
         out.push_str(&format!("justify = {}\n", self.justify));
         out.push_str(&format!("hyphenate = {}\n", self.hyphenate));
-        let theme = serde_json::to_value(self.theme)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        out.push_str(&format!("theme = {theme:?}\n"));
+        out.push_str(&format!("sidenotes = {:?}\n", word(self.sidenotes)));
+        out.push_str(&format!("theme = {:?}\n", word(self.theme)));
         out.push_str(&format!("words_per_minute = {}\n", self.words_per_minute));
         out.push_str(&format!("mouse = {}\n", self.mouse));
         out.push_str("\n[keys]\n");
@@ -276,6 +297,14 @@ fn bindings(
     out
 }
 
+/// A setting's value as the file spells it (`"auto"`, `"dark"`…).
+fn word(value: impl Serialize) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -302,6 +331,16 @@ mod tests {
     }
 
     #[test]
+    fn sidenotes_are_read_and_a_bad_value_keeps_auto() {
+        assert_eq!(parse("sidenotes = \"off\"\n").0.sidenotes, Sidenotes::Off);
+        assert_eq!(parse("sidenotes = \"on\"\n").0.sidenotes, Sidenotes::On);
+        let (c, p) = parse("sidenotes = \"left\"\n");
+        assert_eq!(c.sidenotes, Sidenotes::Auto);
+        assert!(p[0].starts_with("line 1: `sidenotes`"), "{p:?}");
+        assert!(c.to_toml().contains("sidenotes = \"auto\""));
+    }
+
+    #[test]
     fn bad_values_and_unknown_keys_name_their_line_and_keep_defaults() {
         let (c, p) = parse("# comment\nmeasure = 500\ncolour = \"red\"\ntheme = 3\n");
         assert_eq!(c.measure, 72);
@@ -322,6 +361,23 @@ mod tests {
     fn a_syntax_error_names_its_line() {
         let (c, p) = parse("measure = 80\njustify = \n");
         assert_eq!(c, Config::default());
+        assert!(p[0].starts_with("line 2:"), "{p:?}");
+    }
+
+    #[test]
+    fn dotted_keys_name_their_line() {
+        let (_, p) = parse("measure = 80\nwords_per_mi.ute = 367\n[theme.x]\ny = 1\n");
+        assert!(
+            p.iter()
+                .any(|m| m.starts_with("line 2: unknown setting `words_per_mi`")),
+            "{p:?}"
+        );
+        assert!(p.iter().any(|m| m.starts_with("line 3: `theme`")), "{p:?}");
+    }
+
+    #[test]
+    fn an_error_at_the_end_names_the_last_line() {
+        let (_, p) = parse("measure = 80\nx = '''\n");
         assert!(p[0].starts_with("line 2:"), "{p:?}");
     }
 

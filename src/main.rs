@@ -53,6 +53,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Every highlight (or those of FILE) with its note and place, as Markdown or JSON.
+    Highlights {
+        /// Only this article's highlights.
+        file: Option<PathBuf>,
+        /// Markdown: a section per article, each highlight a quote (the default).
+        #[arg(long, conflicts_with = "json")]
+        markdown: bool,
+        /// JSON for scripts: ids, text, note, anchors, times, place, orphaned.
+        #[arg(long)]
+        json: bool,
+    },
     /// Add bookmarks one save at a time (for tests of concurrent writers).
     #[command(hide = true)]
     StateWriter {
@@ -79,6 +90,20 @@ enum Command {
     },
     /// Print the manual page (roff).
     Man,
+    /// Search the text of every article in a library folder (regex, smart case, smart
+    /// diacritics); exits 1 when nothing matched, 2 on an error.
+    Search {
+        /// The pattern.
+        pattern: String,
+        /// The library folder (default: the configured library).
+        dir: Option<PathBuf>,
+        /// One JSON object a line: path, title, anchor, snippet, match.
+        #[arg(long)]
+        json: bool,
+        /// One line per matching article with its number of matches.
+        #[arg(long, short)]
+        count: bool,
+    },
     /// Print the articles of a library folder: title, authors, date, words, progress, path.
     List {
         /// The library folder.
@@ -91,13 +116,33 @@ enum Command {
 
 fn main() {
     let cli = Cli::parse();
-    if let Err(e) = run(cli) {
-        eprintln!("lectern: {e:#}");
-        std::process::exit(1);
+    // `search` exits as grep does: 1 when nothing matched, 2 on an error.
+    let searching = matches!(cli.command, Some(Command::Search { .. }));
+    match run(cli) {
+        Ok(true) => {}
+        Ok(false) => std::process::exit(1),
+        Err(e) => {
+            eprintln!("lectern: {e:#}");
+            std::process::exit(if searching { 2 } else { 1 });
+        }
     }
 }
 
-fn run(cli: Cli) -> Result<()> {
+/// Runs a command; false when a search found nothing.
+fn run(cli: Cli) -> Result<bool> {
+    if let Some(Command::Search {
+        pattern,
+        dir,
+        json,
+        count,
+    }) = &cli.command
+    {
+        return search(pattern, dir.clone(), *json, *count);
+    }
+    run_other(cli).map(|()| true)
+}
+
+fn run_other(cli: Cli) -> Result<()> {
     match cli.command {
         Some(Command::Inspect { file }) => {
             let article = load(&file)?;
@@ -124,8 +169,10 @@ fn run(cli: Cli) -> Result<()> {
                 false => write_out(&store::bookmarks_text(state)),
             }
         }
+        Some(Command::Highlights { file, json, .. }) => highlights(file.as_deref(), json),
         Some(Command::StateWriter { dir, count, tag }) => state_writer(dir, count, &tag),
         Some(Command::List { dir, json }) => list(&dir, json),
+        Some(Command::Search { .. }) => unreachable!("run handles search"),
         Some(Command::Config { default: true }) => {
             write_out(lectern::config::DEFAULT_TOML.trim_end())
         }
@@ -242,10 +289,60 @@ fn open_store(dir: Option<PathBuf>) -> Result<Store> {
     Ok(store)
 }
 
-/// Adds `count` bookmarks to one test article, saving after each.
+/// `lectern highlights`: each article with highlights, parsed again from its path (when
+/// it is still there) so every highlight is placed in the text as it reads now.
+fn highlights(file: Option<&std::path::Path>, json: bool) -> Result<()> {
+    let store = open_store(None)?;
+    let state = store.state();
+    let wanted = match file {
+        Some(f) => {
+            let article = parse::load(f)?;
+            let fp = store::Fingerprint::of(&article);
+            Some(state.find(&fp, f).map(str::to_string))
+        }
+        None => None,
+    };
+    let marked: Vec<lectern::export::Marked> = state
+        .articles
+        .iter()
+        .filter(|(key, a)| {
+            !a.live_highlights().is_empty()
+                && wanted
+                    .as_ref()
+                    .is_none_or(|w| w.as_deref() == Some(key.as_str()))
+        })
+        .map(|(_, a)| lectern::export::Marked {
+            article: a,
+            doc: (!a.path.is_empty())
+                .then(|| parse::load(std::path::Path::new(&a.path)).ok())
+                .flatten()
+                .map(|art| lectern::layout::Doc::new(std::sync::Arc::new(art))),
+        })
+        .collect();
+    if json {
+        write_out(&serde_json::to_string_pretty(&lectern::export::json(
+            &marked,
+        ))?)
+    } else {
+        write_out(lectern::export::markdown(&marked).trim_end())
+    }
+}
+
+/// Adds `count` bookmarks and as many highlights to one test article, saving after each.
 fn state_writer(dir: Option<PathBuf>, count: usize, tag: &str) -> Result<()> {
     let mut store = open_store(dir)?;
     let fp = store::Fingerprint::of_texts(["state writer test article"]);
+    let doc = lectern::layout::Doc::new(std::sync::Arc::new(parse::parse_str(
+        "State writer\n\nThe one paragraph of the state writer's article.\n",
+        lectern::article::Format::Text,
+    )));
+    let whole = doc.parts.last().map(|&part| {
+        let end = Anchor {
+            part,
+            offset: doc.text(part).len(),
+        };
+        (Anchor { part, offset: 0 }, end)
+    });
     for n in 0..count {
         store.article(
             &fp,
@@ -262,6 +359,9 @@ fn state_writer(dir: Option<PathBuf>, count: usize, tag: &str) -> Result<()> {
             fraction: 0.5,
         };
         store.add_bookmark(&fp, &format!("{tag}-{n}"), at)?;
+        if let Some(range) = whole {
+            store.add_highlight(&fp, &doc, range, &format!("{tag}-{n}"))?;
+        }
         store.save()?;
     }
     Ok(())
@@ -324,6 +424,37 @@ fn list(dir: &std::path::Path, json: bool) -> Result<()> {
         eprintln!("lectern: {} files skipped", failed + skipped.len());
     }
     write_out(&text)
+}
+
+/// `lectern search`: every article of a library folder, through its text cache.
+fn search(pattern: &str, dir: Option<PathBuf>, json: bool, count: bool) -> Result<bool> {
+    use lectern::search::report::{self, Format};
+    let dir = match dir {
+        Some(d) => d,
+        None => lectern::config::load_default().config.library.context(
+            "no library folder: name one (lectern search PATTERN DIR) \
+             or set `library` in config.toml",
+        )?,
+    };
+    anyhow::ensure!(dir.is_dir(), "{}: not a folder", dir.display());
+    let matcher = lectern::search::matcher::Matcher::new(pattern).map_err(anyhow::Error::msg)?;
+    let cache = lectern::library::cache::default_dir()
+        .map(|c| lectern::library::text_cache::file_for(&c, &dir));
+    let format = match (json, count) {
+        (true, true) => Format::JsonCounts,
+        (true, false) => Format::Json,
+        (false, true) => Format::Counts,
+        (false, false) => Format::Lines {
+            styled: lectern::tui::caps::styled_output(),
+        },
+    };
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout());
+    let outcome = report::search_folder(&dir, cache.as_deref(), &matcher, format, &mut out)
+        .context("cannot write to stdout")?;
+    if let Some(Err(e)) = &outcome.summary.saved {
+        eprintln!("lectern: the search cache was not saved: {e}");
+    }
+    Ok(outcome.matched)
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.

@@ -27,13 +27,16 @@ fn kept_fuzz_inputs_pass_every_target() {
         .collect();
     files.sort();
     assert!(!files.is_empty(), "no inputs in {}", dir.display());
-    let targets: [Target; 6] = [
+    let targets: [Target; 9] = [
         ("decode", checks::decode),
         ("parse_text", |d| checks::parse(d, Format::Text)),
         ("parse_markdown", |d| checks::parse(d, Format::Markdown)),
         ("parse_html", |d| checks::parse(d, Format::Html)),
         ("parse_epub", checks::epub),
         ("layout", checks::layout),
+        ("state", checks::state::run),
+        ("config", checks::config),
+        ("app", checks::app::run),
     ];
     let mut failures = Vec::new();
     for path in &files {

@@ -101,6 +101,16 @@ fn concurrent_writers_lose_no_bookmark() {
         .collect();
     expected.sort();
     assert_eq!(home.listed_labels(), expected);
+    // Each writer also saved a highlight with each bookmark, its note the same label.
+    let state = parse(&home.state_file());
+    let mut notes: Vec<String> = state
+        .articles
+        .values()
+        .flat_map(|a| a.live_highlights())
+        .map(|h| h.note.clone())
+        .collect();
+    notes.sort();
+    assert_eq!(notes, expected, "no highlight lost");
 }
 
 #[test]
@@ -229,4 +239,41 @@ fn bookmarks_are_listed_from_the_xdg_data_dir() {
         (Some("State writer"), Some("/state-writer.txt"))
     );
     assert!(first["time"].as_str().unwrap().ends_with('Z'));
+}
+
+#[test]
+fn highlights_are_exported_as_markdown_and_json() {
+    let home = DataHome::new("highlights-export");
+    let out = home.writer("h", 2).wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = home.run(&["highlights", "--markdown"]);
+    assert!(
+        md.status.success(),
+        "{}",
+        String::from_utf8_lossy(&md.stderr)
+    );
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.starts_with("# State writer\n"), "{md}");
+    assert_eq!(
+        md.matches("> The one paragraph of the state writer's article.")
+            .count(),
+        2,
+        "{md}"
+    );
+    assert!(
+        md.contains("\n\nh-1\n\n— "),
+        "the note, then the place: {md}"
+    );
+    let js = home.run(&["highlights", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&js.stdout).unwrap();
+    let hs = list[0]["highlights"].as_array().unwrap();
+    assert_eq!(hs.len(), 2);
+    assert!(
+        hs.iter()
+            .all(|h| h["id"].is_string() && h["orphaned"] == false)
+    );
 }

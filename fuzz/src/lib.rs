@@ -3,6 +3,9 @@
 
 use std::sync::Arc;
 
+pub mod app;
+pub mod state;
+
 use lectern::article::{Article, Block, BlockKind, Format, MarkKind};
 use lectern::decode::neutralise;
 use lectern::layout::{Doc, Layout, LinePos, Part, Style, note_lines};
@@ -84,6 +87,40 @@ fn book_around(chapter: &[u8]) -> Vec<u8> {
         w.write_all(bytes).expect("zip write");
     }
     w.finish().expect("zip").into_inner()
+}
+
+/// Reads bytes as `config.toml`: never a panic, every problem names a line of the file,
+/// every value is in its range, the effective settings `lectern config` prints read back
+/// as the same settings without a problem, and the key map takes the bindings.
+pub fn config(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    let (config, problems) = lectern::config::parse(text);
+    let lines = text.lines().count().max(1);
+    for p in &problems {
+        let line = p
+            .strip_prefix("line ")
+            .and_then(|r| r.split(':').next())
+            .and_then(|n| n.parse::<usize>().ok());
+        assert!(
+            line.is_some_and(|n| (1..=lines).contains(&n)),
+            "a problem that names no line of the {lines}: {p:?}"
+        );
+    }
+    assert!((30..=120).contains(&config.measure), "{config:?}");
+    assert!((60..=2000).contains(&config.words_per_minute), "{config:?}");
+    let printed = config.to_toml();
+    let (again, problems) = lectern::config::parse(&printed);
+    assert!(
+        problems.is_empty(),
+        "the printed settings have problems: {problems:?}\n{printed}"
+    );
+    assert_eq!(
+        again, config,
+        "the printed settings read back different:\n{printed}"
+    );
+    let _ = lectern::tui::keys::KeyMap::with_overrides(&config.keys);
 }
 
 /// The first byte picks the style: 0..=199 is plain at widths 1..=200, 200..=255 is

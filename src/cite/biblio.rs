@@ -30,7 +30,7 @@ const HEADINGS: &[&str] = &[
 ];
 
 /// Whether a block's text is the heading of a reference list.
-fn is_list_heading(text: &str) -> bool {
+pub fn is_list_heading(text: &str) -> bool {
     let t = text.trim().trim_end_matches(':').trim_end();
     t.len() <= 40 && HEADINGS.iter().any(|h| t.eq_ignore_ascii_case(h))
 }

@@ -112,7 +112,10 @@ fn authored(t: &str, italics: &[Range<usize>], strict: bool) -> Option<Entry> {
     let marked = rest.starts_with(['*', '_', '“', '"', '‘'])
         || italics.iter().any(|r| t.len() - rest.len() == r.start);
     let facts = paren_year(published).is_some() || publisher_year(published);
-    if strict && (date.is_none() || !(marked || facts)) {
+    // A web page may be dated only by when it was read: its marked title and that date are
+    // the shape of a reference still.
+    let read_on = published.len() < rest.len();
+    if strict && (date.is_none() && !(marked && read_on) || !(marked || facts)) {
         return None;
     }
     Some(Entry {
@@ -505,6 +508,11 @@ mod tests {
         assert_eq!(
             one("\"About the Harbour Trust\". Harbour Trust. Retrieved 2016-05-01."),
             e("Harbour Trust", Some("About the Harbour Trust"), None)
+        );
+        // A web page by its publisher, dated only by when it was read.
+        assert_eq!(
+            one("Historic England. \"Tide Mill (1021445)\". Heritage List. Retrieved 2 June 2021."),
+            e("Historic England", Some("Tide Mill (1021445)"), None)
         );
         assert_eq!(
             one("Carrow Harbour Board minutes, 1866–1958."),

@@ -25,6 +25,7 @@ mod tests;
 mod when;
 mod words;
 
+pub use biblio::is_list_heading;
 pub use paren::parenthetical;
 pub use reference::references;
 pub use surnames::surnames_key;
@@ -32,6 +33,14 @@ pub use surnames::surnames_key;
 use crate::article::{Article, Block, BlockKind, Citation, CitationKind, MarkKind, Place};
 use std::collections::BTreeMap;
 use std::ops::Range;
+
+/// Whether a piece of text cites a source in parentheses or in the sentence: a paragraph
+/// that does is body text, never a standfirst.
+pub fn cites(text: &str) -> bool {
+    let place = Place::Body { block: 0 };
+    !parenthetical(text, place).is_empty()
+        || !narrative::narrative(text, place, &[], false).is_empty()
+}
 
 /// What part a citation plays in joining.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -149,6 +158,8 @@ pub fn find_citations(article: &mut Article) {
             }
         }
     }
+    // An article whose text refers to its notes cites by them.
+    let by_notes = referenced.iter().any(|r| *r);
     let mut found: Vec<Found> = Vec::new();
     for place in article.places() {
         let Some(block) = article.block(place) else {
@@ -161,7 +172,7 @@ pub fn find_citations(article: &mut Article) {
             Place::Body { block } => lists[block],
             Place::Note { note, .. } => !referenced[note],
         };
-        found.extend(in_block(block, place, listed));
+        found.extend(in_block(block, place, listed, by_notes));
     }
     let (citations, references) = join::join(found);
     for (index, cit) in citations.into_iter().enumerate() {
@@ -177,7 +188,7 @@ pub fn find_citations(article: &mut Article) {
 /// taken wins, in this order: a reference the page marks up, a reference-list entry,
 /// citations in parentheses, references in a note, a note's own shapes (which may take in
 /// a parenthesis, as a book's place and year), a note read whole, narrative citations.
-fn in_block(block: &Block, place: Place, listed: bool) -> Vec<Found> {
+fn in_block(block: &Block, place: Place, listed: bool, by_notes: bool) -> Vec<Found> {
     let text = &block.text;
     let italics: Vec<Range<usize>> = block
         .marks
@@ -238,7 +249,7 @@ fn in_block(block: &Block, place: Place, listed: bool) -> Vec<Found> {
             taken.take(whole_entry(text, e, place, range), false);
         }
     }
-    for c in narrative::narrative(text, place, &block.marks) {
+    for c in narrative::narrative(text, place, &block.marks, by_notes) {
         taken.take(found(c, Form::Cited), false);
     }
     taken.into_found()

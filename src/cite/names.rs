@@ -73,12 +73,25 @@ pub(super) fn authors_ends<'t>(body: &'t str) -> Ends<'t> {
         .then(name)
         .many(|e| between(e).then(name))
         .maybe(|e| {
-            e.maybe_char(',')
-                .space()
-                .exact(&["et"])
-                .space()
-                .exact(&["al"])
-                .maybe_char('.')
+            e.either(&[
+                &|e| {
+                    e.maybe_char(',')
+                        .space()
+                        .exact(&["et"])
+                        .space()
+                        .exact(&["al"])
+                        .maybe_char('.')
+                },
+                // `Tchernichovski and colleagues`, as `et al.` is written out.
+                &|e| {
+                    e.space().exact(&["and"]).space().exact(&[
+                        "colleagues",
+                        "co-workers",
+                        "coworkers",
+                        "co-authors",
+                    ])
+                },
+            ])
         })
 }
 

@@ -10,41 +10,9 @@
 
 use super::names::{PARTICLES, is_event, is_not_source, is_time_word};
 use super::paren::{matching_paren, split_parts, years_and_locator};
+use super::words::{DONE_TO, REPORTING};
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Mark, MarkKind, Place};
-
-/// Reporting verbs: what the authors of a narrative citation do (`Nakamura (2018)
-/// argues`). Verbs that places and things do as well (`saw`, `gave`, `made`) are not here:
-/// they would make `New Caledonia (2018) saw` a citation.
-#[rustfmt::skip]
-const REPORTING: &[&str] = &[
-    "argue", "argues", "argued", "find", "finds", "found", "show", "shows", "showed", "shown",
-    "note", "notes", "noted", "suggest", "suggests", "suggested", "report", "reports",
-    "reported", "claim", "claims", "claimed", "observe", "observes", "observed", "conclude",
-    "concludes", "concluded", "describe", "describes", "described", "contend", "contends",
-    "contended", "propose", "proposes", "proposed", "demonstrate", "demonstrates",
-    "demonstrated", "estimate", "estimates", "estimated", "write", "writes", "wrote", "point",
-    "points", "pointed", "define", "defines", "defined", "identify", "identifies", "identified",
-    "emphasise", "emphasises", "emphasised", "emphasize", "emphasizes", "emphasized",
-    "document", "documents", "documented", "examine", "examines", "examined", "explore",
-    "explores", "explored", "review", "reviews", "reviewed", "trace", "traces", "traced",
-    "develop", "develops", "developed", "present", "presents", "presented", "distinguish",
-    "distinguishes", "distinguished", "recommend", "recommends", "recommended", "warn", "warns",
-    "warned", "insist", "insists", "insisted", "maintain", "maintains", "maintained",
-    "acknowledge", "acknowledges", "acknowledged", "survey", "surveys", "surveyed", "study",
-    "studies", "studied", "measure", "measures", "measured", "analyse", "analyses", "analysed",
-    "analyze", "analyzes", "analyzed", "compare", "compares", "compared", "interview",
-    "interviews", "interviewed", "attribute", "attributes", "attributed", "discuss",
-    "discusses", "discussed", "coin", "coins", "coined", "explain", "explains", "explained",
-    "assert", "asserts", "asserted", "caution", "cautions", "cautioned", "predict", "predicts",
-    "predicted", "agree", "agrees", "agreed", "disagree", "disagrees", "disagreed", "counter",
-    "counters", "countered", "reject", "rejects", "rejected", "summarise", "summarises",
-    "summarised", "summarize", "summarizes", "summarized", "outline", "outlines", "outlined",
-    "highlight", "highlights", "highlighted", "stress", "stresses", "stressed", "doubt",
-    "doubts", "doubted", "question", "questions", "questioned", "challenge", "challenges",
-    "challenged", "extend", "extends", "extended", "replicate", "replicates", "replicated",
-    "puts", "put",
-];
 
 /// Words before the authors that introduce a citation.
 const CITING: &[&str] = &[
@@ -136,10 +104,17 @@ const NOT_AUTHORS: &[&str] = &[
     "version",
     "edition",
     "in",
+    // Where something is: `a company building one at Letchworth (1903)`.
+    "at",
+    "near",
+    "outside",
 ];
 
 /// Every narrative citation in `text`; `marks` are the block's, to tell a title in italics.
-pub(super) fn narrative(text: &str, place: Place, marks: &[Mark]) -> Vec<Citation> {
+/// With `by_notes` the article cites by notes, where a name and a year in the text need a
+/// reporting verb, a citing lead-in or a citation's shape to be one (`after Anderton (1875)`
+/// is a date).
+pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool) -> Vec<Citation> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
@@ -164,6 +139,15 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark]) -> Vec<Citatio
         let Some(names) = authors_before(text, open) else {
             continue;
         };
+        // Years after a semicolon continue the names: `Konishi (1965a; 1965b)`.
+        let more: Vec<(std::ops::Range<usize>, &str)> = parts[1..]
+            .iter()
+            .map_while(|p| {
+                let y = years_and_locator(&text[p.clone()], false)?;
+                (y.years.len() == 1 && y.locator.is_none() && !y.trailing)
+                    .then(|| (p.clone(), y.years[0].1))
+            })
+            .collect();
         let after = next_word(&text[close + 1..]);
         let cue = REPORTING.contains(&after);
         let strong = y.years.len() > 1
@@ -173,7 +157,28 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark]) -> Vec<Citatio
             || names.possessive
             || CITING.contains(&names.before);
         let doubtful = names.capitalised_before || names.all_capitals;
-        if NOT_AUTHORS.contains(&names.before) && !cue && !CITING.contains(&names.before) {
+        // "that" also opens a clause (`a finding that Baptista and Petrinovich (1984: 173)
+        // took`): with two authors or a page it does not make a thing of the names.
+        let clause = names.before == "that" && (names.several || y.locator.is_some());
+        if NOT_AUTHORS.contains(&names.before) && !cue && !CITING.contains(&names.before) && !clause
+        {
+            continue;
+        }
+        // A name something is done to (`Welwyn (1920) is treated by both`) is a place or a
+        // thing, unless the citation's own shape says otherwise.
+        let shaped = y.years.len() > 1
+            || y.locator.is_some()
+            || y.years[0].1.len() != 4
+            || names.several
+            || names.possessive;
+        if acted_on(&text[close + 1..]) && !shaped {
+            continue;
+        }
+        let led = matches!(
+            names.before,
+            "see" | "See" | "cf." | "Cf." | "e.g." | "e.g.," | "According" | "according"
+        );
+        if by_notes && !cue && !shaped && !led {
             continue;
         }
         if italic(marks, names.start..open) || (doubtful && !cue && !strong) {
@@ -184,7 +189,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark]) -> Vec<Citatio
         }
         let source = &text[names.start..names.end];
         let n = y.years.len();
-        let only = parts.len() == 1;
+        let only = parts.len() == 1 + more.len();
         let mut digits = "";
         for (k, (r, year)) in y.years.iter().enumerate() {
             let start = if k == 0 {
@@ -192,7 +197,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark]) -> Vec<Citatio
             } else {
                 parts[0].start + r.start
             };
-            let end = match (k + 1 == n, only) {
+            let end = match (k + 1 == n, only && more.is_empty()) {
                 (true, true) => close + 1,
                 (true, false) => parts[0].end,
                 _ => parts[0].start + r.end,
@@ -214,8 +219,37 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark]) -> Vec<Citatio
             c.date = Some(date);
             out.push(cite(c, place, start..end));
         }
+        for (k, (r, year)) in more.iter().enumerate() {
+            let end = if k + 1 == more.len() && only {
+                close + 1
+            } else {
+                r.end
+            };
+            let mut c = Cite::new(
+                CitationKind::AuthorYear,
+                r.start..end,
+                text,
+                source,
+                None,
+                None,
+            );
+            c.date = Some(year.to_string());
+            out.push(cite(c, place, r.start..end));
+        }
     }
     out
+}
+
+/// Whether the words after a parenthesis make what stands before it the object of a passive
+/// with its agent: `is treated by`, `was built by`.
+fn acted_on(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let be = words.next().unwrap_or("");
+    let done = words.next().unwrap_or("");
+    let by = words.next().unwrap_or("");
+    matches!(be, "is" | "was" | "are" | "were")
+        && (done.len() > 4 && done.ends_with("ed") || DONE_TO.contains(&done))
+        && by == "by"
 }
 
 /// The authors named just before a parenthesis.
@@ -466,7 +500,11 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, String, Option<String>)> {
-        narrative(text, Place::Body { block: 0 }, &[])
+        found_in(text, false)
+    }
+
+    fn found_in(text: &str, by_notes: bool) -> Vec<(String, String, Option<String>)> {
+        narrative(text, Place::Body { block: 0 }, &[], by_notes)
             .into_iter()
             .map(|c| (text[c.range.clone()].to_string(), c.source, c.locator))
             .collect()
@@ -507,6 +545,48 @@ mod tests {
         );
         assert_eq!(one("the OECD (2020) estimates that").1, "OECD");
         assert_eq!(found("Chen (2019a, 2019b) shows").len(), 2);
+        // Years after a semicolon continue the names as years after a comma do.
+        let k = found("Konishi (1965a; 1965b) deafened young birds");
+        assert_eq!(k.len(), 2, "{k:?}");
+        assert_eq!((k[1].0.as_str(), k[1].1.as_str()), ("1965b)", "Konishi"));
+        assert_eq!(
+            k[0].0, "Konishi (1965a",
+            "the first must not cover the second"
+        );
+        // A reprint cites its first year and the edition's.
+        assert_eq!(one("Creese (1966/1992) remains").0, "Creese (1966/1992)");
+        // "that" introducing a clause, with two authors and a page.
+        assert_eq!(
+            one("a finding that Baptista and Petrinovich (1984: 173) took").1,
+            "Baptista and Petrinovich"
+        );
+    }
+
+    #[test]
+    fn an_article_that_cites_by_notes_needs_more_than_a_name_and_year() {
+        let t = "the second such lift in Britain after Anderton (1875).";
+        assert_eq!(found_in(t, false).len(), 1);
+        assert!(found_in(t, true).is_empty());
+        for t in [
+            "as Nakamura (2018) argues",
+            "see Holt (2020)",
+            "Okafor and Reyes (2016) were",
+            "Holt (2020: 5)",
+        ] {
+            assert_eq!(found_in(t, true).len(), 1, "{t}");
+        }
+    }
+
+    #[test]
+    fn a_name_acted_on_is_a_thing() {
+        for t in [
+            "and Welwyn (1920) is treated by both as the second",
+            "Letchworth (1903) was built by a company",
+            "Harlow (1947) was designed by Gibberd",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+        assert_eq!(found("Hatherley (2016) is scathing").len(), 1);
     }
 
     #[test]
@@ -524,6 +604,7 @@ mod tests {
             "born in Lagos, Okafor (2019) says",
             "New Caledonia (2018) saw the first",
             "the essay ‘Notes on Art' (1853) was",
+            "a company building one at Letchworth (1903).",
         ] {
             let f = found(t);
             assert!(f.is_empty() || t.starts_with("born"), "{t}: {f:?}");

@@ -44,21 +44,33 @@ const REPOSITORIES: &[&str] = &[
 /// `Shropshire Archives, Hazledine and Sons letter books, 1810–1841, 6001/3/1–12`: an
 /// archive's holding, known by the archive.
 pub(super) fn archive(body: &str) -> Option<Cite> {
-    let (place, rest) = body.split_once(", ")?;
-    let name = place.split(" (").next().unwrap_or(place);
-    let words: Vec<&str> = name.split_whitespace().collect();
-    let named = !words.is_empty()
-        && words.len() <= 8
-        && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) || NAME_LINKS.contains(w) || *w == "the")
-        && REPOSITORIES
-            .iter()
-            .any(|r| name.ends_with(r) || name.starts_with(r) || name.contains(&format!("{r} ")));
-    if !named || rest.is_empty() {
+    papers(body).or_else(|| held(body))
+}
+
+/// Honorifics before a name, which are not part of it.
+const HONORIFICS: &[&str] = &[
+    "Captain ", "Capt. ", "Sir ", "Lord ", "Lady ", "Dr ", "Dr. ", "Rev. ", "Revd ", "Colonel ",
+    "Admiral ", "General ",
+];
+
+/// `Captain J. Keay, log of the Ariel, 1866, National Maritime Museum, LOG/M/14`: a
+/// person's papers, known by the person, the repository named after them.
+fn papers(body: &str) -> Option<Cite> {
+    let (who, rest) = body.split_once(", ")?;
+    let name = HONORIFICS
+        .iter()
+        .find_map(|h| who.strip_prefix(h))
+        .unwrap_or(who);
+    // The repository must be a piece of its own after what the papers are.
+    let kept = rest.split(", ").skip(1).any(repository);
+    if !is_author_list(name) || !kept || rest.starts_with(char::is_uppercase) {
         return None;
     }
-    let title = rest.split(", ").next().unwrap_or(rest);
+    Some(holding(body, name, rest))
+}
+
+/// A holding of papers known by `name`, `rest` saying what they are and when.
+fn holding(body: &str, name: &str, rest: &str) -> Cite {
     let mut c = Cite::new(
         CitationKind::Reference,
         0..body.len(),
@@ -67,8 +79,33 @@ pub(super) fn archive(body: &str) -> Option<Cite> {
         super::entry::last_year(rest),
         None,
     );
-    c.title = Some(title.to_string());
-    Some(c)
+    c.title = Some(rest.split(", ").next().unwrap_or(rest).to_string());
+    c
+}
+
+/// Whether `name` is a repository's: capitalised words ending or starting with a word for
+/// a place that keeps papers.
+fn repository(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    !words.is_empty()
+        && words.len() <= 8
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || NAME_LINKS.contains(w) || *w == "the")
+        && REPOSITORIES
+            .iter()
+            .any(|r| name.ends_with(r) || name.starts_with(r) || name.contains(&format!("{r} ")))
+}
+
+/// `Shropshire Archives, Hazledine letter books, 1810–1841`: a holding, known by the
+/// archive.
+fn held(body: &str) -> Option<Cite> {
+    let (place, rest) = body.split_once(", ")?;
+    let name = place.split(" (").next().unwrap_or(place);
+    if !repository(name) || rest.is_empty() {
+        return None;
+    }
+    Some(holding(body, name, rest))
 }
 
 /// `Journals of the House of Commons, 82 (1827), p. 211`: a serial with its volume and
@@ -309,10 +346,14 @@ fn is_container(s: &str) -> bool {
 /// authors surnames only. `Ellison, 52` is one only if that join succeeds.
 pub(super) fn short(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
     // `Whitcombe, op. cit., p. 112`: the work cited before by that author.
-    for cited in [", op. cit.", ", loc. cit."] {
+    // A note ending on the abbreviation has lost its stop with the note's (`MacGregor,
+    // loc. cit`).
+    for cited in [", op. cit", ", loc. cit"] {
         if let Some((authors, rest)) = body.split_once(cited) {
-            let locator = rest.trim_start_matches([',', ' ']);
-            let ok = is_author_list(authors) && (locator.is_empty() || is_locator(locator));
+            let locator = rest.trim_start_matches(['.', ',', ' ']);
+            let ok = is_author_list(authors)
+                && (rest.is_empty() || rest.starts_with(['.', ',']))
+                && (locator.is_empty() || is_locator(locator));
             let locator = (!locator.is_empty()).then_some(locator);
             let c = Cite::new(
                 CitationKind::Reference,

@@ -301,7 +301,7 @@ mod tests {
         // the italic run inside the aside (a slice past its end).
         let note = "Arti were guilds, cf. Florio: “Arte … a trade” (see his work on the *Guilds*)";
         let at = note.find("*Guilds*").unwrap();
-        let italic: Range<usize> = at..at + "*Guilds*".len();
+        let italic = at..at + "*Guilds*".len();
         let found = in_note(note, std::slice::from_ref(&italic));
         assert!(found.iter().all(|(c, _)| c.at.end <= note.len()));
     }
@@ -349,8 +349,21 @@ mod tests {
         assert_eq!((q[0].1.as_str(), q[0].4), ("Mary Allport", Form::Full));
         assert_eq!(read("Allport, ‘Counting Boats’, p. 27.")[0].4, Form::Short);
         assert_eq!(read("Whitcombe, op. cit., p. 112.")[0].4, Form::ShortAlone);
+        // With no page the note ends on the abbreviation's own stop.
+        for note in ["MacGregor, loc. cit.", "Pike, op. cit."] {
+            assert_eq!(
+                read(note).first().map(|r| r.4),
+                Some(Form::ShortAlone),
+                "{note}"
+            );
+        }
         let a = read("Shropshire Archives, Hazledine letter books, 1810–1841, 6001/3/1–12.");
         assert_eq!(a[0].1, "Shropshire Archives");
+        // A person's papers, the repository named after them.
+        let k =
+            read("Captain J. Keay, log of the Ariel, 1866, National Maritime Museum, LOG/M/14.");
+        assert_eq!((k[0].1.as_str(), k[0].4), ("J. Keay", Form::Full));
+        assert!(read("The ship, we know, was in the Maritime Museum, Greenwich.").is_empty());
         let j = read("Journals of the House of Commons, 82 (1827), p. 211.");
         assert_eq!(
             (j[0].1.as_str(), j[0].3.as_deref()),

@@ -5,7 +5,7 @@
 use super::names::{
     authors_ends, is_plausible_author, is_source_name, one_or_two_names_each, strip_lead,
 };
-use super::when::{is_locator, is_news_year, is_tail_date, when_len, year_len};
+use super::when::{is_locator, is_news_year, is_tail_date, when_len, without_kind, year_len};
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Place};
 use std::ops::Range;
@@ -100,6 +100,26 @@ pub(super) fn trim_range(text: &str, r: Range<usize>) -> Range<usize> {
 /// The citations in one part of a parenthetical; `before` names the authors of the part
 /// before it, which a bare year continues.
 pub(super) fn classify(part: &str, before: Option<&str>) -> Vec<Cite> {
+    // `Jacobsen 2003, cited in Elvik 2009`: the work and the one it was read in, each a
+    // citation when each reads as one.
+    if let Some(i) = SECONDARY.iter().find_map(|m| part.find(m)) {
+        let (first, second) = (classify(&part[..i], before), classify(&part[i + 2..], None));
+        if !first.is_empty() && !second.is_empty() {
+            let shifted = second.into_iter().map(|mut c| {
+                c.at = c.at.start + i + 2..c.at.end + i + 2;
+                c
+            });
+            return first.into_iter().chain(shifted).collect();
+        }
+    }
+    classify_one(part, before)
+}
+
+/// What joins a work to the one it was cited in, within one part.
+const SECONDARY: [&str; 3] = [", cited in ", ", quoted in ", ", as cited in "];
+
+/// `classify` for a part that cites one work (or one author's several years).
+fn classify_one(part: &str, before: Option<&str>) -> Vec<Cite> {
     let whole = 0..part.len();
     let (lead, body) = strip_lead(part);
     let body_end = lead + body.trim_end().len();
@@ -114,13 +134,26 @@ pub(super) fn classify(part: &str, before: Option<&str>) -> Vec<Cite> {
             locator,
         )];
     }
+    if let Some((archive, _)) = body.split_once(", ").filter(|(a, mark)| {
+        (2..=6).contains(&a.len()) && a.bytes().all(|b| b.is_ascii_uppercase()) && shelfmark(mark)
+    }) {
+        return vec![Cite::new(
+            CitationKind::Reference,
+            whole,
+            part,
+            archive,
+            None,
+            None,
+        )];
+    }
     if let Some(authors) = before
         && let Some(y) = years_and_locator(body, false)
     {
         return spread(part, lead, authors, &y, CitationKind::AuthorYear);
     }
-    // Read once: author–year and attribution both ask for it.
-    let dated = date_tail(body);
+    // Read once: author–year and attribution both ask for it. A clause after the date
+    // says what the source found (`Reuters/Ipsos poll, March 28, found that…`).
+    let dated = date_tail(body).or_else(|| date_tail(before_clause(body)?));
     if let Some((authors, y)) = author_year(body, lead > 0) {
         let corporate = !one_or_two_names_each(authors);
         let plain = y.years.len() == 1 && y.locator.is_none() && !y.trailing;
@@ -150,6 +183,55 @@ pub(super) fn classify(part: &str, before: Option<&str>) -> Vec<Cite> {
         Some(date),
         None,
     )]
+}
+
+/// An archive's mark for a holding: a series in capitals or short words, then its number
+/// (`CR 1590/18`, `ADM 1/2345`, `Add MS 38416`).
+fn shelfmark(s: &str) -> bool {
+    let words: Vec<&str> = s.split(' ').collect();
+    let Some((number, series)) = words.split_last() else {
+        return false;
+    };
+    let series_ok = (1..=2).contains(&series.len())
+        && series.iter().all(|w| {
+            (1..=5).contains(&w.len())
+                && w.starts_with(|c: char| c.is_ascii_uppercase())
+                && w.bytes().all(|b| b.is_ascii_alphabetic())
+        });
+    series_ok
+        && number.starts_with(|c: char| c.is_ascii_digit())
+        && number.len() <= 16
+        && number
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '–'))
+}
+
+/// Verbs that open a clause saying what a dated source found or said.
+const FINDINGS: &[&str] = &[
+    "found",
+    "finds",
+    "showed",
+    "shows",
+    "reported",
+    "reports",
+    "said",
+    "says",
+    "noted",
+    "notes",
+    "estimated",
+    "estimates",
+    "suggested",
+    "suggests",
+    "wrote",
+    "writes",
+];
+
+/// `body` up to a `, found that…` clause, when it has one.
+fn before_clause(body: &str) -> Option<&str> {
+    body.match_indices(", ").find_map(|(i, _)| {
+        let word = body[i + 2..].split(' ').next()?;
+        FINDINGS.contains(&word).then_some(&body[..i])
+    })
 }
 
 /// `Ibid.`, `ibid., 47`, `Ibid. 47`: the locator, if any.
@@ -198,7 +280,15 @@ const REMARKS: [&str; 7] = [
 /// of `s` to its end; words after the years only after a lead-in (`lead`) or a word that
 /// goes on from a citation (`for`).
 pub(super) fn years_and_locator(s: &str, lead: bool) -> Option<Years<'_>> {
-    let first = when_len(s)?;
+    let mut first = when_len(s)?;
+    // A reprint gives the first year and the edition's: `1966/1992`.
+    if let Some(n) = s[first..].strip_prefix('/').and_then(year_len)
+        && n == 4
+        && year_len(&s[..first]) == Some(4)
+        && !s[first + 1 + n..].starts_with(|c: char| c.is_alphanumeric())
+    {
+        first += 1 + n;
+    }
     let mut years = vec![(0..first, &s[..first])];
     let mut at = first;
     // The year a lone letter continues: `2019a, b`.
@@ -246,10 +336,16 @@ pub(super) fn years_and_locator(s: &str, lead: bool) -> Option<Years<'_>> {
     let trailing = !tail.is_empty();
     if trailing {
         // `2019 for a review`, `2017, for an exception`.
+        let comma = tail.starts_with(',');
         let tail = tail.strip_prefix(',').unwrap_or(tail);
         let words = tail.trim_start();
+        // `2020, in The Guardian`: where the work appeared.
+        let appeared = comma
+            && words
+                .strip_prefix("in ")
+                .is_some_and(|w| w.starts_with(char::is_uppercase));
         let ok = tail.len() > words.len()
-            && trailing_allowed(trailing_word(words), lead)
+            && (appeared || trailing_allowed(trailing_word(words), lead))
             && !words.contains(|c: char| c.is_ascii_digit())
             && words.starts_with(char::is_lowercase);
         if !ok {
@@ -343,7 +439,7 @@ pub(super) fn date_tail(body: &str) -> Option<(&str, &str)> {
     let (last, before) = (commas.next(), commas.next());
     [before, last].into_iter().flatten().find_map(|comma| {
         let source = &body[..comma];
-        let date = body[comma + 1..].trim_start();
+        let date = without_kind(body[comma + 1..].trim_start());
         (!source.is_empty() && !source.contains('\n') && is_tail_date(date))
             .then_some((source, date))
     })

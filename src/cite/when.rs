@@ -32,7 +32,49 @@ const FOREIGN_MONTHS: &[&str] = &[
     "dezembro",
     // Dutch
     "januari", "februari", "maart", "mei", "augustus",
+    // Swedish, Danish and Norwegian
+    "maj", "augusti", "januar", "februar", "marts", "desember",
+    // Polish, in the genitive a date writes and the nominative
+    "stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia",
+    "września", "października", "listopada", "grudnia", "styczeń", "luty", "marzec",
+    "kwiecień", "czerwiec", "lipiec", "sierpień", "wrzesień", "październik", "listopad",
+    "grudzień",
+    // Czech, in the genitive
+    "ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září",
+    "října", "listopadu", "prosince",
+    // Finnish, in the partitive a date writes
+    "tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
+    "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta",
 ];
+
+/// Words for what a dated source was, written after its date: `(Benchmark, Q4 2025
+/// report)`, `(The Loadstar, Spring 2026 outlook)`.
+const KINDS_AFTER: &[&str] = &[
+    "report",
+    "outlook",
+    "issue",
+    "edition",
+    "survey",
+    "update",
+    "bulletin",
+    "review",
+    "briefing",
+    "statement",
+    "release",
+    "newsletter",
+    "forecast",
+    "poll",
+    "study",
+];
+
+/// A news date without the word for the kind of source after it (`Q4 2025` of `Q4 2025
+/// report`), when it has one.
+pub(super) fn without_kind(date: &str) -> &str {
+    match date.rsplit_once(' ') {
+        Some((d, kind)) if KINDS_AFTER.contains(&kind) => d,
+        _ => date,
+    }
+}
 
 /// Seasons, as journals date their issues.
 pub(super) const SEASONS: [&str; 5] = ["Spring", "Summer", "Autumn", "Fall", "Winter"];
@@ -129,6 +171,8 @@ fn tail_date<'t>(date: &'t str) -> Ends<'t> {
             &|e| {
                 e.chars(digit, 1, 2)
                     .maybe(|e| e.exact(&[".", "er", "º", "°"]))
+                    // 12–13 mai.
+                    .maybe(|e| dash(e).chars(digit, 1, 2).maybe(|e| e.exact(&["."])))
                     .then(de)
                     .then(foreign)
                     .maybe(|e| {
@@ -178,6 +222,19 @@ fn tail_date<'t>(date: &'t str) -> Ends<'t> {
                 },
                 // mai 2021, mayo de 2021.
                 &|e| foreign(e).then(de).chars(digit, 4, 4),
+                // Q4 2025, H1 2026: a quarter or half of a year.
+                &|e| {
+                    e.exact(&["Q1", "Q2", "Q3", "Q4", "H1", "H2"])
+                        .space()
+                        .chars(digit, 4, 4)
+                },
+                // week 14, week 14, 2026: an index or a weekly's number.
+                &|e| {
+                    e.exact(&["week", "Week"])
+                        .space()
+                        .chars(digit, 1, 2)
+                        .maybe(year)
+                },
             ])
     };
     match date.chars().next() {

@@ -71,7 +71,7 @@ pub(super) const DESCRIPTORS: &[&str] = &[
     "radio", "television", "online", "edition", "supplement", "magazine", "channel", "account",
     "video", "documentary", "letter", "notice", "announcement", "circular", "decree", "minutes",
     "hearing", "news", "daily", "weekly", "monthly", "quarterly", "review", "wire", "agency",
-    "service",
+    "service", "study", "studies", "analysis", "audit", "assessment",
 ];
 
 /// Last words of an institution's name, which is no person's surname (`World Bank`).
@@ -106,4 +106,43 @@ pub(super) const HOLIDAYS: &[&str] = &[
     "Christmas", "Easter", "Michaelmas", "Whitsun", "Whitsunday", "Candlemas", "Lammas",
     "Martinmas", "Midsummer", "Hogmanay", "Pentecost", "Lent", "Advent", "Epiphany", "Hanukkah",
     "Ramadan", "Eid", "Diwali", "Passover", "Thanksgiving",
+];
+
+/// Reporting verbs: what the authors of a narrative citation do (`Nakamura (2018)
+/// argues`). Verbs that places and things do as well (`saw`, `gave`, `made`) are not here:
+/// they would make `New Caledonia (2018) saw` a citation.
+#[rustfmt::skip]
+pub(super) const REPORTING: &[&str] = &[
+    "argue", "argues", "argued", "find", "finds", "found", "show", "shows", "showed", "shown",
+    "note", "notes", "noted", "suggest", "suggests", "suggested", "report", "reports",
+    "reported", "claim", "claims", "claimed", "observe", "observes", "observed", "conclude",
+    "concludes", "concluded", "describe", "describes", "described", "contend", "contends",
+    "contended", "propose", "proposes", "proposed", "demonstrate", "demonstrates",
+    "demonstrated", "estimate", "estimates", "estimated", "write", "writes", "wrote", "point",
+    "points", "pointed", "define", "defines", "defined", "identify", "identifies", "identified",
+    "emphasise", "emphasises", "emphasised", "emphasize", "emphasizes", "emphasized",
+    "document", "documents", "documented", "examine", "examines", "examined", "explore",
+    "explores", "explored", "review", "reviews", "reviewed", "trace", "traces", "traced",
+    "develop", "develops", "developed", "present", "presents", "presented", "distinguish",
+    "distinguishes", "distinguished", "recommend", "recommends", "recommended", "warn", "warns",
+    "warned", "insist", "insists", "insisted", "maintain", "maintains", "maintained",
+    "acknowledge", "acknowledges", "acknowledged", "survey", "surveys", "surveyed", "study",
+    "studies", "studied", "measure", "measures", "measured", "analyse", "analyses", "analysed",
+    "analyze", "analyzes", "analyzed", "compare", "compares", "compared", "interview",
+    "interviews", "interviewed", "attribute", "attributes", "attributed", "discuss",
+    "discusses", "discussed", "coin", "coins", "coined", "explain", "explains", "explained",
+    "assert", "asserts", "asserted", "caution", "cautions", "cautioned", "predict", "predicts",
+    "predicted", "agree", "agrees", "agreed", "disagree", "disagrees", "disagreed", "counter",
+    "counters", "countered", "reject", "rejects", "rejected", "summarise", "summarises",
+    "summarised", "summarize", "summarizes", "summarized", "outline", "outlines", "outlined",
+    "highlight", "highlights", "highlighted", "stress", "stresses", "stressed", "doubt",
+    "doubts", "doubted", "question", "questions", "questioned", "challenge", "challenges",
+    "challenged", "extend", "extends", "extended", "replicate", "replicates", "replicated",
+    "puts", "put",
+];
+
+/// Participles of the verbs a passive sentence does to a place or a thing.
+pub(super) const DONE_TO: &[&str] = &[
+    "built", "made", "seen", "given", "known", "held", "run", "won", "laid", "chosen", "begun",
+    "drawn", "taken", "shown",
 ];

@@ -92,8 +92,15 @@ impl Display {
             } else {
                 r.src.start + (a - r.disp.start)..r.src.start + (b - r.disp.start)
             };
+            // A span with text but no source (a caption's or item's mark) stands alone:
+            // merged, its text would no longer match its source byte for byte.
             match out.last_mut() {
-                Some(last) if last.look == r.look && last.src.end == src.start && !r.replaced => {
+                Some(last)
+                    if last.look == r.look
+                        && last.src.end == src.start
+                        && !last.src.is_empty()
+                        && !r.replaced =>
+                {
                     last.text.push_str(&self.text[a..b]);
                     last.src.end = src.end;
                 }

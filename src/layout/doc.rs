@@ -26,31 +26,7 @@ pub struct Doc {
 impl Doc {
     /// Lists the parts of an article.
     pub fn new(article: Arc<Article>) -> Self {
-        let a = &article;
-        let mut parts = Vec::new();
-        if a.meta.title.is_some() {
-            parts.push(Part::Title);
-        }
-        if !a.meta.authors.is_empty() || !a.meta.contributors.is_empty() {
-            parts.push(Part::Byline);
-        }
-        if a.meta.date.is_some() || a.meta.site.is_some() {
-            parts.push(Part::Dateline);
-        }
-        if a.meta.summary.is_some() {
-            parts.push(Part::Summary);
-        }
-        parts.extend((0..a.blocks.len()).map(|i| Part::Body { i }));
-        if a.footnotes.iter().any(|f| f.defined) {
-            parts.push(Part::NotesHeading);
-            for (note, f) in a.footnotes.iter().enumerate().filter(|(_, f)| f.defined) {
-                parts.extend((0..f.blocks.len()).map(|block| Part::Note { note, block }));
-            }
-        }
-        if !a.related.is_empty() {
-            parts.push(Part::RelatedHeading);
-            parts.extend((0..a.related.len()).map(|i| Part::Related { i }));
-        }
+        let parts = parts_of(&article);
         let mut doc = Doc {
             parts,
             widths: Vec::new(),
@@ -101,37 +77,7 @@ impl Doc {
 
     /// The source text of a part; offsets in anchors and spans index into it.
     pub fn text(&self, part: Part) -> Cow<'_, str> {
-        let a = &self.article;
-        match part {
-            Part::Title => Cow::Borrowed(a.meta.title.as_deref().unwrap_or("")),
-            Part::Byline => Cow::Owned(byline(&a.meta)),
-            Part::Dateline => {
-                let date = a.meta.date.as_ref().map(|d| {
-                    d.iso
-                        .as_deref()
-                        .and_then(dates::readable)
-                        .unwrap_or_else(|| d.text.clone())
-                });
-                let bits: Vec<String> = date.into_iter().chain(a.meta.site.clone()).collect();
-                Cow::Owned(bits.join(" · "))
-            }
-            Part::Summary => Cow::Borrowed(a.meta.summary.as_deref().unwrap_or("")),
-            Part::Body { i } => Cow::Borrowed(a.blocks.get(i).map_or("", |b| b.text.as_str())),
-            Part::NotesHeading => Cow::Borrowed("Notes"),
-            Part::Note { note, block } => Cow::Borrowed(
-                a.footnotes
-                    .get(note)
-                    .and_then(|f| f.blocks.get(block))
-                    .map_or("", |b| b.text.as_str()),
-            ),
-            Part::RelatedHeading => Cow::Borrowed("Related"),
-            Part::Related { i } => {
-                Cow::Owned(a.related.get(i).map_or(String::new(), |r| match &r.date {
-                    Some(d) => format!("{} — {d}", r.title),
-                    None => r.title.clone(),
-                }))
-            }
-        }
+        part_text(&self.article, part)
     }
 
     /// The index of a part in reading order.
@@ -159,6 +105,70 @@ impl Doc {
             i,
             at.saturating_sub(self.starts.get(i).copied().unwrap_or(0)),
         )
+    }
+}
+
+/// Every part of an article in reading order: headline, byline, dateline, standfirst,
+/// body, the notes (with their heading) and related entries (with theirs).
+pub fn parts_of(a: &Article) -> Vec<Part> {
+    let mut parts = Vec::new();
+    if a.meta.title.is_some() {
+        parts.push(Part::Title);
+    }
+    if !a.meta.authors.is_empty() || !a.meta.contributors.is_empty() {
+        parts.push(Part::Byline);
+    }
+    if a.meta.date.is_some() || a.meta.site.is_some() {
+        parts.push(Part::Dateline);
+    }
+    if a.meta.summary.is_some() {
+        parts.push(Part::Summary);
+    }
+    parts.extend((0..a.blocks.len()).map(|i| Part::Body { i }));
+    if a.footnotes.iter().any(|f| f.defined) {
+        parts.push(Part::NotesHeading);
+        for (note, f) in a.footnotes.iter().enumerate().filter(|(_, f)| f.defined) {
+            parts.extend((0..f.blocks.len()).map(|block| Part::Note { note, block }));
+        }
+    }
+    if !a.related.is_empty() {
+        parts.push(Part::RelatedHeading);
+        parts.extend((0..a.related.len()).map(|i| Part::Related { i }));
+    }
+    parts
+}
+
+/// The text of one part of an article, as the reader shows it.
+pub fn part_text(a: &Article, part: Part) -> Cow<'_, str> {
+    match part {
+        Part::Title => Cow::Borrowed(a.meta.title.as_deref().unwrap_or("")),
+        Part::Byline => Cow::Owned(byline(&a.meta)),
+        Part::Dateline => {
+            let date = a.meta.date.as_ref().map(|d| {
+                d.iso
+                    .as_deref()
+                    .and_then(dates::readable)
+                    .unwrap_or_else(|| d.text.clone())
+            });
+            let bits: Vec<String> = date.into_iter().chain(a.meta.site.clone()).collect();
+            Cow::Owned(bits.join(" · "))
+        }
+        Part::Summary => Cow::Borrowed(a.meta.summary.as_deref().unwrap_or("")),
+        Part::Body { i } => Cow::Borrowed(a.blocks.get(i).map_or("", |b| b.text.as_str())),
+        Part::NotesHeading => Cow::Borrowed("Notes"),
+        Part::Note { note, block } => Cow::Borrowed(
+            a.footnotes
+                .get(note)
+                .and_then(|f| f.blocks.get(block))
+                .map_or("", |b| b.text.as_str()),
+        ),
+        Part::RelatedHeading => Cow::Borrowed("Related"),
+        Part::Related { i } => {
+            Cow::Owned(a.related.get(i).map_or(String::new(), |r| match &r.date {
+                Some(d) => format!("{} — {d}", r.title),
+                None => r.title.clone(),
+            }))
+        }
     }
 }
 

@@ -17,7 +17,7 @@ pub mod width;
 mod wrap;
 
 pub use display::note_marker;
-pub use doc::Doc;
+pub use doc::{Doc, part_text, parts_of};
 pub use lines::{Layout, LinePos};
 pub use typeset::note_lines;
 pub use wrap::cut_spans;
@@ -205,6 +205,8 @@ pub struct Style {
     pub hyphenate: bool,
     /// The language whose patterns break words; the layout sets it from the article.
     pub lang: Option<hyphenation::Language>,
+    /// When notes are also set in the margin beside their references.
+    pub sidenotes: sidenotes::Mode,
 }
 
 impl Default for Style {
@@ -214,6 +216,7 @@ impl Default for Style {
             justify: false,
             hyphenate: false,
             lang: None,
+            sidenotes: sidenotes::Mode::Auto,
         }
     }
 }

@@ -9,12 +9,28 @@ use super::display::note_marker;
 use super::typeset::note_lines;
 use super::{Layout, Line, LinePos, Span, Target};
 
-/// Fewest free columns beside the text that make room for sidenotes.
+/// Fewest free columns beside the text that make room for sidenotes when they are on
+/// whenever there is room (`auto`).
 pub const MARGIN_MIN: u16 = 28;
+/// Fewest free columns when they are asked for (`on`): a narrow margin, but a margin.
+pub const MARGIN_ASKED: u16 = 20;
 /// Widest a sidenote is set, however wide the margin: a short measure reads best.
 const NOTE_MAX: u16 = 40;
 /// Columns between the text and its sidenotes.
 pub const GAP: u16 = 3;
+
+/// When notes are set in the margin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Mode {
+    /// When at least `MARGIN_MIN` columns are free beside the text.
+    #[default]
+    Auto,
+    /// When at least `MARGIN_ASKED` columns are free.
+    On,
+    /// Never.
+    Off,
+}
 
 /// One note placed in the margin.
 #[derive(Debug, Clone, PartialEq)]
@@ -29,11 +45,16 @@ pub struct Sidenote {
     pub cut: bool,
 }
 
-/// How wide the sidenotes of a page are, or `None` when the free columns beside a text
-/// of `measure` on a screen `screen` columns wide are too few.
-pub fn width(screen: u16, measure: u16) -> Option<u16> {
+/// How wide the sidenotes of a page are, or `None` when they are off or the free columns
+/// beside a text of `measure` on a screen `screen` columns wide are too few.
+pub fn width(mode: Mode, screen: u16, measure: u16) -> Option<u16> {
+    let least = match mode {
+        Mode::Auto => MARGIN_MIN,
+        Mode::On => MARGIN_ASKED,
+        Mode::Off => return None,
+    };
     let free = screen.saturating_sub(measure);
-    (free >= MARGIN_MIN + GAP).then(|| (free - GAP - 1).min(NOTE_MAX))
+    (free >= least + GAP).then(|| (free - GAP - 1).min(NOTE_MAX))
 }
 
 /// The notes referred to from the `rows` lines from `top`, placed in a margin `width`
@@ -154,9 +175,16 @@ mod tests {
 
     #[test]
     fn room_for_sidenotes_is_a_wide_enough_margin() {
-        assert_eq!(width(100, 72), None);
-        assert_eq!(width(160, 72), Some(40));
-        assert_eq!(width(104, 72), Some(MARGIN_MIN));
+        assert_eq!(width(Mode::Auto, 100, 72), None);
+        assert_eq!(width(Mode::Auto, 160, 72), Some(40));
+        assert_eq!(width(Mode::Auto, 104, 72), Some(MARGIN_MIN));
+        assert_eq!(
+            width(Mode::On, 100, 72),
+            Some(24),
+            "asked for, a narrower margin"
+        );
+        assert_eq!(width(Mode::On, 90, 72), None, "too narrow even so");
+        assert_eq!(width(Mode::Off, 200, 72), None);
     }
 
     #[test]

@@ -295,3 +295,55 @@ fn justified_spaces_are_at_most_twice_their_width() {
         }
     }
 }
+
+#[test]
+fn headings_are_neither_justified_nor_hyphenated() {
+    let text = "---\nlang: en\n---\n\n# Extraordinary administrative arrangements for the \
+                northern ferries\n\n## Unprecedented intergovernmental negotiations\n\nThe \
+                body text follows the headings and runs on long enough to be justified \
+                across several lines of the column.\n";
+    let doc = doc_of(text, Format::Markdown);
+    let l = Layout::new(
+        doc.clone(),
+        Style {
+            width: 24,
+            justify: true,
+            hyphenate: true,
+            ..Style::default()
+        },
+    );
+    for (i, part) in doc.parts.iter().enumerate() {
+        let heading = match part {
+            Part::Title => true,
+            Part::Body { i } => matches!(
+                doc.article.blocks[*i].kind,
+                crate::article::BlockKind::Heading { .. }
+            ),
+            _ => false,
+        };
+        if heading {
+            for line in l.lines(i) {
+                let t = line.text();
+                assert!(!t.contains("  ") && !t.ends_with('-'), "{t:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_captions_mark_stays_its_own_span_so_a_match_in_it_is_painted_alone() {
+    let html = "<html><body><article><p>The ferry ran late.</p><figure><img src=x.jpg>\
+                <figcaption>The pier at dusk, seen from the marram dunes.</figcaption>\
+                </figure></article></body></html>";
+    let doc = doc_of(html, Format::Html);
+    let i = (0..doc.parts.len())
+        .find(|&i| doc.text(doc.parts[i]).starts_with("The pier"))
+        .unwrap();
+    let l = Layout::new(doc.clone(), Style::default());
+    let first = &l.lines(i)[0];
+    assert_eq!(first.spans[0].text, "▣ ");
+    assert!(first.spans[0].src.is_empty());
+    for s in &first.spans[1..] {
+        assert_eq!(s.src.len(), s.text.len(), "{s:?}");
+    }
+}

@@ -48,6 +48,24 @@ pub(super) fn typeset(doc: &Doc, index: usize, style: Style) -> Vec<Line> {
             .map(|b| b.kind.clone()),
         _ => None,
     };
+    // A heading is set ragged and whole: stretched spaces and broken words in a line or
+    // two of large type read as mistakes.
+    let heading = matches!(
+        (part, &kind),
+        (
+            Part::Title | Part::Byline | Part::Dateline | Part::NotesHeading | Part::RelatedHeading,
+            _
+        ) | (_, Some(BlockKind::Heading { .. }))
+    );
+    let style = if heading {
+        Style {
+            justify: false,
+            hyphenate: false,
+            ..style
+        }
+    } else {
+        style
+    };
     let mut lines = match (part, &kind) {
         (Part::NotesHeading, _) => {
             let mut rule = rule_line(width);

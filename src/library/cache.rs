@@ -3,14 +3,17 @@
 //!
 //! The file is postcard, not JSON: a 10,000-article library caches some 11 MB of titles,
 //! summaries and first lines, which JSON took 65 ms to read, half the budget for a warm
-//! start's first frame.
+//! start's first frame. It is read borrowing from the file's bytes: each preview stays a
+//! slice of them (most of the file, never copied), and the strings are copied once each.
 
-use super::entry::{Entry, State};
+use super::entry::{Entry, Meta, Packed, State};
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bumped whenever the cached fields change, so an old file is ignored, not misread.
@@ -36,22 +39,35 @@ pub fn file_for(cache_dir: &Path, root: &Path) -> PathBuf {
     cache_dir.join(format!("library-{hash:016x}.bin"))
 }
 
+/// A temporary file beside `file` to write its new contents in, unique per process and
+/// per write: an old scan still finishing may save alongside a rescan, and a search in the
+/// reader alongside one on the command line.
+pub(crate) fn temp_beside(file: &Path) -> PathBuf {
+    static WRITES: AtomicUsize = AtomicUsize::new(0);
+    file.with_file_name(format!(
+        ".{}.{}-{}.tmp",
+        file.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id(),
+        WRITES.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
 /// A path as text when it is UTF-8, raw bytes otherwise.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-enum StoredPath {
+pub(crate) enum StoredPath {
     Text(String),
     Bytes(Vec<u8>),
 }
 
 impl StoredPath {
-    fn from_path(p: &Path) -> Self {
+    pub(crate) fn from_path(p: &Path) -> Self {
         match p.to_str() {
             Some(s) => StoredPath::Text(s.to_string()),
             None => StoredPath::Bytes(p.as_os_str().as_encoded_bytes().to_vec()),
         }
     }
 
-    fn into_path(self) -> PathBuf {
+    pub(crate) fn into_path(self) -> PathBuf {
         match self {
             StoredPath::Text(s) => PathBuf::from(s),
             StoredPath::Bytes(b) => PathBuf::from(os_from_bytes(b)),
@@ -70,7 +86,7 @@ fn os_from_bytes(b: Vec<u8>) -> OsString {
     OsString::from(String::from_utf8_lossy(&b).into_owned())
 }
 
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Serialize)]
 struct Record {
     path: StoredPath,
     size: u64,
@@ -78,13 +94,81 @@ struct Record {
     state: State,
 }
 
+/// A `Record` as read, borrowing from the file: the same fields in the same order.
+#[derive(Deserialize)]
+struct RecordRef<'a> {
+    #[serde(borrow)]
+    path: PathRef<'a>,
+    size: u64,
+    mtime: u64,
+    #[serde(borrow)]
+    state: StateRef<'a>,
+}
+
+/// A `StoredPath` as read.
+#[derive(Deserialize)]
+enum PathRef<'a> {
+    Text(&'a str),
+    Bytes(&'a [u8]),
+}
+
+/// A `State` as read.
+#[derive(Deserialize)]
+enum StateRef<'a> {
+    Pending,
+    Ready(#[serde(borrow)] MetaRef<'a>),
+    Failed(&'a str),
+}
+
+/// A `Meta` as read; the preview is where its bytes are in the file.
+#[derive(Deserialize)]
+struct MetaRef<'a> {
+    title: Option<&'a str>,
+    #[serde(borrow)]
+    authors: Vec<&'a str>,
+    date: Option<&'a str>,
+    date_iso: Option<&'a str>,
+    site: Option<&'a str>,
+    words: usize,
+    preview: &'a [u8],
+}
+
+impl RecordRef<'_> {
+    /// The record, its preview shared with the file's bytes `file`.
+    fn own(self, file: &Arc<Vec<u8>>) -> (PathBuf, u64, u64, State) {
+        let path = match self.path {
+            PathRef::Text(s) => PathBuf::from(s),
+            PathRef::Bytes(b) => PathBuf::from(os_from_bytes(b.to_vec())),
+        };
+        let state = match self.state {
+            StateRef::Pending => State::Pending,
+            StateRef::Failed(why) => State::Failed(why.to_string()),
+            StateRef::Ready(m) => {
+                let at = (m.preview.as_ptr() as usize).saturating_sub(file.as_ptr() as usize);
+                let owned = |s: Option<&str>| s.map(str::to_string);
+                State::Ready(Arc::new(Meta {
+                    title: owned(m.title),
+                    authors: m.authors.into_iter().map(str::to_string).collect(),
+                    date: owned(m.date),
+                    date_iso: owned(m.date_iso),
+                    site: owned(m.site),
+                    words: m.words,
+                    preview: Packed::shared(file, at..at + m.preview.len()),
+                }))
+            }
+        };
+        (path, self.size, self.mtime, state)
+    }
+}
+
 /// What was known about each file of one library, by path relative to the library folder.
 #[derive(Debug, Default)]
 pub struct Cache {
     /// In the order they were put, which is the walk's: a warm start lists them as they are.
     records: Vec<(PathBuf, u64, u64, State)>,
-    /// Index into `records` by the path's bytes, which hash far quicker than a `Path`.
-    by_path: HashMap<OsString, usize>,
+    /// Index into `records` by the path's bytes, which hash far quicker than a `Path`;
+    /// built when first asked, after a warm start has listed what the cache knows.
+    by_path: OnceCell<HashMap<OsString, usize>>,
 }
 
 impl Cache {
@@ -93,20 +177,36 @@ impl Cache {
         let Ok(bytes) = std::fs::read(file) else {
             return Cache::default();
         };
+        let bytes = Arc::new(bytes);
         let records = match postcard::take_from_bytes::<u32>(&bytes) {
-            Ok((VERSION, rest)) => postcard::from_bytes::<Vec<Record>>(rest),
+            Ok((VERSION, rest)) => postcard::from_bytes::<Vec<RecordRef>>(rest),
             _ => return Cache::default(),
         };
-        let mut cache = Cache::default();
-        for r in records.unwrap_or_default() {
-            cache.put(r.path.into_path(), r.size, r.mtime, r.state);
+        Cache {
+            records: records
+                .unwrap_or_default()
+                .into_iter()
+                .map(|r| r.own(&bytes))
+                // Never saved; only a damaged file would hold one.
+                .filter(|r| r.3 != State::Pending)
+                .collect(),
+            by_path: OnceCell::new(),
         }
-        cache
+    }
+
+    fn index(&self) -> &HashMap<OsString, usize> {
+        self.by_path.get_or_init(|| {
+            self.records
+                .iter()
+                .enumerate()
+                .map(|(i, r)| (r.0.as_os_str().to_os_string(), i))
+                .collect()
+        })
     }
 
     /// The cached state of `rel`, if the file has not changed size or time since.
     pub fn get(&self, rel: &Path, size: u64, mtime: u64) -> Option<&State> {
-        let (_, s, m, state) = &self.records[*self.by_path.get(rel.as_os_str())?];
+        let (_, s, m, state) = &self.records[*self.index().get(rel.as_os_str())?];
         (*s == size && *m == mtime).then_some(state)
     }
 
@@ -115,11 +215,15 @@ impl Cache {
         if state == State::Pending {
             return;
         }
-        match self.by_path.get(rel.as_os_str()) {
+        self.index();
+        let n = self.records.len();
+        let Some(index) = self.by_path.get_mut() else {
+            return;
+        };
+        match index.get(rel.as_os_str()) {
             Some(&i) => self.records[i] = (rel, size, mtime, state),
             None => {
-                self.by_path
-                    .insert(rel.as_os_str().to_os_string(), self.records.len());
+                index.insert(rel.as_os_str().to_os_string(), n);
                 self.records.push((rel, size, mtime, state));
             }
         }
@@ -164,14 +268,7 @@ impl Cache {
             .collect();
         let mut bytes = postcard::to_stdvec(&VERSION).map_err(std::io::Error::other)?;
         bytes.extend(postcard::to_stdvec(&records).map_err(std::io::Error::other)?);
-        // Unique per process and per save: an old scan still finishing may save alongside a rescan.
-        static SAVES: AtomicUsize = AtomicUsize::new(0);
-        let tmp = dir.join(format!(
-            ".{}.{}-{}.tmp",
-            file.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id(),
-            SAVES.fetch_add(1, Ordering::Relaxed)
-        ));
+        let tmp = temp_beside(file);
         let mut out = std::fs::File::create(&tmp)?;
         out.write_all(&bytes)?;
         out.sync_all()?;
@@ -179,5 +276,50 @@ impl Cache {
         // The JSON cache of earlier versions would otherwise stay behind for good.
         let _ = std::fs::remove_file(file.with_extension("json"));
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::entry::Preview;
+
+    #[test]
+    fn what_is_saved_is_read_back_with_its_preview() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("library.bin");
+        let meta = Meta {
+            title: Some("Harbour thaw".into()),
+            authors: vec!["Ana Ruiz".into(), "Tom Niet".into()],
+            date: Some("2 March 2024".into()),
+            date_iso: Some("2024-03-02".into()),
+            site: None,
+            words: 1800,
+            preview: Packed::pack(&Preview {
+                summary: Some("The ice went out early.".into()),
+                sources: vec!["Port Authority".into()],
+                first_lines: vec!["First line.".into(), "Second line.".into()],
+            }),
+        };
+        let mut cache = Cache::default();
+        cache.put("a.txt".into(), 10, 20, State::Ready(Arc::new(meta.clone())));
+        cache.put("b.txt".into(), 1, 2, State::Failed("binary".into()));
+        cache.put("c.txt".into(), 1, 2, State::Pending);
+        cache.put("a.txt".into(), 11, 21, State::Ready(Arc::new(meta.clone())));
+        cache.save(&file).unwrap();
+        let back = Cache::load(&file);
+        assert_eq!(back.len(), 2);
+        assert_eq!(back.get(Path::new("a.txt"), 10, 20), None, "replaced");
+        let Some(State::Ready(m)) = back.get(Path::new("a.txt"), 11, 21) else {
+            panic!("a.txt is cached");
+        };
+        assert_eq!(**m, meta);
+        assert_eq!(m.preview.unpack().first_lines.len(), 2);
+        assert_eq!(
+            back.get(Path::new("b.txt"), 1, 2),
+            Some(&State::Failed("binary".into()))
+        );
+        let entries = back.entries(Path::new("/lib"));
+        assert_eq!(entries[0].path, Path::new("/lib/a.txt"));
     }
 }

@@ -46,25 +46,58 @@ pub struct Preview {
 }
 
 /// A `Preview` kept as bytes until it is shown. Previews are most of a library cache's
-/// 10 MB; decoding only the one on screen keeps a warm start's first frame quick.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Packed(Vec<u8>);
+/// 10 MB; decoding only the one on screen keeps a warm start's first frame quick, and the
+/// cache's previews stay where the cache file was read, never copied one by one.
+#[derive(Debug, Clone, Default)]
+pub struct Packed {
+    bytes: Arc<Vec<u8>>,
+    range: std::ops::Range<usize>,
+}
+
+impl PartialEq for Packed {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for Packed {}
 
 impl Packed {
     /// Packs a preview.
     pub fn pack(preview: &Preview) -> Self {
-        Packed(postcard::to_stdvec(preview).unwrap_or_default())
+        Packed::from(postcard::to_stdvec(preview).unwrap_or_default())
+    }
+
+    /// Packed bytes at `range` of a shared buffer (a whole cache file).
+    pub fn shared(bytes: &Arc<Vec<u8>>, range: std::ops::Range<usize>) -> Self {
+        let range = range.start.min(bytes.len())..range.end.min(bytes.len());
+        Packed {
+            bytes: Arc::clone(bytes),
+            range,
+        }
+    }
+
+    fn from(bytes: Vec<u8>) -> Self {
+        let range = 0..bytes.len();
+        Packed {
+            bytes: Arc::new(bytes),
+            range,
+        }
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[self.range.clone()]
     }
 
     /// The preview; an empty one if the bytes are damaged.
     pub fn unpack(&self) -> Preview {
-        postcard::from_bytes(&self.0).unwrap_or_default()
+        postcard::from_bytes(self.as_bytes()).unwrap_or_default()
     }
 }
 
 impl Serialize for Packed {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_bytes(&self.0)
+        s.serialize_bytes(self.as_bytes())
     }
 }
 
@@ -78,10 +111,10 @@ impl<'de> Deserialize<'de> for Packed {
                 f.write_str("packed preview bytes")
             }
             fn visit_bytes<E: serde::de::Error>(self, v: &[u8]) -> Result<Packed, E> {
-                Ok(Packed(v.to_vec()))
+                Ok(Packed::from(v.to_vec()))
             }
             fn visit_byte_buf<E: serde::de::Error>(self, v: Vec<u8>) -> Result<Packed, E> {
-                Ok(Packed(v))
+                Ok(Packed::from(v))
             }
         }
         d.deserialize_byte_buf(Bytes)

@@ -8,6 +8,7 @@ pub mod entry;
 pub mod filter;
 pub mod order;
 pub mod scan;
+pub mod text_cache;
 pub mod watch;
 
 use crate::parse;

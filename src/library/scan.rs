@@ -64,7 +64,7 @@ fn dir_id(path: &Path, _meta: &Metadata) -> DirId {
     fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-/// Walks `root` for articles, sorted by path, with everything it had to leave out.
+/// Walks `root` for articles, sorted by path (byte order), with everything it had to leave out.
 pub fn walk(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
     let mut found = Vec::new();
     let mut skipped = Vec::new();
@@ -161,8 +161,13 @@ pub fn walk(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
             }
         }
     }
-    found.sort_by(|a, b| a.path.cmp(&b.path));
-    skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    // By the paths' bytes: comparing `Path`s component by component took a warm search of
+    // 10,000 files longer than reading their cached text.
+    fn bytes(p: &Path) -> &[u8] {
+        p.as_os_str().as_encoded_bytes()
+    }
+    found.sort_by(|a, b| bytes(&a.path).cmp(bytes(&b.path)));
+    skipped.sort_by(|a, b| bytes(&a.path).cmp(bytes(&b.path)));
     (found, skipped)
 }
 

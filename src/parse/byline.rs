@@ -22,6 +22,14 @@ const BY_VERBS: &[&str] = &[
     "words",
     "reported",
     "story",
+    // The kind of piece: `Analysis by …`, `Opinion by …`.
+    "analysis",
+    "opinion",
+    "commentary",
+    "review",
+    "reporting",
+    "essay",
+    "interview",
 ];
 /// Lower-case words a name may hold (`Ludwig van Beethoven`, `Ana de la Cruz`).
 const PARTICLES: &[&str] = &[
@@ -229,8 +237,9 @@ fn is_name(piece: &str) -> bool {
 
 /// A job title or desk after a name ("Seattle Times business reporter").
 fn is_role(piece: &str) -> bool {
+    // `Editor-at-large` is an editor.
     piece
-        .split_whitespace()
+        .split(|c: char| c.is_whitespace() || c == '-')
         .any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphabetic())))
 }
 
@@ -371,6 +380,21 @@ mod tests {
             names("By Ana de la Cruz and Tomás Ferreira", true),
             Some(vec!["Ana de la Cruz".into(), "Tomás Ferreira".into()])
         );
+    }
+
+    #[test]
+    fn a_kind_of_piece_before_by_and_a_hyphenated_title_after_the_name() {
+        let one = |s: &str| Some(vec![s.to_string()]);
+        assert_eq!(
+            names(
+                "Analysis by Mara Lindqvist, Tide Ledger Editor-at-large",
+                false
+            ),
+            one("Mara Lindqvist")
+        );
+        assert_eq!(names("Opinion by Kofi Mensah", true), one("Kofi Mensah"));
+        assert_eq!(names("Commentary by Ana Ruiz", true), one("Ana Ruiz"));
+        assert_eq!(names("Analysis of the budget", true), None);
     }
 
     #[test]

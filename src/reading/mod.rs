@@ -11,7 +11,7 @@ pub mod targets;
 
 use crate::article::Article;
 use crate::layout::{Anchor, Doc, Layout, LinePos, Style};
-pub use search::{Search, build_regex};
+pub use search::Search;
 use std::path::PathBuf;
 use std::sync::Arc;
 use targets::{Kind, Spot};
@@ -134,15 +134,14 @@ impl Reader {
     pub fn reflow(&mut self, screen: (u16, u16)) {
         let anchor = self.layout.anchor(self.top);
         self.screen = screen;
-        let width = text_width(self.measure, screen.0);
-        if width != self.layout.style.width {
-            self.layout = Layout::new(
-                self.doc.clone(),
-                Style {
-                    width,
-                    ..self.style
-                },
-            );
+        let wanted = Style {
+            width: text_width(self.measure, screen.0),
+            // The layout chose the language from the article.
+            lang: self.layout.style.lang,
+            ..self.style
+        };
+        if wanted != self.layout.style {
+            self.layout = Layout::new(self.doc.clone(), wanted);
         }
         self.top = self.layout.locate(anchor);
         self.clamp();

@@ -1,9 +1,10 @@
-//! Searching the open article: a pattern with smart case, its matches in reading order,
+//! Searching the open article: a query with smart case and smart diacritics (as
+//! `search::matcher` reads them), its matches in reading order,
 //! and stepping from one to the next from where the reader is.
 
 use super::Reader;
 use crate::layout::Anchor;
-use regex::{Regex, RegexBuilder};
+use crate::search::{self as library_search, matcher::Matcher};
 use std::ops::Range;
 
 /// A search and its matches across the whole document.
@@ -18,18 +19,13 @@ pub struct Search {
 }
 
 impl Reader {
-    /// Runs a search (smart case: case-insensitive unless the query has a capital).
+    /// Runs a search (smart case and smart diacritics, as `search::matcher` reads them).
     pub fn search(&mut self, query: &str) -> Result<usize, String> {
-        let regex = build_regex(query)?;
+        let matcher = Matcher::new(query)?;
         let mut matches = Vec::new();
-        for (i, &part) in self.doc.parts.iter().enumerate() {
+        for (i, part) in library_search::searchable(&self.doc) {
             let text = self.doc.text(part);
-            matches.extend(
-                regex
-                    .find_iter(&text)
-                    .filter(|m| !m.is_empty())
-                    .map(|m| (i, m.range())),
-            );
+            matches.extend(matcher.find_iter(&text).map(|r| (i, r)));
         }
         let n = matches.len();
         self.search = Some(Search {
@@ -70,6 +66,27 @@ impl Reader {
         self.reveal(pos);
     }
 
+    /// The match at `offset` of part `part` (an index into the parts), else the first
+    /// after it, else the last before it.
+    pub fn match_at(&self, part: usize, offset: usize) -> Option<usize> {
+        let s = self.search.as_ref()?;
+        let after = s
+            .matches
+            .iter()
+            .position(|(p, r)| (*p, r.start) >= (part, offset));
+        after.or_else(|| s.matches.len().checked_sub(1))
+    }
+
+    /// Makes match `i` the current one and brings it on screen.
+    pub fn go_to_match(&mut self, i: usize) {
+        if let Some(s) = &mut self.search
+            && i < s.matches.len()
+        {
+            s.current = Some(i);
+            self.show_match(i);
+        }
+    }
+
     /// Moves to the next (or previous) match from the top of the screen; false when there is none.
     pub fn step_match(&mut self, forward: bool) -> bool {
         let Some(s) = &self.search else { return false };
@@ -94,20 +111,4 @@ impl Reader {
         self.show_match(i);
         true
     }
-}
-
-/// Compiles a search with smart case.
-pub fn build_regex(query: &str) -> Result<Regex, String> {
-    let sensitive = query.chars().any(char::is_uppercase);
-    RegexBuilder::new(query)
-        .case_insensitive(!sensitive)
-        .size_limit(1 << 22)
-        .build()
-        .map_err(|e| {
-            let msg = e.to_string();
-            format!(
-                "bad pattern: {}",
-                msg.lines().last().unwrap_or("invalid").trim()
-            )
-        })
 }

@@ -2,7 +2,7 @@
 //! atomic replacement (temp file, fsync, rename, fsync of the directory).
 
 use super::StoreError;
-use super::model::{State, VERSION};
+use super::model::{LAST_TIME, State, VERSION};
 use serde_json::Value;
 use std::fs::File;
 use std::io::{ErrorKind, Write};
@@ -69,7 +69,38 @@ pub fn migrate(mut value: Value) -> Result<State, StoreError> {
             "unknown schema version {version}"
         )));
     }
-    serde_json::from_value(value).map_err(|e| StoreError::Invalid(e.to_string()))
+    let mut state: State =
+        serde_json::from_value(value).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    clamp_times(&mut state);
+    Ok(state)
+}
+
+/// What a time past `LAST_TIME` is read as: far below it, so the edits stamped after it
+/// (never past `LAST_TIME`) are later, and read back as they were saved.
+const FAR_TIME: u64 = LAST_TIME / 2;
+
+/// Reads times past `LAST_TIME` as `FAR_TIME`, so that an edit still wins the merge
+/// instead of tying with the file or running past the end of the clock. Every process
+/// reads the same file the same way, so merges still agree.
+fn clamp_times(state: &mut State) {
+    let clamp = |t: &mut u64| {
+        if *t > LAST_TIME {
+            *t = FAR_TIME;
+        }
+    };
+    for a in state.articles.values_mut() {
+        clamp(&mut a.opened);
+        if let Some(p) = &mut a.position {
+            clamp(&mut p.updated);
+        }
+        if let Some(f) = &mut a.finished {
+            clamp(&mut f.at);
+        }
+        for b in a.bookmarks.values_mut() {
+            clamp(&mut b.created);
+            clamp(&mut b.updated);
+        }
+    }
 }
 
 fn v0_to_v1(value: Value) -> Option<Value> {

@@ -82,7 +82,8 @@ impl Spot {
     }
 }
 
-fn floor_boundary(text: &str, offset: usize) -> usize {
+/// The nearest character boundary at or before `offset`.
+pub(super) fn floor_boundary(text: &str, offset: usize) -> usize {
     let mut at = offset.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;

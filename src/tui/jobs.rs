@@ -60,4 +60,13 @@ impl App {
     pub fn busy(&self) -> bool {
         self.library.as_ref().is_some_and(LibraryView::busy)
     }
+
+    /// True while the library's first list is on its way, to be shown the moment it comes.
+    pub fn awaiting_list(&self) -> bool {
+        self.reader.is_none()
+            && self
+                .library
+                .as_ref()
+                .is_some_and(LibraryView::awaiting_list)
+    }
 }

@@ -34,6 +34,7 @@ impl App {
             width: cfg.measure,
             justify: cfg.justify,
             hyphenate: cfg.hyphenate,
+            sidenotes: cfg.sidenotes,
             ..Style::default()
         };
         self.theme = Theme::from_choice(cfg.theme);

@@ -1,13 +1,15 @@
-//! Moving between the library and the reader: opening an article (at a bookmark too)
-//! and coming back to the same selection.
+//! Moving between the library and the reader: opening an article (at a bookmark or a
+//! search match too) and coming back to the same selection.
 
 use super::app::{App, Effect, Mode};
+use super::keys::hints;
 use super::layer::Popup;
 use super::library::draw::CHROME_ROWS;
 use super::library::{LibraryView, Outcome};
 use super::popups::marks::{Mark, MarksPanel};
 use super::popups::skipped::SkippedList;
 use crate::article::Article;
+use crate::layout::Anchor;
 use crate::parse;
 use crate::reading::Reader;
 use std::path::PathBuf;
@@ -57,6 +59,7 @@ impl App {
                 None => self.say("no bookmarks: reading state is not being kept"),
             },
             Outcome::Skipped => self.popups.push(Popup::Skipped(SkippedList::default())),
+            Outcome::OpenMatch(path, anchor, pattern) => self.open_match(path, anchor, &pattern),
         }
         None
     }
@@ -108,6 +111,44 @@ impl App {
         let page = self.library_page();
         if let Some(lib) = &mut self.library {
             lib.keep_visible(page);
+        }
+    }
+
+    /// Opens the article at `path` at the match nearest `anchor`, with `pattern` searched
+    /// so `n`/`N` go on from there.
+    pub fn open_match(&mut self, path: PathBuf, anchor: Anchor, pattern: &str) {
+        let Some(lib) = &mut self.library else { return };
+        let Some(i) = lib.entry_for(&path) else {
+            self.say("that article is no longer in the library");
+            return;
+        };
+        match lib.load(i) {
+            Ok((article, path)) => self.show_article(article, path),
+            Err(e) => {
+                self.say(e);
+                return;
+            }
+        }
+        let Some(r) = &mut self.reader else { return };
+        let n = match r.search(pattern) {
+            Ok(n) => n,
+            Err(e) => {
+                self.say(e);
+                return;
+            }
+        };
+        let index = r.doc.index_of(anchor.part).unwrap_or(0);
+        if n == 0 {
+            self.say(format!(
+                "pattern not found: {pattern} (the article has changed)"
+            ));
+            return;
+        }
+        if let Some(at) = r.match_at(index, anchor.offset) {
+            r.push_jump();
+            r.go_to_match(at);
+            let steps = self.keymap.show(&hints::MATCH_STEPS);
+            self.say(format!("“{pattern}”: {steps}"));
         }
     }
 }

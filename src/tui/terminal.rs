@@ -135,7 +135,9 @@ fn event_loop(app: &mut App, stop: &AtomicBool, depth: Depth) -> anyhow::Result<
         }
         // Wake up now and then to notice signals, a finished background parse or scan
         // progress, and to let a message fade.
-        let tick = if app.pending.is_some() || app.deferred.is_some() || app.busy() {
+        let tick = if app.awaiting_list() {
+            2
+        } else if app.pending.is_some() || app.deferred.is_some() || app.busy() {
             15
         } else {
             250

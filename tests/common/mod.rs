@@ -4,6 +4,7 @@
 pub mod articles;
 pub mod epub;
 pub mod run;
+pub mod screen;
 pub mod tmux;
 pub mod ui;
 

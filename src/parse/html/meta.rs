@@ -258,6 +258,10 @@ pub fn read(doc: &Html, meta: &mut Meta) {
         }
     }
 
+    // The same byline often comes twice (`name="author"` and `itemprop="author"`).
+    let mut seen = std::collections::HashSet::new();
+    meta.authors.retain(|a| seen.insert(a.to_lowercase()));
+
     let date = ld
         .date
         .clone()
@@ -478,6 +482,18 @@ mod tests {
         );
         assert_eq!(split_title("Ice - News"), "Ice - News");
         assert_eq!(split_title("A plain title"), "A plain title");
+    }
+
+    #[test]
+    fn an_author_named_twice_in_the_metadata_is_one_author() {
+        let page = r#"<html><head><title>Ice</title>
+            <meta name="author" content="Analysis by Mara Lindqvist, Tide Ledger Editor-at-large">
+            <meta itemprop="author" content="Analysis by Mara Lindqvist, Tide Ledger Editor-at-large">
+            </head><body><article><h1>Ice</h1><p>The harbour ice broke up early this year, and the
+            ferries ran a week before the timetable said they would, to everyone's surprise.</p>
+            </article></body></html>"#;
+        let a = crate::parse::parse_str(page, crate::article::Format::Html);
+        assert_eq!(a.meta.authors, ["Mara Lindqvist"]);
     }
 
     #[test]

@@ -169,7 +169,8 @@ fn header(paras: &[Para], article: &mut Article) -> usize {
                     && i + 1 < paras.len()
                     && dateline(&joined).is_none()
                     && joined.split_whitespace().count() <= 120
-                    && !is_note_def(&joined);
+                    && !is_note_def(&joined)
+                    && !crate::cite::cites(&joined);
                 if is_summary {
                     article.meta.summary = Some(joined);
                     return i + 1;
@@ -278,6 +279,12 @@ fn body_block(para: &Para, adornments: &mut Vec<(char, bool)>, article: &mut Art
             .push(Block::new(BlockKind::Quote, join_lines(lines)));
         return;
     }
+    if entry_a_line(lines, article) {
+        for line in lines {
+            article.blocks.push(Block::paragraph(line.trim()));
+        }
+        return;
+    }
     let text = join_lines(lines);
     let kind = if lines.len() == 1 && is_heading(&text) {
         BlockKind::Heading { level: 2 }
@@ -285,6 +292,29 @@ fn body_block(para: &Para, adornments: &mut Vec<(char, bool)>, article: &mut Art
         BlockKind::Paragraph
     };
     article.blocks.push(Block::new(kind, text));
+}
+
+/// Whether `lines`, under a reference list's heading, are its entries one a line (as a
+/// plain text writes them, with no blank line between): each starts with a capital, holds
+/// a year (or `forthcoming`) and ends with a stop, which wrapped prose does not do line
+/// after line.
+fn entry_a_line(lines: &[&str], article: &Article) -> bool {
+    let under_heading = article
+        .blocks
+        .last()
+        .is_some_and(|b| crate::cite::is_list_heading(&b.text));
+    let entry = |l: &&str| {
+        let l = l.trim();
+        let dated = l
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit))
+            || ["(forthcoming)", "(in press)", "n.d."]
+                .iter()
+                .any(|w| l.contains(w));
+        l.starts_with(char::is_uppercase) && l.ends_with('.') && dated
+    };
+    under_heading && lines.len() > 1 && lines.iter().all(entry)
 }
 
 /// A short line with no closing punctuation, in title or capital case, reads as a heading.
@@ -358,6 +388,37 @@ fn dateline(text: &str) -> Option<std::ops::Range<usize>> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn a_reference_list_one_entry_a_line_is_one_block_an_entry() {
+        let a = parse(
+            "Title\n\nBody text (Aldred, 2021).\n\nReferences\n\n\
+             Aldred, R. (2021) Pop-up lanes. Active Travel 1: 40–58.\n\
+             Department for Transport (2020) Walking Statistics. London: DfT.\n\
+             Sustrans (2022) Bike Life. Bristol: Sustrans.\n\
+             Winters, M. (forthcoming) Who stays on the bike? Cycling Research.\n",
+        );
+        let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        assert!(texts[3].starts_with("Department"), "{texts:?}");
+        // Prose wrapped under such a heading stays one paragraph.
+        let a = parse("Title\n\nBody.\n\nSources\n\nWe read the minutes\nof 1901 and 1902.\n");
+        assert_eq!(
+            a.blocks.last().unwrap().text,
+            "We read the minutes of 1901 and 1902."
+        );
+    }
+
+    #[test]
+    fn a_first_paragraph_that_cites_is_no_standfirst() {
+        let a = parse(
+            "The Garden City\n\nBy Helen Strand\n\nHoward (1898) imagined a ring of towns.\n\nMore.\n",
+        );
+        assert_eq!(a.meta.summary, None);
+        assert_eq!(a.blocks[0].text, "Howard (1898) imagined a ring of towns.");
+        let a = parse("The Garden City\n\nBy Helen Strand\n\nA short standfirst.\n\nMore.\n");
+        assert_eq!(a.meta.summary.as_deref(), Some("A short standfirst."));
+    }
 
     /// The note patterns `note_def` and `note_refs` replaced (digits ASCII).
     const OLD_NOTE_DEF: &str =

@@ -84,6 +84,10 @@ actions! {
     Rescan "rescan" "read the folder again",
     Skipped "skipped" "files left out, and why",
     AllBookmarks "all-bookmarks" "bookmarks in every article",
+    FindText "find-text" "search the text of every article",
+    Older "older" "an earlier pattern",
+    Newer "newer" "a later pattern",
+    OpenMatch "open-match" "open the article at its first match",
 }
 
 impl Action {

@@ -13,6 +13,10 @@ pub enum Context {
     Library,
     /// The library while its filter is typed.
     Filter,
+    /// The library's search prompt (`F`): a pattern for the text of every article.
+    Find,
+    /// The library's search results.
+    Found,
     /// A footnote pop-up.
     Note,
     /// A citation pop-up.
@@ -37,11 +41,13 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order of the enum (and of the README's tables).
-    pub const ALL: [Context; 14] = [
+    pub const ALL: [Context; 16] = [
         Context::Global,
         Context::Reader,
         Context::Library,
         Context::Filter,
+        Context::Find,
+        Context::Found,
         Context::Note,
         Context::Citation,
         Context::Sources,
@@ -61,6 +67,8 @@ impl Context {
             Context::Reader => "reader",
             Context::Library => "library",
             Context::Filter => "filter",
+            Context::Find => "find",
+            Context::Found => "found",
             Context::Note => "note",
             Context::Citation => "citation",
             Context::Sources => "sources",
@@ -86,6 +94,8 @@ impl Context {
             Context::Reader => "the reader",
             Context::Library => "the library",
             Context::Filter => "the library's filter",
+            Context::Find => "the library's search prompt",
+            Context::Found => "the library's search results",
             Context::Note => "a footnote",
             Context::Citation => "a citation",
             Context::Sources => "Sources",
@@ -110,7 +120,10 @@ impl Context {
 
     /// True where letters typed are text (a filter, an answer), not commands.
     pub fn typing(self) -> bool {
-        matches!(self, Context::Filter | Context::Sources | Context::Prompt)
+        matches!(
+            self,
+            Context::Filter | Context::Find | Context::Sources | Context::Prompt
+        )
     }
 
     /// The default bindings.
@@ -120,6 +133,8 @@ impl Context {
             Context::Reader => tables::READER,
             Context::Library => tables::LIBRARY,
             Context::Filter => tables::FILTER,
+            Context::Find => tables::FIND,
+            Context::Found => tables::FOUND,
             Context::Note => tables::NOTE,
             Context::Citation => tables::CITATION,
             Context::Sources => tables::SOURCES,

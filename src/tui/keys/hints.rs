@@ -107,6 +107,7 @@ pub const LIBRARY: Hint = Hint {
     context: C::Library,
     parts: &[
         (&[A::Filter], "filter"),
+        (&[A::FindText], "search"),
         (&[A::Sort], "sort"),
         (&[A::Preview], "preview"),
         (&[A::Quit], "quit"),
@@ -149,6 +150,45 @@ pub const WHY_SKIPPED: Hint = Hint {
     parts: &[(&[A::Skipped], "press {} for why")],
 };
 
+/// An article opened at a match of the library's search: how to step through the rest.
+pub const MATCH_STEPS: Hint = Hint {
+    context: C::Reader,
+    parts: &[(
+        &[A::NextMatch, A::PrevMatch],
+        "{} for the next and previous match",
+    )],
+};
+
+/// The library's search prompt, on the status line.
+pub const FIND: Hint = Hint {
+    context: C::Find,
+    parts: &[
+        (&[A::Accept], "search"),
+        (&[A::Older], "earlier"),
+        (&[A::Close], "back"),
+    ],
+};
+
+/// What the library's search screen says before the first search.
+pub const FIND_KEYS: Hint = Hint {
+    context: C::Find,
+    parts: &[
+        (&[A::Accept], "searches"),
+        (&[A::Older, A::Newer], "earlier patterns"),
+        (&[A::Close], "back to the list"),
+    ],
+};
+
+/// The library's search results, on the status line.
+pub const FOUND: Hint = Hint {
+    context: C::Found,
+    parts: &[
+        (&[A::OpenMatch], "open at match"),
+        (&[A::FindText], "new search"),
+        (&[A::Close], "back"),
+    ],
+};
+
 /// Every hint, for the test that each names bound keys.
 pub const ALL: &[&Hint] = &[
     &HELP_CLOSE,
@@ -170,4 +210,8 @@ pub const ALL: &[&Hint] = &[
     &READER_HELP,
     &ADD_BOOKMARK,
     &WHY_SKIPPED,
+    &MATCH_STEPS,
+    &FIND,
+    &FIND_KEYS,
+    &FOUND,
 ];

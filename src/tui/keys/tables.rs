@@ -89,6 +89,7 @@ pub const LIBRARY: &[Binding] = &[
     key(K::Char('r'), A::Rescan),
     key(K::Char('!'), A::Skipped),
     key(K::Char('B'), A::AllBookmarks),
+    key(K::Char('F'), A::FindText),
     key(K::Char('q'), A::Quit),
 ];
 
@@ -102,6 +103,37 @@ pub const FILTER: &[Binding] = &[
     key(K::Backspace, A::Erase),
     key(K::Esc, A::ClearFilter),
     key(K::F(1), A::Help),
+];
+
+/// The library's search prompt: letters go to the pattern.
+pub const FIND: &[Binding] = &[
+    key(K::Enter, A::Accept),
+    key(K::Backspace, A::Erase),
+    key(K::Up, A::Older),
+    key(K::Down, A::Newer),
+    key(K::Esc, A::Close),
+    key(K::F(1), A::Help),
+];
+
+/// The library's search results, two lines a result.
+pub const FOUND: &[Binding] = &[
+    key(K::Char('j'), A::Down),
+    key(K::Down, A::Down),
+    key(K::Char('k'), A::Up),
+    key(K::Up, A::Up),
+    key(K::Char(' '), A::PageDown),
+    key(K::PageDown, A::PageDown),
+    key(K::Char('b'), A::PageUp),
+    key(K::PageUp, A::PageUp),
+    key(K::Char('g'), A::First),
+    key(K::Home, A::First),
+    key(K::Char('G'), A::Last),
+    key(K::End, A::Last),
+    key(K::Enter, A::OpenMatch),
+    key(K::Char('F'), A::FindText),
+    key(K::Char('/'), A::FindText),
+    key(K::Esc, A::Close),
+    key(K::Char('q'), A::Close),
 ];
 
 /// A footnote pop-up.

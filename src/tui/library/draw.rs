@@ -18,16 +18,20 @@ pub const PREVIEW_MIN_WIDTH: u16 = 100;
 /// Rows above and below the list: header, column headings, status line.
 pub const CHROME_ROWS: u16 = 3;
 
-/// Draws the library into `area`.
+/// Draws the library into `area`: its search screen instead while that is up.
 pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
-    let header = Rect { height: 1, ..area };
-    let status = Rect {
-        y: area.bottom() - 1,
-        height: 1,
-        ..area
-    };
-    let body = body(area);
-    draw_header(app, lib, f, header);
+    if lib.search.is_open() {
+        super::search_draw::draw(app, lib, &lib.search, f, area);
+        return;
+    }
+    let (header, body, status) = regions(area);
+    header_line(
+        app,
+        f,
+        header,
+        &format!(" Lectern — {}", root_name(lib)),
+        lib,
+    );
     let (list, pane) = if lib.preview && area.width >= PREVIEW_MIN_WIDTH {
         let w = area.width * 3 / 5;
         (
@@ -48,6 +52,17 @@ pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
     draw_status(app, lib, f, status);
 }
 
+/// The screen's header, body and status line.
+pub fn regions(area: Rect) -> (Rect, Rect, Rect) {
+    let header = Rect { height: 1, ..area };
+    let status = Rect {
+        y: area.bottom() - 1,
+        height: 1,
+        ..area
+    };
+    (header, body(area), status)
+}
+
 /// Where the library's list and preview go, and its layers over them: all but the
 /// header and the status line.
 pub fn body(area: Rect) -> Rect {
@@ -58,14 +73,19 @@ pub fn body(area: Rect) -> Rect {
     }
 }
 
-fn draw_header(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
-    let root = match &lib.root {
+/// Where the library is, for the header.
+pub fn root_name(lib: &LibraryView) -> String {
+    match &lib.root {
         Root::Dir(d) => d.display().to_string(),
         Root::Samples => "bundled samples".into(),
-    };
+    }
+}
+
+/// A header: `left` in bold, the sort order dim at the right edge.
+pub fn header_line(app: &App, f: &mut Frame, area: Rect, left: &str, lib: &LibraryView) {
     let right = format!("sorted by {} ", lib.sort.name());
     let left = fit(
-        &safe(&format!(" Lectern — {root}")),
+        &safe(left),
         (area.width as usize).saturating_sub(right.width() + 1),
     );
     let pad = (area.width as usize).saturating_sub(left.width() + right.width());

@@ -4,8 +4,11 @@
 pub mod draw;
 pub mod list;
 pub mod preview;
+pub mod search;
+pub mod search_draw;
 
 use crate::article::Article;
+use crate::layout::Anchor;
 use crate::library::entry::{Entry, ProgressMap, State, progress_of};
 use crate::library::filter::{self, Hay, Hit};
 use crate::library::order::{self, SortOrder};
@@ -16,6 +19,7 @@ use crate::parse;
 use crate::samples::SAMPLES;
 use crate::tui::keys::{Action, Context, KeyMap};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use search::LibrarySearch;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, TryRecvError};
 
@@ -39,6 +43,8 @@ pub enum Outcome {
     Bookmarks,
     /// Show the files left out.
     Skipped,
+    /// Open the article at this path at a search match, with the pattern searched.
+    OpenMatch(PathBuf, Anchor, String),
     /// Quit Lectern.
     Quit,
     /// Suspend to the shell.
@@ -74,9 +80,13 @@ pub struct LibraryView {
     pub preview: bool,
     /// (files read, files found) while a scan runs.
     pub scanning: Option<(usize, usize)>,
+    /// The search of every article's text (`F`).
+    pub search: LibrarySearch,
     scan: Option<Receiver<Event>>,
     /// Notices files added, changed or removed, for a rescan without `r`.
     watch: Option<Watch>,
+    /// A list has arrived (from the cache or the walk).
+    listed: bool,
     /// What the filter searches, per entry; built on the first filter, not at start-up.
     hays: Vec<Hay>,
     cache_file: Option<PathBuf>,
@@ -104,18 +114,17 @@ impl LibraryView {
             top: 0,
             preview: true,
             scanning: None,
+            search: LibrarySearch::default(),
             scan: None,
             watch: None,
+            listed: false,
             hays: Vec::new(),
             cache_file,
             selected_once: false,
         };
         match &view.root {
             Root::Samples => view.set_entries(library::samples(), Vec::new()),
-            Root::Dir(dir) => {
-                view.watch = Some(Watch::start(dir.clone()));
-                view.rescan();
-            }
+            Root::Dir(_) => view.rescan(),
         }
         view
     }
@@ -128,13 +137,35 @@ impl LibraryView {
         }
     }
 
-    /// True while a scan is running.
+    /// True while a scan or a search is running.
     pub fn busy(&self) -> bool {
-        self.scan.is_some()
+        self.scan.is_some() || self.search.busy()
     }
 
-    /// Takes in whatever the scan has reported; true when anything changed.
+    /// True until the scan's first list arrives: the first frame waits for it.
+    pub fn awaiting_list(&self) -> bool {
+        self.scan.is_some() && !self.listed
+    }
+
+    /// The text cache beside the metadata cache, for the search.
+    pub fn text_cache_file(&self) -> Option<PathBuf> {
+        self.cache_file
+            .as_deref()
+            .map(crate::library::text_cache::beside)
+    }
+
+    /// Takes in whatever the scan and the search have reported; true when anything changed.
     pub fn poll(&mut self) -> bool {
+        let searched = self.search.poll();
+        self.poll_scan() || searched
+    }
+
+    fn poll_scan(&mut self) -> bool {
+        // Watching a folder walks all of it once: that waits until the first list has been
+        // drawn (this is the poll after it), and starts while the scan's own walk runs.
+        if let (true, None, Root::Dir(dir)) = (self.listed, &self.watch, &self.root) {
+            self.watch = Some(Watch::start(dir.clone()));
+        }
         if self.scan.is_none() && self.watch.as_ref().is_some_and(Watch::settled_change) {
             self.rescan();
         }
@@ -158,6 +189,7 @@ impl LibraryView {
         for event in events {
             match event {
                 Event::Listed { entries, skipped } => {
+                    self.listed = true;
                     let pending = entries.iter().filter(|e| e.state == State::Pending).count();
                     self.scanning = (pending > 0).then_some((0, pending));
                     self.hays.clear();
@@ -278,9 +310,12 @@ impl LibraryView {
         }
     }
 
-    /// Where keys go: the filter while it is typed, else the list.
+    /// Where keys go: the search screen while it is up, the filter while it is typed,
+    /// else the list.
     pub fn context(&self) -> Context {
-        if self.typing {
+        if let Some(ctx) = self.search.context() {
+            ctx
+        } else if self.typing {
             Context::Filter
         } else {
             Context::Library
@@ -305,6 +340,8 @@ impl LibraryView {
         match action {
             Action::Quit => return Outcome::Quit,
             Action::Suspend => return Outcome::Suspend,
+            _ if self.search.is_open() => return self.search_act(action, page),
+            Action::FindText => self.search.ask(),
             Action::Down => self.step(1, page),
             Action::Up => self.step(-1, page),
             Action::PageDown => self.step(page_i, page),
@@ -346,7 +383,9 @@ impl LibraryView {
 
     /// A letter typed into the filter.
     pub fn typed(&mut self, c: char, page: usize) -> Outcome {
-        if self.typing {
+        if self.search.is_open() {
+            self.search_typed(c);
+        } else if self.typing {
             let f = format!("{}{c}", self.filter);
             self.set_filter(f, page);
         }
@@ -385,19 +424,21 @@ impl LibraryView {
     /// Reads and parses the entry at `i` for the reader.
     pub fn load(&self, i: usize) -> Result<(Article, PathBuf), String> {
         let entry = self.entries.get(i).ok_or("no such article")?;
-        match self.root {
-            Root::Dir(_) => parse::load(&entry.path)
-                .map(|a| (a, entry.path.clone()))
-                .map_err(|e| e.to_string()),
-            Root::Samples => {
-                let (name, text) = SAMPLES
-                    .iter()
-                    .find(|(n, _)| Path::new(n) == entry.path)
-                    .ok_or("no such sample")?;
-                parse::parse_bytes(text.as_bytes(), parse::format_for(Path::new(name)))
-                    .map(|a| (a, entry.path.clone()))
-                    .map_err(|e| e.to_string())
-            }
+        load_from(&self.root, &entry.path).map(|a| (a, entry.path.clone()))
+    }
+}
+
+/// Reads and parses the article at `path` of a library: from disk, or a bundled sample.
+pub fn load_from(root: &Root, path: &Path) -> Result<Article, String> {
+    match root {
+        Root::Dir(_) => parse::load(path).map_err(|e| e.to_string()),
+        Root::Samples => {
+            let (name, text) = SAMPLES
+                .iter()
+                .find(|(n, _)| Path::new(n) == path)
+                .ok_or("no such sample")?;
+            parse::parse_bytes(text.as_bytes(), parse::format_for(Path::new(name)))
+                .map_err(|e| e.to_string())
         }
     }
 }

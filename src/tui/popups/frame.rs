@@ -147,9 +147,8 @@ pub fn place(
     parent: Option<Rect>,
     b: Boxed,
 ) -> Rect {
-    use crate::tui::reader::view::{column, row_of};
-    let col_w = cx.reader.map_or(area.width, |r| r.layout.style.width);
-    let col = column(area, col_w);
+    use crate::tui::reader::{sidenotes::columns, view::row_of};
+    let col = cx.reader.map_or(area, |r| columns(area, r).0);
     let max_h = (cx.rows + 2) as u16;
     let height = ((b.lines.len() + 2) as u16)
         .min(if b.wide { area.height } else { max_h })

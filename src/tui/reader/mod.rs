@@ -1,6 +1,7 @@
 //! The reader's screen: its actions on the page (`page`), the mouse, drawing the page
-//! (`view`) and the status line (`status`).
+//! (`view`), the sidenotes beside it (`sidenotes`) and the status line (`status`).
 
 pub mod page;
+pub mod sidenotes;
 pub mod status;
 pub mod view;

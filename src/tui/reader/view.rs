@@ -5,6 +5,7 @@ use crate::layout::{self, LinePos};
 use crate::reading::Reader;
 use crate::tui::app::App;
 use crate::tui::cells;
+use crate::tui::reader::sidenotes::{self, columns};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -23,21 +24,10 @@ pub struct Highlight {
     pub style: Style,
 }
 
-/// The text column for a screen area: centred, `width` wide.
-pub fn column(area: Rect, width: u16) -> Rect {
-    let w = width.min(area.width);
-    Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y,
-        width: w,
-        height: area.height,
-    }
-}
-
 /// Draws the article's visible lines into `area`.
 pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let Some(r) = &app.reader else { return };
-    let col = column(area, r.layout.style.width);
+    let (col, margin) = columns(area, r);
     let highlights = highlights(r, &app.theme, r.top, area.height as usize);
     let window = r.layout.window(r.top, area.height as usize);
     draw_lines(
@@ -48,6 +38,9 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         &app.theme,
         &highlights,
     );
+    if let Some(margin) = margin {
+        sidenotes::draw(f.buffer_mut(), margin, r, &app.theme);
+    }
 }
 
 /// Draws layout lines one a row into the text column `col`: wide lines scrolled by
@@ -121,7 +114,7 @@ pub fn spot_at(r: &Reader, area: Rect, col: u16, row: u16) -> Option<usize> {
     if row < area.y || row >= area.y + area.height {
         return None;
     }
-    let column = column(area, r.layout.style.width);
+    let column = columns(area, r).0;
     let window = r.layout.window(r.top, area.height as usize);
     let (pos, line) = window.get((row - area.y) as usize)?;
     let target_col = col.checked_sub(column.x)? as usize;
