@@ -119,6 +119,19 @@ impl App {
             KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(c),
             _ => None,
         };
+        // Quitting and suspending work wherever the keyboard is: a prompt would otherwise
+        // swallow Ctrl-C (found by random use).
+        if key.modifiers.contains(KeyModifiers::CONTROL)
+            && let Some(a @ (Action::Quit | Action::Suspend)) =
+                self.keymap.action_in(Context::Global, &key)
+        {
+            self.count = None;
+            if a == Action::Quit {
+                self.mode = Mode::Normal;
+                return self.follow(Next::Quit);
+            }
+            return self.follow(Next::Suspend);
+        }
         let dims = self.dims();
         if let Mode::Prompt(p) = &mut self.mode {
             let cx = cx!(self, dims);

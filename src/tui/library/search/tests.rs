@@ -2,10 +2,10 @@ use super::*;
 use crate::library::entry::ProgressMap;
 use crate::tui::app::App;
 use crate::tui::library::Root;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::time::{Duration, Instant};
 
 fn app() -> App {
