@@ -19,6 +19,7 @@ pub mod terminal;
 pub mod theme;
 pub mod waiting;
 
+use crate::article::Article;
 use crate::config;
 use crate::input::{self, Input};
 use crate::library::entry::ProgressMap;
@@ -37,6 +38,15 @@ pub fn run(input: Input) -> anyhow::Result<()> {
         Input::Stdin => Some(input::read_stdin(true)?),
         _ => None,
     };
+    // A file is parsed on a worker from the start, while the configuration and the
+    // reading state are read: a web page is parsed whole before its first frame.
+    let early = match &input {
+        Input::Path(p) if !p.is_dir() => {
+            let p = p.clone();
+            Some(std::thread::spawn(move || read_file(&p)))
+        }
+        _ => None,
+    };
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let loaded = config::load_default();
     let cfg = loaded.config.clone();
@@ -50,15 +60,28 @@ pub fn run(input: Input) -> anyhow::Result<()> {
         Input::Stdin => None,
         Input::Default => cfg.library.clone(),
     };
-    let mut app = match (piped, path) {
-        (Some(bytes), _) => open_bytes(bytes, size)?,
-        (None, Some(p)) if p.is_dir() => {
+    let mut app = match (piped, path, early) {
+        (Some(bytes), _, _) => open_bytes(bytes, size)?,
+        (None, Some(p), Some(early)) => {
+            let (article, deferred) = early
+                .join()
+                .map_err(|_| anyhow::anyhow!("{}: could not be read", p.display()))??;
+            let mut app = app::App::with_article(article, p, size);
+            app.deferred = deferred;
+            app
+        }
+        (None, Some(p), _) if p.is_dir() => {
             let lib =
                 LibraryView::new(Root::Dir(p), crate::library::cache::default_dir(), progress);
             app::App::with_library(lib, size)
         }
-        (None, Some(p)) => open_file(p, size)?,
-        (None, None) => {
+        (None, Some(p), _) => {
+            let (article, deferred) = read_file(&p)?;
+            let mut app = app::App::with_article(article, p, size);
+            app.deferred = deferred;
+            app
+        }
+        (None, None, _) => {
             app::App::with_library(LibraryView::new(Root::Samples, None, progress), size)
         }
     };
@@ -90,16 +113,14 @@ const WHOLE_BYTES: u64 = 128 * 1024;
 /// background. 16 KB is several screens even on a tall terminal.
 const QUICK_BYTES: usize = 16 * 1024;
 
-/// Opens one article. A long one shows its beginning at once and is read whole on a
-/// worker thread, so the first frame does not wait for megabytes of decoding and parsing.
-fn open_file(path: PathBuf, size: (u16, u16)) -> anyhow::Result<app::App> {
-    let Some(start) = parse::load_start(&path, WHOLE_BYTES, QUICK_BYTES) else {
-        let article = parse::load(&path)?;
-        return Ok(app::App::with_article(article, path, size));
-    };
-    let mut app = app::App::with_article(start, path.clone(), size);
-    app.deferred = Some(Deferred::File(path));
-    Ok(app)
+/// Reads one article. A long one is its beginning, to show at once, and the rest to read
+/// whole on a worker thread, so the first frame does not wait for megabytes of decoding
+/// and parsing.
+fn read_file(path: &std::path::Path) -> Result<(Article, Option<Deferred>), parse::LoadError> {
+    match parse::load_start(path, WHOLE_BYTES, QUICK_BYTES) {
+        Some(start) => Ok((start, Some(Deferred::File(path.to_path_buf())))),
+        None => Ok((parse::load(path)?, None)),
+    }
 }
 
 /// Opens the article read from standard input, in two steps when it is long, as a file is.
