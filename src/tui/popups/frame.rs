@@ -1,5 +1,6 @@
 //! What every pop-up shares: where it goes on screen and its frame.
 
+use crate::tui::keys::Action;
 use crate::tui::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -190,4 +191,19 @@ pub fn titled(f: &mut Frame, rect: Rect, theme: &Theme, title: String, lines: Ve
         .title(title);
     f.render_widget(Clear, rect);
     f.render_widget(ratatui::widgets::Paragraph::new(lines).block(block), rect);
+}
+
+/// Moves a scrolled view of `max + 1` positions for a scrolling action, a page being
+/// `page` rows; false when the action does not scroll.
+pub fn scroll(at: &mut usize, action: Action, page: usize, max: usize) -> bool {
+    *at = match action {
+        Action::LineDown => (*at + 1).min(max),
+        Action::LineUp => at.saturating_sub(1),
+        Action::PageDown => (*at + page).min(max),
+        Action::PageUp => at.saturating_sub(page),
+        Action::First => 0,
+        Action::Last => max,
+        _ => return false,
+    };
+    true
 }

@@ -69,16 +69,10 @@ impl Layer for HelpScreen {
         let shown = Self::visible(cx.size.1.saturating_sub(1)).max(1);
         let max = total.saturating_sub(shown);
         let page = shown.saturating_sub(1).max(1);
-        match action {
-            Action::Close => return Next::Close,
-            Action::LineDown => self.scroll = (self.scroll + 1).min(max),
-            Action::LineUp => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll = (self.scroll + page).min(max),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
-            Action::First => self.scroll = 0,
-            Action::Last => self.scroll = max,
-            _ => {}
+        if action == Action::Close {
+            return Next::Close;
         }
+        super::frame::scroll(&mut self.scroll, action, page, max);
         Next::Stay
     }
 

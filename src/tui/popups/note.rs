@@ -140,10 +140,9 @@ impl Layer for NotePopup {
         match action {
             Action::Close => return Next::Close,
             Action::JumpBack => return Next::JumpBack,
-            Action::LineDown => self.scroll = (self.scroll + 1).min(max_scroll),
-            Action::LineUp => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll = (self.scroll + page).min(max_scroll),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::LineDown | Action::LineUp | Action::PageDown | Action::PageUp => {
+                super::frame::scroll(&mut self.scroll, action, page, max_scroll);
+            }
             Action::NoteNext if self.note + 1 < notes => {
                 *self = NotePopup::new(self.note + 1, self.origin)
             }

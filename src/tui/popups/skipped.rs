@@ -28,14 +28,10 @@ impl Layer for SkippedList {
         let total = cx.library.map_or(0, |l| l.skipped_all().len());
         let max = total.saturating_sub(cx.page.saturating_sub(2));
         let page = cx.page.saturating_sub(3).max(1);
-        match action {
-            Action::Close => return Next::Close,
-            Action::LineDown => self.scroll = (self.scroll + 1).min(max),
-            Action::LineUp => self.scroll = self.scroll.saturating_sub(1),
-            Action::PageDown => self.scroll = (self.scroll + page).min(max),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
-            _ => {}
+        if action == Action::Close {
+            return Next::Close;
         }
+        super::frame::scroll(&mut self.scroll, action, page, max);
         Next::Stay
     }
 
