@@ -55,6 +55,9 @@ enum Form {
     ShortAlone,
     /// `Ibid.`, the work cited just before.
     Ibid,
+    /// An archive's holding and leaf alone (`Court Book C, fols. 201–15`): a short note
+    /// only if it joins the full note of that holding, whose repository it then names.
+    ShortHolding,
 }
 
 /// A citation as found, before joining.

@@ -108,6 +108,50 @@ fn held(body: &str) -> Option<Cite> {
     Some(holding(body, name, rest))
 }
 
+/// Labels of a locator that counts an archive's leaves.
+const LEAVES: &[&str] = &["fol. ", "fols. ", "folio ", "folios ", "f. ", "ff. "];
+
+/// `London, Stationers' Hall, Court Book C, fol. 190v`: a holding cited by its leaves,
+/// known by the repository named before it (after the city it is in, if given). The
+/// holding and its leaves alone (`Court Book C, fols. 201–15`) are its short form.
+pub(super) fn foliated(body: &str) -> Option<(Cite, Form)> {
+    let (head, leaf) = body.rsplit_once(", ")?;
+    if !LEAVES.iter().any(|l| leaf.starts_with(l)) || !is_locator(leaf) {
+        return None;
+    }
+    let pieces: Vec<&str> = head.split(", ").collect();
+    let names_only = pieces.iter().all(|p| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (1..=8).contains(&words.len())
+            && words[0].starts_with(char::is_uppercase)
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || NAME_LINKS.contains(w)
+                    || *w == "the"
+            })
+    });
+    // A city is a word or two: `London`, `San Sebastián`.
+    let city_ok = pieces.len() < 3 || pieces[0].split_whitespace().count() <= 2;
+    if !names_only || !city_ok || pieces.len() > 3 {
+        return None;
+    }
+    let holding = *pieces.last()?;
+    let (source, form) = match pieces.len() {
+        1 => (holding, Form::ShortHolding),
+        n => (pieces[n - 2], Form::Full),
+    };
+    let mut c = Cite::new(
+        CitationKind::Reference,
+        0..body.len(),
+        body,
+        source,
+        None,
+        Some(leaf),
+    );
+    c.title = Some(holding.to_string());
+    Some((c, form))
+}
+
 /// `Journals of the House of Commons, 82 (1827), p. 211`: a serial with its volume and
 /// year, known by its name.
 pub(super) fn serial(body: &str) -> Option<Cite> {

@@ -10,7 +10,7 @@
 //! - an author–year reference: `Ellison 2010, 45`
 
 use super::names::{is_source_name, one_or_two_names_each, strip_lead};
-use super::note_forms::{archive, article, book, serial, short, split_page};
+use super::note_forms::{archive, article, book, foliated, serial, short, split_page};
 use super::paren::{author_year, date_tail, ibid};
 use super::when::is_full_tail_date;
 use super::{Cite, Form};
@@ -99,7 +99,7 @@ fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
     if let Some(c) = archive(body).or_else(|| serial(body)) {
         return Some((c, Form::Full));
     }
-    if let Some(found) = short(body, italics) {
+    if let Some(found) = foliated(body).or_else(|| short(body, italics)) {
         return Some(found);
     }
     if let Some((authors, y)) = author_year(body, false)
@@ -373,6 +373,17 @@ mod tests {
         assert_eq!(t[0].1, "Harbour Trust");
         let d = read("recognised.\"--Pall Mall Gazette, 15th May 1906.");
         assert_eq!(d[0].1, "Pall Mall Gazette");
+        let h = read("London, Stationers' Hall, Court Book C, fol. 190v.");
+        assert_eq!(
+            (h[0].1.as_str(), h[0].3.as_deref(), h[0].4),
+            ("Stationers' Hall", Some("fol. 190v"), Form::Full)
+        );
+        let s = read("Court Book C, fols. 201–15.");
+        assert_eq!(
+            (s[0].1.as_str(), s[0].4),
+            ("Court Book C", Form::ShortHolding)
+        );
+        assert!(read("Chapter three, as the author says, fol. 2.").is_empty());
         let n = read("Shrewsbury Chronicle, 9 March 1827, p. 3.");
         assert_eq!(
             (n[0].2.as_deref(), n[0].3.as_deref()),

@@ -169,7 +169,19 @@ fn classify_one(part: &str, before: Option<&str>) -> Vec<Cite> {
         }
     }
     let Some((source, date)) = dated else {
-        return Vec::new();
+        return symbol_tail(body)
+            .map(|(source, symbol)| {
+                Cite::new(
+                    CitationKind::Attribution,
+                    whole,
+                    part,
+                    source,
+                    None,
+                    Some(symbol),
+                )
+            })
+            .into_iter()
+            .collect();
     };
     let source = source.trim().trim_end_matches(',').trim();
     if !is_source_name(source) || !is_news_year(date) {
@@ -204,6 +216,23 @@ fn shelfmark(s: &str) -> bool {
         && number
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '–'))
+}
+
+/// `UN Security Council, S/2025/112`: a source and the symbol of the document it issued,
+/// pieces of capitals and digits between slashes (`A/RES/76/300`, `E/CN.4/2005/L.10`).
+fn symbol_tail(body: &str) -> Option<(&str, &str)> {
+    let (source, symbol) = body.rsplit_once(", ")?;
+    let pieces: Vec<&str> = symbol.split('/').collect();
+    let ok = pieces.len() >= 3
+        && symbol.starts_with(|c: char| c.is_ascii_uppercase())
+        && symbol.contains(|c: char| c.is_ascii_digit())
+        && pieces.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 8
+                && p.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+        });
+    (ok && is_source_name(source)).then_some((source, symbol))
 }
 
 /// Verbs that open a clause saying what a dated source found or said.

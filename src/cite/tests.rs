@@ -170,6 +170,22 @@ fn news_attributions() {
 }
 
 #[test]
+fn a_source_and_its_document_symbol() {
+    let c = &parenthetical("experts (UN Security Council, S/2025/112).", P)[0];
+    assert_eq!(
+        (c.source.as_str(), c.locator.as_deref()),
+        ("UN Security Council", Some("S/2025/112"))
+    );
+    assert_eq!(
+        one("(General Assembly, A/RES/76/300)").1,
+        "General Assembly"
+    );
+    for aside in ["(speed, km/h/2)", "(Sales, 2/3/4)", "(the ratio, A/B)"] {
+        assert!(parenthetical(aside, P).is_empty(), "{aside}");
+    }
+}
+
+#[test]
 fn two_sources_in_one_parenthesis() {
     let s = sources("zone (NHK News, April 19; Asahi Shimbun, January 30). Yet");
     assert_eq!(
