@@ -10,7 +10,7 @@
 
 use super::names::{PARTICLES, is_event, is_not_source, is_time_word};
 use super::paren::{matching_paren, split_parts, years_and_locator};
-use super::words::{DONE_TO, REPORTING};
+use super::words::{CONSTRUING, DONE_TO, INSTITUTION_LINKS, INSTITUTIONS, REPORTING};
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Mark, MarkKind, Place};
 
@@ -149,7 +149,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
             })
             .collect();
         let after = next_word(&text[close + 1..]);
-        let cue = REPORTING.contains(&after);
+        let cue = REPORTING.contains(&after) || construes(&text[close + 1..]);
         let strong = y.years.len() > 1
             || y.locator.is_some()
             || y.years[0].1.len() != 4
@@ -171,7 +171,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
             || y.years[0].1.len() != 4
             || names.several
             || names.possessive;
-        if acted_on(&text[close + 1..]) && !shaped {
+        if (acted_on(&text[close + 1..]) || done_by_a_thing(&text[close + 1..])) && !shaped {
             continue;
         }
         let led = matches!(
@@ -250,6 +250,23 @@ fn acted_on(after: &str) -> bool {
     matches!(be, "is" | "was" | "are" | "were")
         && (done.len() > 4 && done.ends_with("ed") || DONE_TO.contains(&done))
         && by == "by"
+}
+
+/// Whether the words after a parenthesis read what stands before it as something: `saw
+/// the almshouse as`, `regards it as`.
+fn construes(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    CONSTRUING.contains(&words.next().unwrap_or("")) && words.take(6).any(|w| w == "as")
+}
+
+/// Whether what stands before a parenthesis does something to what is its own, with a verb
+/// no author's work does (`Lisbon (1755) rebuilt its almshouses`): a place or a body.
+fn done_by_a_thing(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let verb = words.next().unwrap_or("");
+    verb.starts_with(char::is_lowercase)
+        && !REPORTING.contains(&verb)
+        && words.next().is_some_and(|w| w == "its")
 }
 
 /// The authors named just before a parenthesis.
@@ -370,13 +387,22 @@ fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
         words.at = save;
         break;
     }
+    // An institution's name is all its capitalised words: `the Almshouse Association`.
+    if count == 1 && !et_al && INSTITUTIONS.contains(&text[start..end].trim_end()) {
+        start = institution_start(&mut words, start);
+    }
     let before = words.prev().map_or("", |w| w.1);
+    // A word that is no source's (`In`, `But`) only starts a sentence: inside one
+    // (`the Aged Poor`) it is part of a longer name.
+    let starts_sentence = words
+        .prev()
+        .is_none_or(|w| w.1.ends_with(['.', '?', '!', ':']));
     let source = &text[start..end];
     let capitalised_before = before.starts_with(char::is_uppercase)
         && !CITING.contains(&before)
         && !NOT_AUTHORS.contains(&before)
         && !before.ends_with(['.', ':', ';', ','])
-        && !is_not_source(before.trim_end_matches(['.', ',']));
+        && !(starts_sentence && is_not_source(before.trim_end_matches(['.', ','])));
     let all_capitals = source
         .split_whitespace()
         .filter(|w| !matches!(*w, "and" | "&" | "et" | "al."))
@@ -402,6 +428,34 @@ fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
         capitalised_before,
         all_capitals,
     })
+}
+
+/// Where the capitalised words (and the links between them) of an institution's name
+/// ending at `start` begin: `Office for National Statistics`.
+fn institution_start(words: &mut Words, mut start: usize) -> usize {
+    let capital = |w: &str| {
+        w.starts_with(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || "'’-".contains(c))
+    };
+    // A name is a few words: at most six more.
+    for _ in 0..6 {
+        let save = words.at;
+        match words.prev() {
+            Some((at, w)) if capital(w) && !CITING.contains(&w) && !is_not_source(w) => start = at,
+            Some((_, w)) if INSTITUTION_LINKS.contains(&w) => match words.prev() {
+                Some((at, w)) if capital(w) && !is_not_source(w) => start = at,
+                _ => {
+                    words.at = save;
+                    break;
+                }
+            },
+            _ => {
+                words.at = save;
+                break;
+            }
+        }
+    }
+    start
 }
 
 /// Reads a surname ending with `word` (and the particles before it); its start.
@@ -587,6 +641,25 @@ mod tests {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }
         assert_eq!(found("Hatherley (2016) is scathing").len(), 1);
+        // A thing acting on its own.
+        for t in [
+            "and Lisbon (1755) rebuilt its almshouses",
+            "The Royal Commission on the Aged Poor (1895) heard complaints",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn institutions_and_construing_verbs() {
+        let f = found("as the Almshouse Association (2022) reminds us");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, "Almshouse Association");
+        assert_eq!(
+            found("the charities that Owen (1964) saw as the age's form")[0].1,
+            "Owen"
+        );
+        assert!(found("the charities that Owen (1964) saw first").is_empty());
     }
 
     #[test]

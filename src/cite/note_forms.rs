@@ -22,6 +22,16 @@ pub(super) fn split_page(s: &str) -> (&str, Option<&str>) {
         {
             (rest, Some(page))
         }
+        // A bare page after a date with its year: `The Scotsman, June 3, 1875, 6`.
+        Some((rest, page))
+            if (1..=4).contains(&page.len())
+                && page.bytes().all(|b| b.is_ascii_digit())
+                && rest.len() >= 4
+                && rest.is_char_boundary(rest.len() - 4)
+                && year_len(&rest[rest.len() - 4..]) == Some(4) =>
+        {
+            (rest, Some(page))
+        }
         _ => (s, None),
     }
 }
@@ -95,6 +105,17 @@ fn repository(name: &str) -> bool {
         && REPOSITORIES
             .iter()
             .any(|r| name.ends_with(r) || name.starts_with(r) || name.contains(&format!("{r} ")))
+}
+
+/// `National Records of Scotland, NLC 2/1/12`: only where a record named before it is
+/// kept, a repository and its mark, which adds nothing to that citation.
+pub(super) fn location_only(body: &str) -> bool {
+    body.split_once(", ").is_some_and(|(place, mark)| {
+        repository(place)
+            && mark.split_whitespace().count() <= 3
+            && mark.contains(|c: char| c.is_ascii_digit())
+            && mark.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    })
 }
 
 /// `Shropshire Archives, Hazledine letter books, 1810–1841`: a holding, known by the

@@ -3,7 +3,8 @@
 //! review)`) and `(ibid., 47)`, one or more per `;`-separated part.
 
 use super::names::{
-    authors_ends, is_plausible_author, is_source_name, one_or_two_names_each, strip_lead,
+    authors_ends, is_outlet, is_plausible_author, is_source_name, one_or_two_names_each,
+    record_maker, strip_lead,
 };
 use super::when::{is_locator, is_news_year, is_tail_date, when_len, without_kind, year_len};
 use super::{Cite, cite};
@@ -169,6 +170,16 @@ fn classify_one(part: &str, before: Option<&str>) -> Vec<Cite> {
         }
     }
     let Some((source, date)) = dated else {
+        if let Some(source) = relayed(body) {
+            return vec![Cite::new(
+                CitationKind::Attribution,
+                whole,
+                part,
+                source,
+                None,
+                None,
+            )];
+        }
         return symbol_tail(body)
             .map(|(source, symbol)| {
                 Cite::new(
@@ -191,7 +202,7 @@ fn classify_one(part: &str, before: Option<&str>) -> Vec<Cite> {
         CitationKind::Attribution,
         whole,
         part,
-        source,
+        record_maker(source),
         Some(date),
         None,
     )]
@@ -233,6 +244,21 @@ fn symbol_tail(body: &str) -> Option<(&str, &str)> {
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
         });
     (ok && is_source_name(source)).then_some((source, symbol))
+}
+
+/// `the Financial Times, via Nikkei` or `Wall Street Journal, citing shipping brokers`: a
+/// source undated but passed on by another outlet or naming its own source. A route
+/// (`London, via Dubai`) is no outlet, so what is relayed must be named as one.
+fn relayed(body: &str) -> Option<&str> {
+    let (source, rest) = body.split_once(", ")?;
+    let ok = match rest.split_once(' ')? {
+        ("via", outlet) => is_source_name(outlet) && (is_outlet(source) || is_outlet(outlet)),
+        ("citing" | "quoting", whom) => {
+            !whom.contains(|c: char| c.is_ascii_digit()) && whom.split(' ').count() <= 8
+        }
+        _ => false,
+    };
+    (ok && is_source_name(source)).then_some(source)
 }
 
 /// Verbs that open a clause saying what a dated source found or said.

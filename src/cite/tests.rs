@@ -186,6 +186,29 @@ fn a_source_and_its_document_symbol() {
 }
 
 #[test]
+fn a_source_relayed_or_citing_its_own() {
+    assert_eq!(
+        one("(the Financial Times, via Nikkei)").1,
+        "the Financial Times"
+    );
+    assert_eq!(
+        one("(Wall Street Journal, citing shipping brokers)").1,
+        "Wall Street Journal"
+    );
+    assert_eq!(
+        one("(CCNR market observation report, September 2024)").1,
+        "CCNR market observation report"
+    );
+    for aside in [
+        "(London, via Dubai)",
+        "(the A40, via Oxford)",
+        "(Bern, via Basel)",
+    ] {
+        assert!(parenthetical(aside, P).is_empty(), "{aside}");
+    }
+}
+
+#[test]
 fn two_sources_in_one_parenthesis() {
     let s = sources("zone (NHK News, April 19; Asahi Shimbun, January 30). Yet");
     assert_eq!(

@@ -138,7 +138,14 @@ pub(super) const REPORTING: &[&str] = &[
     "highlight", "highlights", "highlighted", "stress", "stresses", "stressed", "doubt",
     "doubts", "doubted", "question", "questions", "questioned", "challenge", "challenges",
     "challenged", "extend", "extends", "extended", "replicate", "replicates", "replicated",
-    "puts", "put",
+    "puts", "put", "remind", "reminds", "reminded",
+];
+
+/// Verbs that read a thing as something (`Owen (1964) saw as the age's form`): a reporting
+/// verb when `as` follows a few words on.
+pub(super) const CONSTRUING: &[&str] = &[
+    "see", "sees", "saw", "regard", "regards", "regarded", "treat", "treats", "treated", "read",
+    "reads", "cast", "casts", "frame", "frames", "framed",
 ];
 
 /// Participles of the verbs a passive sentence does to a place or a thing.
