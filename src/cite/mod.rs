@@ -15,6 +15,7 @@ pub mod groups;
 mod join;
 mod names;
 mod narrative;
+mod narrative_names;
 mod note_forms;
 mod notes;
 mod paren;

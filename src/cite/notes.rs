@@ -31,7 +31,7 @@ pub(super) fn in_note(text: &str, italics: &[Range<usize>]) -> Vec<(Cite, Form)>
             continue;
         }
         // Where the record cited just before is kept: part of that citation.
-        let before = std::mem::replace(&mut last_end, Some(seg.end));
+        let before = last_end.replace(seg.end);
         if let Some((c, _)) = out.last_mut()
             && before == Some(c.at.end)
             && lead == 0
