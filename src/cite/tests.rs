@@ -449,6 +449,16 @@ fn citation_soup() -> impl Strategy<Value = String> {
         "Ø",
         "'s",
         "’s",
+        "fol.",
+        "190v",
+        ", via ",
+        ", citing ",
+        "S/2025/112",
+        "Minutes of ",
+        " minutes",
+        " its",
+        " saw as ",
+        "Association",
     ]);
     prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
