@@ -445,6 +445,10 @@ pub(super) fn short(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)
                 Some(i) if head[i + 2..].starts_with(char::is_uppercase) => {
                     (&head[..i], &head[i + 2..], loc)
                 }
+                // `Keay, log, entry for 2 August 1866`: a record named by its kind alone.
+                Some(i) if dated_entry(loc) && record_kind(&head[i + 2..]) => {
+                    (&head[..i], &head[i + 2..], loc)
+                }
                 _ => (head, "", loc),
             }
         }
@@ -463,7 +467,7 @@ pub(super) fn short(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)
     if !surnames_only || title.split_whitespace().count() > 8 {
         return None;
     }
-    if !locator.is_empty() && !is_locator(locator) {
+    if !locator.is_empty() && !is_locator(locator) && !dated_entry(locator) {
         return None;
     }
     let locator = (!locator.is_empty()).then_some(locator);
@@ -479,8 +483,27 @@ pub(super) fn short(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)
         // An author and a page alone: a short note only with the page.
         return locator.map(|_| (c, Form::ShortAlone));
     }
+    if record_kind(title) {
+        // A record named by its kind is one only if its author's full note is found.
+        c.title = Some(title.to_string());
+        return Some((c, Form::ShortAlone));
+    }
     c.title = Some(title.trim().to_string());
     Some((c, Form::Short))
+}
+
+/// `entry for 2 August 1866`: a place in a log or a diary, by its day.
+fn dated_entry(s: &str) -> bool {
+    ["entry for ", "entry of ", "entries for "]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .is_some_and(is_tail_date)
+}
+
+/// A record named by its kind in a word or two of lower case: `log`, `diary`, `letter book`.
+fn record_kind(s: &str) -> bool {
+    (1..=2).contains(&s.split_whitespace().count())
+        && s.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')
 }
 
 /// Where a short note's title is marked: quoted, in italics or between asterisks; its

@@ -398,6 +398,9 @@ mod tests {
             ("Court Book C", Form::ShortHolding)
         );
         assert!(read("Chapter three, as the author says, fol. 2.").is_empty());
+        let l = read("Keay, log, entry for 2 August 1866.");
+        assert_eq!((l[0].1.as_str(), l[0].4), ("Keay", Form::ShortAlone));
+        assert!(read("Keay, log, he said.").is_empty());
         let m = read(
             "Minutes of the Harbour Commissioners, 11 March 1844. Brinmouth Record Office, HC 2/1/12.",
         );
