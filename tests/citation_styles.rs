@@ -23,8 +23,8 @@ use std::path::{Path, PathBuf};
 const FLOORS: &[(&str, f64, f64)] = &[
     ("academic", 100.0, 100.0),
     ("narrative", 100.0, 100.0),
-    ("news", 100.0, 99.4),
-    ("notes", 100.0, 97.0),
+    ("news", 100.0, 100.0),
+    ("notes", 100.0, 100.0),
     ("wiki", 100.0, 100.0),
 ];
 

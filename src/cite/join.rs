@@ -64,15 +64,30 @@ pub(super) fn join(found: Vec<Found>) -> (Vec<Citation>, Vec<Citation>) {
     // Short notes first: those that join nothing and name no title are dropped, so every
     // index below is final.
     let mut short_of = vec![None; found.len()];
+    let mut holdings: HashMap<String, usize> = HashMap::new();
     for (i, f) in found.iter().enumerate() {
-        if matches!(f.form, Form::Short | Form::ShortAlone) {
-            short_of[i] = short_match(&found, &ix, i);
+        match f.form {
+            Form::Short | Form::ShortAlone => short_of[i] = short_match(&found, &ix, i),
+            // The nearest full note of the same holding before it.
+            Form::ShortHolding => {
+                short_of[i] = f
+                    .cit
+                    .title
+                    .as_deref()
+                    .and_then(|t| holdings.get(&source_key(t)).copied());
+            }
+            Form::Full => {
+                if let Some(t) = &f.cit.title {
+                    holdings.insert(source_key(t), i);
+                }
+            }
+            _ => {}
         }
     }
     let mut index = vec![0; found.len()];
     let mut kept = Vec::with_capacity(found.len());
     for (i, mut f) in found.into_iter().enumerate() {
-        if f.form == Form::ShortAlone && short_of[i].is_none() {
+        if matches!(f.form, Form::ShortAlone | Form::ShortHolding) && short_of[i].is_none() {
             continue;
         }
         index[i] = kept.len();
@@ -81,6 +96,13 @@ pub(super) fn join(found: Vec<Found>) -> (Vec<Citation>, Vec<Citation>) {
     }
     for f in &mut kept {
         f.cit.full = f.cit.full.map(|j| index[j]);
+    }
+    // A holding's short note names the repository its full note does.
+    for i in 0..kept.len() {
+        if let (Form::ShortHolding, Some(j)) = (kept[i].form, kept[i].cit.full) {
+            kept[i].cit.source = kept[j].cit.source.clone();
+            kept[i].authored = kept[j].authored;
+        }
     }
     let ix = Index::new(&kept);
     for i in 0..kept.len() {
@@ -281,6 +303,9 @@ mod tests {
             found(R, "Brandvold", "", Form::Short, "Owners"),
             found(R, "Nobody", "", Form::ShortAlone, ""),
             found(R, "Brandvold", "", Form::ShortAlone, ""),
+            found(R, "Stationers' Hall", "", Form::Full, "Court Book C"),
+            found(R, "Court Book C", "", Form::ShortHolding, "Court Book C"),
+            found(R, "Court Book D", "", Form::ShortHolding, "Court Book D"),
         ]);
         let full: Vec<Option<usize>> = cits.iter().map(|c| c.full).collect();
         assert_eq!(
@@ -293,9 +318,12 @@ mod tests {
                 None,
                 None,
                 Some(1),
-                Some(1)
+                Some(1),
+                None,
+                Some(8)
             ]
         );
+        assert_eq!(cits[9].source, "Stationers' Hall");
         assert_eq!(cits[2].source, "Helga Brandvold");
         assert_eq!(cits[0].source_key(), cits[1].source_key());
         assert_eq!(cits[0].source_key(), "brandvold");

@@ -15,6 +15,7 @@ pub mod groups;
 mod join;
 mod names;
 mod narrative;
+mod narrative_names;
 mod note_forms;
 mod notes;
 mod paren;
@@ -55,6 +56,9 @@ enum Form {
     ShortAlone,
     /// `Ibid.`, the work cited just before.
     Ibid,
+    /// An archive's holding and leaf alone (`Court Book C, fols. 201–15`): a short note
+    /// only if it joins the full note of that holding, whose repository it then names.
+    ShortHolding,
 }
 
 /// A citation as found, before joining.

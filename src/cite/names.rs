@@ -158,6 +158,9 @@ pub(super) fn is_source_name(source: &str) -> bool {
     let mut capitals = 0;
     let mut depth = 0i32;
     let mut descriptors = 0;
+    // Lower-case words saying what kind of document, before the word for it (`CCNR market
+    // observation report`).
+    let mut modifiers = 0;
     for word in named.split_whitespace() {
         let in_bracket = depth > 0 || word.starts_with('[');
         depth += word.matches('[').count() as i32 - word.matches(']').count() as i32;
@@ -174,17 +177,92 @@ pub(super) fn is_source_name(source: &str) -> bool {
             capitals += 1;
         } else if capitals > 0 && DESCRIPTORS.contains(&word) {
             descriptors += 1;
-        } else if !CONNECTORS.contains(&word) || descriptors > 0 {
+        } else if CONNECTORS.contains(&word) && descriptors == 0 {
+            continue;
+        } else if capitals > 0 && descriptors == 0 && modifiers < 2 && is_plain_word(word) {
+            modifiers += 1;
+        } else {
             return false;
         }
     }
     let last = named.split_whitespace().last().unwrap_or("");
+    if modifiers > 0 && !DESCRIPTORS.contains(&last) {
+        return false;
+    }
     // `Battle of Lodi, 10th May 1796` names an event and its day.
     let leading_event = matches!(
         first_word(named),
         "Battle" | "Siege" | "Sack" | "Peace" | "Treaty" | "Massacre" | "Coronation"
     );
     (1..=8).contains(&words) && !is_event(last) && !is_time_word(last) && !leading_event
+}
+
+/// Words for a body's own records, before the body's name.
+const RECORDS_OF: &[&str] = &[
+    "Minutes of ",
+    "Papers of ",
+    "Records of ",
+    "Letters of ",
+    "Correspondence of ",
+    "Accounts of ",
+    "Diary of ",
+];
+
+/// Words for the kind of record a body keeps, after its name and what of it kept them
+/// (`Harrowmouth Council transport committee minutes`).
+const RECORDS: &[&str] = &[
+    "minutes",
+    "papers",
+    "records",
+    "letters",
+    "correspondence",
+    "accounts",
+    "diary",
+    "diaries",
+    "ledger",
+    "ledgers",
+    "logbook",
+];
+
+/// The body whose records a source names, as papers are known by their maker (`Minutes of
+/// the Harbour Commissioners` and `Harbour Commissioners minutes` give `Harbour
+/// Commissioners`); else the source itself.
+pub(super) fn record_maker(source: &str) -> &str {
+    if let Some(maker) = RECORDS_OF
+        .iter()
+        .find_map(|r| source.strip_prefix(r))
+        .map(|s| s.strip_prefix("the ").unwrap_or(s))
+        .filter(|s| s.starts_with(char::is_uppercase))
+    {
+        return maker;
+    }
+    let last = source.rsplit(' ').next().unwrap_or("");
+    if !RECORDS.contains(&last) {
+        return source;
+    }
+    // The capitalised words before the lower-case ones that say what of the body kept them.
+    let mut end = source.len();
+    for w in source.rsplit(' ') {
+        if w.starts_with(char::is_uppercase) {
+            break;
+        }
+        end = end.saturating_sub(w.len() + 1);
+    }
+    let maker = source[..end].trim_end();
+    if maker.is_empty() { source } else { maker }
+}
+
+/// A lower-case word of letters alone.
+fn is_plain_word(word: &str) -> bool {
+    word.chars().all(|c| c.is_lowercase() || c == '-')
+}
+
+/// Whether `outlet` names a news outlet or agency by its last word (`Financial Times`,
+/// `Kyodo News`) or is an agency's capitals (`AFP`).
+pub(super) fn is_outlet(outlet: &str) -> bool {
+    let last = outlet.split_whitespace().last().unwrap_or("");
+    let capitals = (2..=6).contains(&last.len()) && last.bytes().all(|b| b.is_ascii_uppercase());
+    super::words::INSTITUTIONS.contains(&last) || capitals
 }
 
 fn is_domain(word: &str) -> bool {
@@ -214,6 +292,7 @@ mod tests {
             "HKO1.com",
             "El País",
             "Der Standard",
+            "CCNR market observation report",
         ] {
             assert!(is_source_name(s), "{s}");
         }
@@ -225,6 +304,8 @@ mod tests {
             "Foreign Affairs, Spring",
             "poll",
             "Reuters poll Smith",
+            "Paris climate talks",
+            "IMF very long words report",
         ] {
             assert!(!is_source_name(s), "{s}");
         }

@@ -8,107 +8,11 @@
 //! evidence for; a determiner (`the Netherlands (2019)`), a work's kind (`the film Roma
 //! (2018)`), a title's quotation mark or italics are evidence against.
 
-use super::names::{PARTICLES, is_event, is_not_source, is_time_word};
+use super::narrative_names::authors_before;
 use super::paren::{matching_paren, split_parts, years_and_locator};
-use super::words::{DONE_TO, REPORTING};
+use super::words::{CITING, CONSTRUING, DONE_TO, NOT_AUTHORS, REPORTING};
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Mark, MarkKind, Place};
-
-/// Words before the authors that introduce a citation.
-const CITING: &[&str] = &[
-    "see",
-    "See",
-    "cf.",
-    "Cf.",
-    "by",
-    "following",
-    "Following",
-    "in",
-    "In",
-    "As",
-    "as",
-    "from",
-    "From",
-    "to",
-    "and",
-    "with",
-    "after",
-    "After",
-    "unlike",
-    "Unlike",
-    "like",
-    "Like",
-    "of",
-    "whereas",
-    "while",
-    "While",
-    "also",
-    "both",
-    "Both",
-    "According",
-    "according",
-    "e.g.",
-    "e.g.,",
-];
-
-/// Words before a name that make it the name of a thing, not of an author.
-const NOT_AUTHORS: &[&str] = &[
-    "the",
-    "The",
-    "a",
-    "A",
-    "an",
-    "An",
-    "this",
-    "This",
-    "that",
-    "these",
-    "those",
-    "its",
-    "their",
-    "his",
-    "her",
-    "our",
-    "whose",
-    "film",
-    "movie",
-    "album",
-    "novel",
-    "song",
-    "single",
-    "play",
-    "opera",
-    "documentary",
-    "series",
-    "show",
-    "game",
-    "musical",
-    "painting",
-    "sculpture",
-    "poem",
-    "symphony",
-    "ballet",
-    "sitcom",
-    "drama",
-    "record",
-    "track",
-    "EP",
-    "LP",
-    "vessel",
-    "ship",
-    "yacht",
-    "hurricane",
-    "storm",
-    "typhoon",
-    "model",
-    "version",
-    "edition",
-    "in",
-    // Where something is: `a company building one at Letchworth (1903)`.
-    "at",
-    "near",
-    "outside",
-];
 
 /// Every narrative citation in `text`; `marks` are the block's, to tell a title in italics.
 /// With `by_notes` the article cites by notes, where a name and a year in the text need a
@@ -149,7 +53,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
             })
             .collect();
         let after = next_word(&text[close + 1..]);
-        let cue = REPORTING.contains(&after);
+        let cue = REPORTING.contains(&after) || construes(&text[close + 1..]);
         let strong = y.years.len() > 1
             || y.locator.is_some()
             || y.years[0].1.len() != 4
@@ -171,7 +75,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
             || y.years[0].1.len() != 4
             || names.several
             || names.possessive;
-        if acted_on(&text[close + 1..]) && !shaped {
+        if (acted_on(&text[close + 1..]) || done_by_a_thing(&text[close + 1..])) && !shaped {
             continue;
         }
         let led = matches!(
@@ -252,240 +156,26 @@ fn acted_on(after: &str) -> bool {
         && by == "by"
 }
 
-/// The authors named just before a parenthesis.
-struct Names<'a> {
-    start: usize,
-    end: usize,
-    /// The word before the names.
-    before: &'a str,
-    several: bool,
-    possessive: bool,
-    /// A capitalised word that is not a citing word stands before the names: a given
-    /// name, or the name is one word of a longer proper noun.
-    capitalised_before: bool,
-    all_capitals: bool,
+/// Whether the words after a parenthesis read what stands before it as something: `saw
+/// the almshouse as`, `regards it as`.
+fn construes(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    CONSTRUING.contains(&words.next().unwrap_or("")) && words.take(6).any(|w| w == "as")
 }
 
-/// `Okafor and Reyes`, `Chen et al.`, `Smith, Jones and Lee`, `van der Berg`,
-/// `Brandvold’s` ending (with one space) at `open`.
-fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
-    // Authors are a few words: never read more than this far back.
-    let from = floor_boundary(text, open.saturating_sub(160));
-    let head = &text[from..open];
-    let head = head.strip_suffix(' ').unwrap_or(head);
-    let mut end = from + head.len();
-    let mut words = Words {
-        text,
-        from,
-        at: end,
-    };
-    let mut possessive = false;
-    let mut last = words.prev()?;
-    for s in ["’s", "'s"] {
-        if let Some(w) = last.1.strip_suffix(s) {
-            possessive = true;
-            end -= s.len();
-            last = (last.0, w);
-        }
-    }
-    let mut et_al = false;
-    // `Boeckle and colleagues (2020)` is `Boeckle et al.`
-    if matches!(
-        last.1,
-        "colleagues" | "co-workers" | "coworkers" | "co-authors" | "coauthors"
-    ) {
-        if words.prev()?.1 != "and" {
-            return None;
-        }
-        et_al = true;
-        last = words.prev()?;
-    } else if matches!(last.1, "al." | "al") {
-        let et = words.prev()?;
-        if et.1 != "et" {
-            return None;
-        }
-        et_al = true;
-        last = words.prev()?;
-        if possessive {
-            return None;
-        }
-    }
-    if !et_al && last.1.ends_with(['.', ',', ';', ':']) {
-        return None;
-    }
-    let mut start = surname(&mut words, last)?;
-    let mut count = 1;
-    let mut had_and = false;
-    loop {
-        let save = words.at;
-        let Some(joiner) = words.prev() else { break };
-        let and = matches!(joiner.1, "and" | "&");
-        let comma = joiner.1.ends_with(',') && count > 1 && had_and;
-        if and && !had_and && !et_al {
-            let Some(w) = words.prev() else { break };
-            // `Smith, Jones, and Lee`: a comma before "and" only ends the second of
-            // three or more names, never the first of two (`in Sweden, and Chen`).
-            let w = match w.1.strip_suffix(',') {
-                Some(bare) => {
-                    let save_w = words.at;
-                    let listed = words
-                        .prev()
-                        .is_some_and(|p| p.1.ends_with(',') && surname_like(p.1));
-                    words.at = save_w;
-                    if !listed {
-                        words.at = save;
-                        break;
-                    }
-                    (w.0, bare)
-                }
-                None => w,
-            };
-            match surname(&mut words, w) {
-                Some(s) => {
-                    start = s;
-                    count += 1;
-                    had_and = true;
-                    continue;
-                }
-                None => {
-                    words.at = save;
-                    break;
-                }
-            }
-        }
-        if comma {
-            let bare = (joiner.0, joiner.1.trim_end_matches(','));
-            match surname(&mut words, bare) {
-                Some(s) if count < 6 => {
-                    start = s;
-                    count += 1;
-                    continue;
-                }
-                _ => {
-                    words.at = save;
-                    break;
-                }
-            }
-        }
-        words.at = save;
-        break;
-    }
-    let before = words.prev().map_or("", |w| w.1);
-    let source = &text[start..end];
-    let capitalised_before = before.starts_with(char::is_uppercase)
-        && !CITING.contains(&before)
-        && !NOT_AUTHORS.contains(&before)
-        && !before.ends_with(['.', ':', ';', ','])
-        && !is_not_source(before.trim_end_matches(['.', ',']));
-    let all_capitals = source
-        .split_whitespace()
-        .filter(|w| !matches!(*w, "and" | "&" | "et" | "al."))
-        .all(|w| !w.chars().any(char::is_lowercase));
-    let first = text[start..]
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
-    if is_not_source(first) {
-        return None;
-    }
-    let before_char = text[..start].chars().next_back();
-    if before_char.is_some_and(|c| matches!(c, '*' | '_' | '”' | '"' | '“' | '‘' | '’' | '/'))
-    {
-        return None;
-    }
-    Some(Names {
-        start,
-        end,
-        before,
-        several: count > 1 || et_al,
-        possessive,
-        capitalised_before,
-        all_capitals,
-    })
-}
-
-/// Reads a surname ending with `word` (and the particles before it); its start.
-fn surname(words: &mut Words, word: (usize, &str)) -> Option<usize> {
-    let (at, w) = word;
-    let mut chars = w.chars();
-    let first = chars.next()?;
-    // A quotation mark closing a title (`Art'`) is no possessive (`Jones'`).
-    let closes_quote = w
-        .strip_suffix(['\'', '’'])
-        .is_some_and(|before| !before.ends_with('s'));
-    let ok = first.is_uppercase()
-        && !closes_quote
-        && w.chars().count() >= 2
-        && chars.all(|c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'))
-        && !is_not_source(w)
-        && !is_time_word(w)
-        && !is_event(w);
-    if !ok {
-        return None;
-    }
-    let mut start = at;
-    for _ in 0..2 {
-        let save = words.at;
-        match words.prev() {
-            // `van der Berg`, and `Van der Berg` starting a sentence.
-            Some((p, particle))
-                if PARTICLES.contains(&particle)
-                    || PARTICLES.contains(&particle.to_lowercase().as_str()) =>
-            {
-                start = p
-            }
-            _ => {
-                words.at = save;
-                break;
-            }
-        }
-    }
-    Some(start)
-}
-
-/// A capitalised word that could be a surname, with a comma after it.
-fn surname_like(word: &str) -> bool {
-    let w = word.trim_end_matches(',');
-    w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || "'’-".contains(c))
-}
-
-/// Words read backwards from `at`, split at white space.
-struct Words<'a> {
-    text: &'a str,
-    from: usize,
-    at: usize,
-}
-
-impl<'a> Words<'a> {
-    /// The word before the current position, with its start.
-    fn prev(&mut self) -> Option<(usize, &'a str)> {
-        let head = &self.text[self.from..self.at];
-        let trimmed = head.trim_end();
-        if trimmed.is_empty() {
-            return None;
-        }
-        let start = trimmed.rfind(char::is_whitespace).map_or(0, |i| {
-            i + trimmed[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        // The word must end where it was asked for, past at most one space.
-        if head.len() - trimmed.len() > 1 || trimmed[start..].contains('\n') {
-            return None;
-        }
-        self.at = self.from + start;
-        Some((self.from + start, &trimmed[start..]))
-    }
+/// Whether what stands before a parenthesis does something to what is its own, with a verb
+/// no author's work does (`Lisbon (1755) rebuilt its almshouses`): a place or a body.
+fn done_by_a_thing(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let verb = words.next().unwrap_or("");
+    verb.starts_with(char::is_lowercase)
+        && !REPORTING.contains(&verb)
+        && words.next().is_some_and(|w| w == "its")
 }
 
 fn next_word(s: &str) -> &str {
     let s = s.trim_start_matches([',', ' ']);
     s.split(|c: char| !c.is_alphabetic()).next().unwrap_or("")
-}
-
-fn floor_boundary(text: &str, mut at: usize) -> usize {
-    while !text.is_char_boundary(at) {
-        at += 1;
-    }
-    at
 }
 
 /// Whether an emphasis mark covers the names: a title in italics.
@@ -587,6 +277,25 @@ mod tests {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }
         assert_eq!(found("Hatherley (2016) is scathing").len(), 1);
+        // A thing acting on its own.
+        for t in [
+            "and Lisbon (1755) rebuilt its almshouses",
+            "The Royal Commission on the Aged Poor (1895) heard complaints",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn institutions_and_construing_verbs() {
+        let f = found("as the Almshouse Association (2022) reminds us");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, "Almshouse Association");
+        assert_eq!(
+            found("the charities that Owen (1964) saw as the age's form")[0].1,
+            "Owen"
+        );
+        assert!(found("the charities that Owen (1964) saw first").is_empty());
     }
 
     #[test]

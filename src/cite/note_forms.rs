@@ -22,6 +22,16 @@ pub(super) fn split_page(s: &str) -> (&str, Option<&str>) {
         {
             (rest, Some(page))
         }
+        // A bare page after a date with its year: `The Scotsman, June 3, 1875, 6`.
+        Some((rest, page))
+            if (1..=4).contains(&page.len())
+                && page.bytes().all(|b| b.is_ascii_digit())
+                && rest.len() >= 4
+                && rest.is_char_boundary(rest.len() - 4)
+                && year_len(&rest[rest.len() - 4..]) == Some(4) =>
+        {
+            (rest, Some(page))
+        }
         _ => (s, None),
     }
 }
@@ -97,6 +107,17 @@ fn repository(name: &str) -> bool {
             .any(|r| name.ends_with(r) || name.starts_with(r) || name.contains(&format!("{r} ")))
 }
 
+/// `National Records of Scotland, NLC 2/1/12`: only where a record named before it is
+/// kept, a repository and its mark, which adds nothing to that citation.
+pub(super) fn location_only(body: &str) -> bool {
+    body.split_once(", ").is_some_and(|(place, mark)| {
+        repository(place)
+            && mark.split_whitespace().count() <= 3
+            && mark.contains(|c: char| c.is_ascii_digit())
+            && mark.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+    })
+}
+
 /// `Shropshire Archives, Hazledine letter books, 1810–1841`: a holding, known by the
 /// archive.
 fn held(body: &str) -> Option<Cite> {
@@ -106,6 +127,50 @@ fn held(body: &str) -> Option<Cite> {
         return None;
     }
     Some(holding(body, name, rest))
+}
+
+/// Labels of a locator that counts an archive's leaves.
+const LEAVES: &[&str] = &["fol. ", "fols. ", "folio ", "folios ", "f. ", "ff. "];
+
+/// `London, Stationers' Hall, Court Book C, fol. 190v`: a holding cited by its leaves,
+/// known by the repository named before it (after the city it is in, if given). The
+/// holding and its leaves alone (`Court Book C, fols. 201–15`) are its short form.
+pub(super) fn foliated(body: &str) -> Option<(Cite, Form)> {
+    let (head, leaf) = body.rsplit_once(", ")?;
+    if !LEAVES.iter().any(|l| leaf.starts_with(l)) || !is_locator(leaf) {
+        return None;
+    }
+    let pieces: Vec<&str> = head.split(", ").collect();
+    let names_only = pieces.iter().all(|p| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (1..=8).contains(&words.len())
+            && words[0].starts_with(char::is_uppercase)
+            && words.iter().all(|w| {
+                w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || NAME_LINKS.contains(w)
+                    || *w == "the"
+            })
+    });
+    // A city is a word or two: `London`, `San Sebastián`.
+    let city_ok = pieces.len() < 3 || pieces[0].split_whitespace().count() <= 2;
+    if !names_only || !city_ok || pieces.len() > 3 {
+        return None;
+    }
+    let holding = *pieces.last()?;
+    let (source, form) = match pieces.len() {
+        1 => (holding, Form::ShortHolding),
+        n => (pieces[n - 2], Form::Full),
+    };
+    let mut c = Cite::new(
+        CitationKind::Reference,
+        0..body.len(),
+        body,
+        source,
+        None,
+        Some(leaf),
+    );
+    c.title = Some(holding.to_string());
+    Some((c, form))
 }
 
 /// `Journals of the House of Commons, 82 (1827), p. 211`: a serial with its volume and
@@ -380,6 +445,10 @@ pub(super) fn short(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)
                 Some(i) if head[i + 2..].starts_with(char::is_uppercase) => {
                     (&head[..i], &head[i + 2..], loc)
                 }
+                // `Keay, log, entry for 2 August 1866`: a record named by its kind alone.
+                Some(i) if dated_entry(loc) && record_kind(&head[i + 2..]) => {
+                    (&head[..i], &head[i + 2..], loc)
+                }
                 _ => (head, "", loc),
             }
         }
@@ -398,7 +467,7 @@ pub(super) fn short(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)
     if !surnames_only || title.split_whitespace().count() > 8 {
         return None;
     }
-    if !locator.is_empty() && !is_locator(locator) {
+    if !locator.is_empty() && !is_locator(locator) && !dated_entry(locator) {
         return None;
     }
     let locator = (!locator.is_empty()).then_some(locator);
@@ -414,8 +483,27 @@ pub(super) fn short(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)
         // An author and a page alone: a short note only with the page.
         return locator.map(|_| (c, Form::ShortAlone));
     }
+    if record_kind(title) {
+        // A record named by its kind is one only if its author's full note is found.
+        c.title = Some(title.to_string());
+        return Some((c, Form::ShortAlone));
+    }
     c.title = Some(title.trim().to_string());
     Some((c, Form::Short))
+}
+
+/// `entry for 2 August 1866`: a place in a log or a diary, by its day.
+fn dated_entry(s: &str) -> bool {
+    ["entry for ", "entry of ", "entries for "]
+        .iter()
+        .find_map(|w| s.strip_prefix(w))
+        .is_some_and(is_tail_date)
+}
+
+/// A record named by its kind in a word or two of lower case: `log`, `diary`, `letter book`.
+fn record_kind(s: &str) -> bool {
+    (1..=2).contains(&s.split_whitespace().count())
+        && s.chars().all(|c| c.is_lowercase() || c == ' ' || c == '-')
 }
 
 /// Where a short note's title is marked: quoted, in italics or between asterisks; its

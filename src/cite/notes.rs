@@ -9,8 +9,10 @@
 //! - a source and date with no parentheses: `…; and Interfax, February 28`
 //! - an author–year reference: `Ellison 2010, 45`
 
-use super::names::{is_source_name, one_or_two_names_each, strip_lead};
-use super::note_forms::{archive, article, book, serial, short, split_page};
+use super::names::{is_source_name, one_or_two_names_each, record_maker, strip_lead};
+use super::note_forms::{
+    archive, article, book, foliated, location_only, serial, short, split_page,
+};
 use super::paren::{author_year, date_tail, ibid};
 use super::when::is_full_tail_date;
 use super::{Cite, Form};
@@ -19,12 +21,24 @@ use std::ops::Range;
 
 /// Every citation a note's text is made of, with where each sits and its form.
 pub(super) fn in_note(text: &str, italics: &[Range<usize>]) -> Vec<(Cite, Form)> {
-    let mut out = Vec::new();
+    let mut out: Vec<(Cite, Form)> = Vec::new();
+    let mut last_end = None;
     for seg in segments(text) {
         let lead = lead_end(&text[seg.clone()]);
         let at = seg.start + lead;
         let body = &text[at..seg.end];
         if body.is_empty() {
+            continue;
+        }
+        // Where the record cited just before is kept: part of that citation.
+        let before = last_end.replace(seg.end);
+        if let Some((c, _)) = out.last_mut()
+            && before == Some(c.at.end)
+            && lead == 0
+            && location_only(body)
+        {
+            c.at.end = seg.end;
+            c.text = text[c.at.clone()].to_string();
             continue;
         }
         let inside: Vec<Range<usize>> = italics
@@ -99,7 +113,7 @@ fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
     if let Some(c) = archive(body).or_else(|| serial(body)) {
         return Some((c, Form::Full));
     }
-    if let Some(found) = short(body, italics) {
+    if let Some(found) = foliated(body).or_else(|| short(body, italics)) {
         return Some(found);
     }
     if let Some((authors, y)) = author_year(body, false)
@@ -135,7 +149,7 @@ fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
         CitationKind::Attribution,
         start..body.len(),
         body,
-        &source[start..],
+        record_maker(&source[start..]),
         Some(date),
         page,
     );
@@ -373,6 +387,35 @@ mod tests {
         assert_eq!(t[0].1, "Harbour Trust");
         let d = read("recognised.\"--Pall Mall Gazette, 15th May 1906.");
         assert_eq!(d[0].1, "Pall Mall Gazette");
+        let h = read("London, Stationers' Hall, Court Book C, fol. 190v.");
+        assert_eq!(
+            (h[0].1.as_str(), h[0].3.as_deref(), h[0].4),
+            ("Stationers' Hall", Some("fol. 190v"), Form::Full)
+        );
+        let s = read("Court Book C, fols. 201–15.");
+        assert_eq!(
+            (s[0].1.as_str(), s[0].4),
+            ("Court Book C", Form::ShortHolding)
+        );
+        assert!(read("Chapter three, as the author says, fol. 2.").is_empty());
+        let l = read("Keay, log, entry for 2 August 1866.");
+        assert_eq!((l[0].1.as_str(), l[0].4), ("Keay", Form::ShortAlone));
+        assert!(read("Keay, log, he said.").is_empty());
+        let m = read(
+            "Minutes of the Harbour Commissioners, 11 March 1844. Brinmouth Record Office, HC 2/1/12.",
+        );
+        assert_eq!(m.len(), 1, "{m:?}");
+        assert_eq!(m[0].1, "Harbour Commissioners");
+        assert!(m[0].0.ends_with("HC 2/1/12"));
+        assert_eq!(
+            read("Harbour Board dredging committee minutes, 12 June 2003.")[0].1,
+            "Harbour Board"
+        );
+        let p = read("The Scotsman, June 3, 1875, 6.");
+        assert_eq!(
+            (p[0].1.as_str(), p[0].3.as_deref()),
+            ("The Scotsman", Some("6"))
+        );
         let n = read("Shrewsbury Chronicle, 9 March 1827, p. 3.");
         assert_eq!(
             (n[0].2.as_deref(), n[0].3.as_deref()),

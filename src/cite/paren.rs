@@ -3,7 +3,8 @@
 //! review)`) and `(ibid., 47)`, one or more per `;`-separated part.
 
 use super::names::{
-    authors_ends, is_plausible_author, is_source_name, one_or_two_names_each, strip_lead,
+    authors_ends, is_outlet, is_plausible_author, is_source_name, one_or_two_names_each,
+    record_maker, strip_lead,
 };
 use super::when::{is_locator, is_news_year, is_tail_date, when_len, without_kind, year_len};
 use super::{Cite, cite};
@@ -169,7 +170,29 @@ fn classify_one(part: &str, before: Option<&str>) -> Vec<Cite> {
         }
     }
     let Some((source, date)) = dated else {
-        return Vec::new();
+        if let Some(source) = relayed(body) {
+            return vec![Cite::new(
+                CitationKind::Attribution,
+                whole,
+                part,
+                source,
+                None,
+                None,
+            )];
+        }
+        return symbol_tail(body)
+            .map(|(source, symbol)| {
+                Cite::new(
+                    CitationKind::Attribution,
+                    whole,
+                    part,
+                    source,
+                    None,
+                    Some(symbol),
+                )
+            })
+            .into_iter()
+            .collect();
     };
     let source = source.trim().trim_end_matches(',').trim();
     if !is_source_name(source) || !is_news_year(date) {
@@ -179,7 +202,7 @@ fn classify_one(part: &str, before: Option<&str>) -> Vec<Cite> {
         CitationKind::Attribution,
         whole,
         part,
-        source,
+        record_maker(source),
         Some(date),
         None,
     )]
@@ -204,6 +227,38 @@ fn shelfmark(s: &str) -> bool {
         && number
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '.' | '-' | '–'))
+}
+
+/// `UN Security Council, S/2025/112`: a source and the symbol of the document it issued,
+/// pieces of capitals and digits between slashes (`A/RES/76/300`, `E/CN.4/2005/L.10`).
+fn symbol_tail(body: &str) -> Option<(&str, &str)> {
+    let (source, symbol) = body.rsplit_once(", ")?;
+    let pieces: Vec<&str> = symbol.split('/').collect();
+    let ok = pieces.len() >= 3
+        && symbol.starts_with(|c: char| c.is_ascii_uppercase())
+        && symbol.contains(|c: char| c.is_ascii_digit())
+        && pieces.iter().all(|p| {
+            !p.is_empty()
+                && p.len() <= 8
+                && p.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.')
+        });
+    (ok && is_source_name(source)).then_some((source, symbol))
+}
+
+/// `the Financial Times, via Nikkei` or `Wall Street Journal, citing shipping brokers`: a
+/// source undated but passed on by another outlet or naming its own source. A route
+/// (`London, via Dubai`) is no outlet, so what is relayed must be named as one.
+fn relayed(body: &str) -> Option<&str> {
+    let (source, rest) = body.split_once(", ")?;
+    let ok = match rest.split_once(' ')? {
+        ("via", outlet) => is_source_name(outlet) && (is_outlet(source) || is_outlet(outlet)),
+        ("citing" | "quoting", whom) => {
+            !whom.contains(|c: char| c.is_ascii_digit()) && whom.split(' ').count() <= 8
+        }
+        _ => false,
+    };
+    (ok && is_source_name(source)).then_some(source)
 }
 
 /// Verbs that open a clause saying what a dated source found or said.

@@ -170,6 +170,45 @@ fn news_attributions() {
 }
 
 #[test]
+fn a_source_and_its_document_symbol() {
+    let c = &parenthetical("experts (UN Security Council, S/2025/112).", P)[0];
+    assert_eq!(
+        (c.source.as_str(), c.locator.as_deref()),
+        ("UN Security Council", Some("S/2025/112"))
+    );
+    assert_eq!(
+        one("(General Assembly, A/RES/76/300)").1,
+        "General Assembly"
+    );
+    for aside in ["(speed, km/h/2)", "(Sales, 2/3/4)", "(the ratio, A/B)"] {
+        assert!(parenthetical(aside, P).is_empty(), "{aside}");
+    }
+}
+
+#[test]
+fn a_source_relayed_or_citing_its_own() {
+    assert_eq!(
+        one("(the Financial Times, via Nikkei)").1,
+        "the Financial Times"
+    );
+    assert_eq!(
+        one("(Wall Street Journal, citing shipping brokers)").1,
+        "Wall Street Journal"
+    );
+    assert_eq!(
+        one("(CCNR market observation report, September 2024)").1,
+        "CCNR market observation report"
+    );
+    for aside in [
+        "(London, via Dubai)",
+        "(the A40, via Oxford)",
+        "(Bern, via Basel)",
+    ] {
+        assert!(parenthetical(aside, P).is_empty(), "{aside}");
+    }
+}
+
+#[test]
 fn two_sources_in_one_parenthesis() {
     let s = sources("zone (NHK News, April 19; Asahi Shimbun, January 30). Yet");
     assert_eq!(
@@ -410,6 +449,16 @@ fn citation_soup() -> impl Strategy<Value = String> {
         "Ø",
         "'s",
         "’s",
+        "fol.",
+        "190v",
+        ", via ",
+        ", citing ",
+        "S/2025/112",
+        "Minutes of ",
+        " minutes",
+        " its",
+        " saw as ",
+        "Association",
     ]);
     prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }

@@ -290,9 +290,10 @@ pub(super) fn is_locator(s: &str) -> bool {
         matches!(c, 'i' | 'v' | 'x' | 'l' | 'c')
     }
     fn numbers<'t>(e: Ends<'t>, class: fn(char) -> bool, most: usize) -> Ends<'t> {
+        // A leaf's side follows its number: `fol. 190v`, `fols. 12r–13v`.
         let number = |e: Ends<'t>| {
             e.chars(class, 1, most)
-                .maybe(|e| e.exact(&["ff.", "ff", "f."]))
+                .maybe(|e| e.exact(&["ff.", "ff", "f.", "r", "v"]))
         };
         let range = |e: Ends<'t>| {
             number(e).maybe(|e| {
@@ -396,6 +397,8 @@ mod tests {
             "p. xii",
             "17–19, 23",
             "p.7",
+            "fol. 190v",
+            "fols. 12r–13v",
         ] {
             assert!(is_locator(l), "{l}");
         }
