@@ -73,8 +73,29 @@ pub struct Loaded {
     pub config: Config,
     /// The file they were read from (it may not exist).
     pub path: Option<PathBuf>,
-    /// One message per problem, each naming its line.
+    /// One message per problem, each naming its line ("line 4: …").
     pub problems: Vec<String>,
+    /// The file's text (empty when there is none), to find the line of a later problem.
+    pub text: String,
+}
+
+impl Loaded {
+    /// Every problem, these and `more` (also "line N: …"), in line order, each starting
+    /// with the file's path as an editor's jump list wants it.
+    pub fn report(&self, more: Vec<String>) -> Vec<String> {
+        let mut all: Vec<String> = self.problems.iter().cloned().chain(more).collect();
+        all.sort_by_key(|p| line_number(p));
+        let file = self
+            .path
+            .as_ref()
+            .map_or("config.toml".into(), |p| p.display().to_string());
+        all.into_iter().map(|p| format!("{file}: {p}")).collect()
+    }
+
+    /// Whether a configuration file was read (else the defaults are in force).
+    pub fn found(&self) -> bool {
+        self.path.as_ref().is_some_and(|p| p.is_file())
+    }
 }
 
 /// Where `config.toml` lives: `$XDG_CONFIG_HOME/lectern/config.toml` on Linux.
@@ -90,28 +111,30 @@ pub fn load_default() -> Loaded {
             config: Config::default(),
             path: None,
             problems: Vec::new(),
+            text: String::new(),
         },
     }
 }
 
 /// Reads the configuration at `path`.
 pub fn load(path: &Path) -> Loaded {
-    let (config, problems) = match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), Vec::new()),
+    let (text, problems) = match std::fs::read_to_string(path) {
+        Ok(text) => (text, Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => (String::new(), Vec::new()),
         Err(e) => (
-            Config::default(),
-            vec![format!("cannot read it ({e}); using the defaults")],
+            String::new(),
+            vec![format!(
+                "cannot read it ({}); using the defaults",
+                crate::errors::words(&e)
+            )],
         ),
     };
-    let problems = problems
-        .into_iter()
-        .map(|p| format!("{}: {p}", path.display()))
-        .collect();
+    let (config, parsed) = parse(&text);
     Loaded {
         config,
         path: Some(path.to_path_buf()),
-        problems,
+        problems: problems.into_iter().chain(parsed).collect(),
+        text,
     }
 }
 
@@ -190,16 +213,69 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
                 }
                 None => bad("must be a table: [keys]"),
             },
-            _ => problems.push(format!("line {line}: unknown setting `{key}` (ignored)")),
+            _ => problems.push(format!(
+                "line {line}: unknown setting `{key}`{} (ignored)",
+                crate::errors::did_you_mean(key, SETTINGS)
+            )),
         }
     }
-    problems.sort_by_key(|p: &String| {
-        p.strip_prefix("line ")
-            .and_then(|r| r.split(':').next())
-            .and_then(|n| n.parse::<usize>().ok())
-            .unwrap_or(0)
-    });
+    problems.sort_by_key(|p| line_number(p));
     (config, problems)
+}
+
+/// Every setting the file can have, for "did you mean" and `lectern man`.
+pub const SETTINGS: &[&str] = &[
+    "library",
+    "measure",
+    "justify",
+    "hyphenate",
+    "sidenotes",
+    "mouse",
+    "theme",
+    "words_per_minute",
+    "keys",
+];
+
+/// The line a problem names ("line 4: …"), 0 for the file as a whole.
+fn line_number(problem: &str) -> usize {
+    problem
+        .strip_prefix("line ")
+        .and_then(|r| r.split(':').next())
+        .and_then(|n| n.parse::<usize>().ok())
+        .unwrap_or(0)
+}
+
+/// What the default file's comment says about a setting (the lines above it), for the
+/// manual page.
+pub fn describe(setting: &str) -> String {
+    let lines: Vec<&str> = DEFAULT_TOML.lines().collect();
+    let Some(at) = lines.iter().position(|l| {
+        let l = l.trim_start_matches(['#', ' ']);
+        l.strip_prefix(setting)
+            .is_some_and(|rest| rest.trim_start().starts_with('='))
+    }) else {
+        return String::new();
+    };
+    let above = lines[..at]
+        .iter()
+        .rev()
+        .take_while(|l| l.starts_with("# "))
+        .map(|l| &l[2..])
+        .collect::<Vec<_>>();
+    above.into_iter().rev().collect::<Vec<_>>().join(" ")
+}
+
+/// The line of a table's header (`[keys.library]`), 0 when it has none.
+pub fn header_line(text: &str, table: &str) -> usize {
+    text.lines()
+        .position(|l| l.trim().trim_matches(['[', ']']).trim() == table)
+        .map_or(0, |i| i + 1)
+}
+
+/// The line where `key` is bound in `[table]` (`keys`, `keys.library`), for problems
+/// found once the bindings are read.
+pub fn binding_line(text: &str, table: &str, key: &str) -> usize {
+    line_of(text, Some(table), key)
 }
 
 /// `~/x` means the home directory's `x`.
@@ -308,6 +384,14 @@ fn word(value: impl Serialize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_setting_is_described_by_the_default_file() {
+        for setting in SETTINGS.iter().filter(|s| **s != "keys") {
+            assert!(describe(setting).len() > 10, "{setting}");
+        }
+        assert!(describe("measure").starts_with("Width of the text column"));
+    }
 
     #[test]
     fn the_default_file_parses_to_the_defaults() {

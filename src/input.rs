@@ -124,7 +124,7 @@ pub fn read_stdin(keys_from_terminal: bool) -> Result<Vec<u8>, LoadError> {
             rx.recv().unwrap_or_else(|_| {
                 Err(LoadError::Unreadable(
                     STDIN_NAME.into(),
-                    std::io::Error::other("the reader stopped"),
+                    std::io::Error::other("the thread reading it stopped"),
                 ))
             })
         }

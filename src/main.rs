@@ -118,14 +118,18 @@ fn main() {
     let cli = Cli::parse();
     // `search` exits as grep does: 1 when nothing matched, 2 on an error.
     let searching = matches!(cli.command, Some(Command::Search { .. }));
-    match run(cli) {
-        Ok(true) => {}
-        Ok(false) => std::process::exit(1),
+    let status = match run(cli) {
+        Ok(true) => 0,
+        Ok(false) => 1,
         Err(e) => {
-            eprintln!("lectern: {e:#}");
-            std::process::exit(if searching { 2 } else { 1 });
+            eprintln!("lectern: {}", lectern::errors::describe(e.as_ref()));
+            if searching { 2 } else { 1 }
         }
-    }
+    };
+    // A reader stopped by SIGTERM or SIGHUP exits as the signal's death would say, as
+    // shells and service managers expect (128 + N).
+    let status = lectern::tui::terminal::signalled().map_or(status, |sig| 128 + sig);
+    std::process::exit(status);
 }
 
 /// Runs a command; false when a search found nothing.
@@ -178,11 +182,17 @@ fn run_other(cli: Cli) -> Result<()> {
         }
         Some(Command::Config { default: false }) => {
             let loaded = lectern::config::load_default();
-            let path = loaded
-                .path
-                .map_or("(no config directory)".into(), |p| p.display().to_string());
+            let path = match &loaded.path {
+                None => "(no config directory: defaults)".into(),
+                Some(p) if !loaded.found() => format!("{} (no file: defaults)", p.display()),
+                Some(p) => p.display().to_string(),
+            };
             let mut out = format!("# {path}\n");
-            for problem in &loaded.problems {
+            let problems = config_problems(&loaded);
+            if !problems.is_empty() {
+                out.push_str(&format!("# {} problems:\n", problems.len()));
+            }
+            for problem in &problems {
                 out.push_str(&format!("# problem: {problem}\n"));
             }
             out.push_str(&loaded.config.to_toml());
@@ -194,11 +204,7 @@ fn run_other(cli: Cli) -> Result<()> {
             clap_complete::generate(shell, &mut cmd, "lectern", &mut buf);
             write_out(String::from_utf8_lossy(&buf).trim_end())
         }
-        Some(Command::Man) => {
-            let mut buf = Vec::new();
-            clap_mangen::Man::new(Cli::command()).render(&mut buf)?;
-            write_out(String::from_utf8_lossy(&buf).trim_end())
-        }
+        Some(Command::Man) => write_out(lectern::manual::render(Cli::command())?.trim_end()),
         None => open(cli.path),
     }
 }
@@ -216,7 +222,7 @@ fn load(file: &std::path::Path) -> Result<lectern::article::Article> {
 /// the reader's settings (`measure`, `justify`, `hyphenate`); `width` overrides the measure.
 fn print_article(article: lectern::article::Article, width: Option<u16>) -> Result<()> {
     let loaded = lectern::config::load_default();
-    for problem in &loaded.problems {
+    for problem in config_problems(&loaded) {
         eprintln!("lectern: {problem}");
     }
     let cfg = loaded.config;
@@ -230,6 +236,11 @@ fn print_article(article: lectern::article::Article, width: Option<u16>) -> Resu
     write_out(&lectern::render::render_with(article, style, styled))
 }
 
+/// Every problem of the configuration file, its bindings' too, as the reader counts them.
+fn config_problems(loaded: &lectern::config::Loaded) -> Vec<String> {
+    lectern::tui::keys::check::problems(loaded).1
+}
+
 /// `lectern [PATH]`: the reader on a terminal; printed text anywhere else (a file, a
 /// pipe, a terminal that cannot move the cursor), as less and bat do.
 fn open(path: Option<PathBuf>) -> Result<()> {
@@ -238,10 +249,11 @@ fn open(path: Option<PathBuf>) -> Result<()> {
     let input = Input::choose(path, stdin_kind());
     let why = match screen() {
         Screen::Reader => {
-            // An article that cannot be opened is said as `render` says it.
-            return lectern::tui::run(input).map_err(|e| match e.is::<parse::LoadError>() {
-                true => e,
-                false => e.context("the reader stopped"),
+            // An article that cannot be opened is said as `render` says it; only a
+            // terminal that cannot be used is named as such.
+            return lectern::tui::run(input).map_err(|e| match e.is::<std::io::Error>() {
+                true => e.context("cannot use the terminal"),
+                false => e,
             });
         }
         Screen::Dumb => Some("TERM=dumb: this terminal cannot show the reader"),
@@ -369,7 +381,7 @@ fn state_writer(dir: Option<PathBuf>, count: usize, tag: &str) -> Result<()> {
 
 /// `lectern list`: scans (through the cache) and prints one article per line or JSON.
 fn list(dir: &std::path::Path, json: bool) -> Result<()> {
-    anyhow::ensure!(dir.is_dir(), "{}: not a folder", dir.display());
+    folder(dir)?;
     let cache =
         lectern::library::cache::default_dir().map(|c| lectern::library::cache::file_for(&c, dir));
     let (entries, skipped) = lectern::library::scan_blocking(dir, cache);
@@ -436,7 +448,7 @@ fn search(pattern: &str, dir: Option<PathBuf>, json: bool, count: bool) -> Resul
              or set `library` in config.toml",
         )?,
     };
-    anyhow::ensure!(dir.is_dir(), "{}: not a folder", dir.display());
+    folder(&dir)?;
     let matcher = lectern::search::matcher::Matcher::new(pattern).map_err(anyhow::Error::msg)?;
     let cache = lectern::library::cache::default_dir()
         .map(|c| lectern::library::text_cache::file_for(&c, &dir));
@@ -455,6 +467,18 @@ fn search(pattern: &str, dir: Option<PathBuf>, json: bool, count: bool) -> Resul
         eprintln!("lectern: the search cache was not saved: {e}");
     }
     Ok(outcome.matched)
+}
+
+/// A library folder as `list` and `search` need it, or the reason it is not one.
+fn folder(dir: &std::path::Path) -> Result<()> {
+    match std::fs::metadata(dir) {
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => anyhow::bail!("{}: not a folder", dir.display()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            anyhow::bail!("{}: no such folder", dir.display())
+        }
+        Err(e) => anyhow::bail!("{}: {}", dir.display(), lectern::errors::words(&e)),
+    }
 }
 
 /// Writes to stdout; a closed pipe (`| head`) is not an error.

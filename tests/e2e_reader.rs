@@ -129,19 +129,40 @@ fn sigterm_and_sighup_restore_the_terminal() {
     if !have_tmux() {
         return;
     }
-    for sig in ["TERM", "HUP"] {
+    // The exit status says which signal ended it, as a shell's would (128 + N).
+    for (sig, status) in [("TERM", 143), ("HUP", 129)] {
         let home = Scratch::new(&format!("sig{sig}"));
         let t = Tmux::start(&home.0, &[&asset("assets/library/short-note.txt")], 80, 24);
         t.wait_for("Coastal ferry trial");
         assert_eq!(t.display("#{alternate_on}"), "1");
         signal(t.pid(), sig);
-        assert_eq!(t.wait_exit(), 0, "SIG{sig} ends cleanly");
+        assert_eq!(t.wait_exit(), status, "SIG{sig} ends with 128 + N");
         assert_eq!(
             t.display("#{alternate_on}"),
             "0",
             "SIG{sig} left the alternate screen"
         );
     }
+}
+
+#[test]
+fn quitting_exits_0_and_a_missing_file_is_one_line_and_1() {
+    if !have_tmux() {
+        return;
+    }
+    let home = Scratch::new("status");
+    let t = Tmux::start(&home.0, &[&asset("assets/library/short-note.txt")], 80, 24);
+    t.wait_for("Coastal ferry trial");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0, "q quits with 0");
+    let t = Tmux::start(&home.0, &["/nonexistent/article.txt"], 80, 24);
+    assert_eq!(t.wait_exit(), 1);
+    let screen = t.screen();
+    assert!(
+        screen.contains("lectern: /nonexistent/article.txt: no such file"),
+        "{screen}"
+    );
+    assert!(!screen.contains("reader stopped"), "{screen}");
 }
 
 /// Closing the terminal under the reader (a tmux session killed, an ssh link dropped)

@@ -76,7 +76,7 @@ pub fn walk(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
             Err(e) => {
                 skipped.push(Skipped {
                     path: dir,
-                    reason: format!("cannot read folder: {e}"),
+                    reason: format!("cannot read folder: {}", crate::errors::words(&e)),
                 });
                 continue;
             }
@@ -93,7 +93,7 @@ pub fn walk(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
             Err(e) => {
                 skipped.push(Skipped {
                     path: dir,
-                    reason: format!("cannot read folder: {e}"),
+                    reason: format!("cannot read folder: {}", crate::errors::words(&e)),
                 });
                 continue;
             }
@@ -156,7 +156,7 @@ pub fn walk(root: &Path) -> (Vec<Found>, Vec<Skipped>) {
                 }),
                 Err(e) => skipped.push(Skipped {
                     path,
-                    reason: format!("cannot read: {e}"),
+                    reason: format!("cannot read: {}", crate::errors::words(&e)),
                 }),
             }
         }
@@ -176,7 +176,9 @@ pub fn read_meta(path: &Path) -> Result<Meta, String> {
     match parse::load(path) {
         Ok(article) => Ok(Meta::from_article(&article)),
         Err(LoadError::Decode(_, e)) => Err(e.to_string()),
-        Err(LoadError::Unreadable(_, e)) => Err(format!("cannot read: {e}")),
+        Err(LoadError::Unreadable(_, e)) => {
+            Err(format!("cannot read: {}", crate::errors::words(&e)))
+        }
         Err(LoadError::NotFound(_)) => Err("removed while scanning".into()),
         Err(LoadError::IsDir(_)) => Err("is a folder".into()),
         Err(LoadError::NotRegular(_)) => Err("not a regular file".into()),

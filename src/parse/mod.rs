@@ -35,7 +35,7 @@ pub enum LoadError {
     #[error("{0}: not a regular file")]
     NotRegular(String),
     /// The file exists but could not be read.
-    #[error("{0}: cannot read: {1}")]
+    #[error("{0}: cannot read: {why}", why = crate::errors::words(.1))]
     Unreadable(String, std::io::Error),
     /// Too big to be an article.
     #[error("{0}: too large to open ({1} MB; the limit is {2} MB)")]

@@ -199,7 +199,8 @@ impl Search<'_> {
     /// Writes what the workers send into a new cache file; a stopped search leaves the
     /// old one.
     fn write(&self, target: &Path, rx: Receiver<ToWrite>) -> Result<(), String> {
-        let mut w = Writer::create(target, self.items.len()).map_err(|e| e.to_string())?;
+        let mut w =
+            Writer::create(target, self.items.len()).map_err(|e| crate::errors::words(&e))?;
         let mut error = None;
         for (n, stored) in rx {
             if error.is_none() {
@@ -208,9 +209,9 @@ impl Search<'_> {
             }
         }
         match error {
-            Some(e) => Err(e.to_string()),
+            Some(e) => Err(crate::errors::words(&e)),
             None if self.stop.load(Ordering::Relaxed) => Err("search stopped".into()),
-            None => w.finish().map_err(|e| e.to_string()),
+            None => w.finish().map_err(|e| crate::errors::words(&e)),
         }
     }
 }

@@ -33,7 +33,7 @@ pub enum StoreError {
     #[error("cannot find a data directory for Lectern (is HOME set?)")]
     NoDataDir,
     /// The data directory cannot be made or used.
-    #[error("cannot use the state directory {path}: {source}")]
+    #[error("cannot use the state directory {path}: {}", crate::errors::words(.source))]
     Dir {
         /// The directory.
         path: PathBuf,
@@ -41,7 +41,7 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// The lock file cannot be opened or locked.
-    #[error("cannot lock the reading state ({path}): {source}")]
+    #[error("cannot lock the reading state ({path}): {}", crate::errors::words(.source))]
     Lock {
         /// The lock file.
         path: PathBuf,
@@ -49,7 +49,7 @@ pub enum StoreError {
         source: std::io::Error,
     },
     /// The state file exists but cannot be read.
-    #[error("cannot read the reading state {path}: {source}")]
+    #[error("cannot read the reading state {path}: {}", crate::errors::words(.source))]
     Read {
         /// The state file.
         path: PathBuf,
@@ -58,7 +58,8 @@ pub enum StoreError {
     },
     /// Saving failed (disk full, read-only, …); the previous file is unchanged.
     #[error(
-        "cannot save the reading state to {path}: {source} (the previous state file is unchanged)"
+        "cannot save the reading state to {path}: {} (the previous state file is unchanged)",
+        crate::errors::words(.source)
     )]
     Write {
         /// The state file.
@@ -249,6 +250,7 @@ impl Store {
                     Err(e) => {
                         if !self.read_only {
                             self.read_only = true;
+                            let e = crate::errors::words(&e);
                             let reason = format!("{reason}; cannot move it aside: {e}");
                             self.warnings.push(Warning::DamagedKept { path, reason });
                         }

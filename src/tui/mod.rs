@@ -97,8 +97,8 @@ pub fn run(input: Input) -> anyhow::Result<()> {
     if app.reader.is_some() && app.deferred.is_none() {
         app.article_ready();
     }
-    if !loaded.problems.is_empty() {
-        app.say(loaded.problems.join("; "));
+    if let Some(said) = keys::check::summary(&keys::check::problems(&loaded).1) {
+        app.say(said);
     }
     terminal::run(app, cfg.mouse, caps)?;
     Ok(())

@@ -39,11 +39,8 @@ impl App {
         };
         self.theme = Theme::from_choice(cfg.theme);
         self.wpm = cfg.words_per_minute;
-        let (keymap, problems) = KeyMap::from_sections(&cfg.keys, &cfg.context_keys);
-        self.keymap = keymap;
-        if !problems.is_empty() {
-            self.say(format!("config.toml: {}", problems.join("; ")));
-        }
+        // The bindings' problems are said with the file's other problems (`check`).
+        self.keymap = KeyMap::from_sections(&cfg.keys, &cfg.context_keys).0;
         if let Some(r) = &mut self.reader {
             r.style = Style {
                 width: cfg.measure,

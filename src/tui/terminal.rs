@@ -13,7 +13,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::crossterm::{cursor, execute};
 use std::io::{self, BufWriter, Stdout, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 /// Frames are buffered whole and written at once: standard output alone would hand the
@@ -89,6 +89,18 @@ pub fn run(mut app: App, mouse: bool, caps: Caps) -> anyhow::Result<App> {
     result.map(|_| app)
 }
 
+/// The signal that stopped the reader, 0 for none.
+static SIGNAL: AtomicI32 = AtomicI32::new(0);
+
+/// The signal (SIGTERM, SIGHUP, SIGINT) that stopped the reader, if one did: the
+/// process then exits with 128 + its number.
+pub fn signalled() -> Option<i32> {
+    match SIGNAL.load(Ordering::Relaxed) {
+        0 => None,
+        sig => Some(sig),
+    }
+}
+
 /// How long the event loop gets to end on its own after a signal.
 const SIGNAL_GRACE: Duration = Duration::from_secs(1);
 
@@ -104,6 +116,7 @@ fn watch_signals(stop: Arc<AtomicBool>) -> io::Result<()> {
         .name("signals".into())
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
+                SIGNAL.store(sig, Ordering::Relaxed);
                 stop.store(true, Ordering::Relaxed);
                 std::thread::sleep(SIGNAL_GRACE);
                 leave();
@@ -188,7 +201,10 @@ fn carry_out(term: &mut Term, app: &mut App, effect: Option<Effect>) -> anyhow::
         }
         Some(Effect::Open(url)) => {
             if let Err(e) = crate::tui::popups::link::open(&url) {
-                app.say(format!("could not open the link: {e}"));
+                app.say(format!(
+                    "could not open the link: {}",
+                    crate::errors::words(&e)
+                ));
             }
         }
         None => {}

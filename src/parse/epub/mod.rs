@@ -29,7 +29,7 @@ use xhtml::{El, XNode};
 #[derive(Debug, thiserror::Error)]
 pub enum EpubError {
     /// Reading the file failed.
-    #[error("cannot read: {0}")]
+    #[error("cannot read: {why}", why = crate::errors::words(.0))]
     Io(std::io::Error),
     /// Bigger than any book Lectern opens.
     #[error("too large to open ({0} MB; the limit for a book is {1} MB)")]

@@ -3,6 +3,7 @@
 //! and the README's tables are drawn from the bindings in force.
 
 mod actions;
+pub mod check;
 mod contexts;
 pub mod hints;
 pub mod tables;
@@ -118,13 +119,27 @@ impl KeyMap {
         reader: &[(String, String)],
         sections: &[(String, Vec<(String, String)>)],
     ) -> (KeyMap, Vec<String>) {
+        let (map, problems) = Self::collect(reader, sections);
+        (map, problems.into_iter().map(|p| p.message).collect())
+    }
+
+    /// The map and its problems, each with the table and key it is about.
+    fn collect(
+        reader: &[(String, String)],
+        sections: &[(String, Vec<(String, String)>)],
+    ) -> (KeyMap, Vec<check::Problem>) {
         let mut map = KeyMap::default();
         let mut problems = Vec::new();
-        map.lay_over(Context::Reader, "[keys]", reader, &mut problems);
+        map.lay_over(Context::Reader, "keys", reader, &mut problems);
         for (name, pairs) in sections {
+            let table = format!("keys.{name}");
             match Context::from_name(name) {
-                Some(ctx) => map.lay_over(ctx, &format!("[keys.{name}]"), pairs, &mut problems),
-                None => problems.push(format!("unknown key context [keys.{name}]")),
+                Some(ctx) => map.lay_over(ctx, &table, pairs, &mut problems),
+                None => problems.push(check::Problem {
+                    message: check::unknown_context(name),
+                    table,
+                    key: None,
+                }),
             }
         }
         (map, problems)
@@ -135,22 +150,32 @@ impl KeyMap {
         ctx: Context,
         table: &str,
         overrides: &[(String, String)],
-        problems: &mut Vec<String>,
+        problems: &mut Vec<check::Problem>,
     ) {
         let bindings = &mut self.maps[ctx as usize];
         let mut seen: Vec<((KeyCode, KeyModifiers), &str)> = Vec::new();
+        let mut problem = |key: &str, message: String| {
+            problems.push(check::Problem {
+                table: table.to_string(),
+                key: Some(key.to_string()),
+                message,
+            })
+        };
         for (key, action) in overrides {
             let Some(k) = parse_key(key) else {
-                problems.push(format!("unknown key `{key}` in {table}"));
+                problem(key, check::unknown_key(key, table));
                 continue;
             };
             if let Some((_, first)) = seen.iter().find(|(s, _)| *s == k) {
-                problems.push(format!("key `{key}` is bound twice in {table} (`{first}` and `{action}`); keeping `{first}`"));
+                let message = format!(
+                    "key `{key}` is bound twice in [{table}] (`{first}` and `{action}`); keeping `{first}`"
+                );
+                problem(key, message);
                 continue;
             }
             let act = Action::from_name(action);
             if act.is_none() && action != "none" {
-                problems.push(format!("unknown action `{action}` for key `{key}`"));
+                problem(key, check::unknown_action(action, key, table));
                 continue;
             }
             seen.push((k, action));
@@ -286,6 +311,11 @@ pub fn key_name(b: &Binding) -> String {
 /// The reader's default map grouped by action, in first-appearance order: (keys, description).
 pub fn help_rows() -> Vec<(String, &'static str)> {
     rows(READER_KEYS)
+}
+
+/// One context's default keys grouped by action, as help lists them.
+pub fn context_rows(ctx: Context) -> Vec<HelpRow> {
+    rows(ctx.defaults())
 }
 
 fn rows(bindings: &[Binding]) -> Vec<(String, &'static str)> {
@@ -435,10 +465,8 @@ mod tests {
             ("nowhere".to_string(), pairs(&[("o", "close")])),
         ];
         let (map, problems) = KeyMap::from_sections(&[], &sections);
-        assert_eq!(
-            problems,
-            vec!["unknown key context [keys.nowhere]".to_string()]
-        );
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].starts_with("unknown key context [keys.nowhere] (the contexts:"));
         let ev = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         assert_eq!(map.action_in(Context::Note, &ev('x')), Some(Action::Close));
         assert_eq!(
