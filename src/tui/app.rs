@@ -103,6 +103,7 @@ impl App {
         match (&self.mode, self.popups.last()) {
             (Mode::Prompt(_), _) => Context::Prompt,
             (_, Some(top)) => top.layer().context(),
+            _ if self.reader.as_ref().is_some_and(|r| r.selection.is_some()) => Context::Selection,
             _ if self.reader.is_some() => Context::Reader,
             _ => self
                 .library
@@ -132,7 +133,7 @@ impl App {
             }
             return self.follow(next);
         }
-        if ctx == Context::Reader
+        if matches!(ctx, Context::Reader | Context::Selection)
             && let KeyCode::Char(c @ '0'..='9') = key.code
             && plain
         {
@@ -250,6 +251,10 @@ impl App {
             Next::OpenAt(mark) => {
                 self.popups.clear();
                 self.open_at(mark);
+            }
+            Next::OpenHighlight(found) => {
+                self.popups.clear();
+                self.open_highlight(found);
             }
             Next::Quit => {
                 self.popups.clear();
