@@ -150,8 +150,8 @@ impl Theme {
     pub fn highlight(&self) -> Style {
         match (self.mono, self.light) {
             (true, _) => Style::default().add_modifier(Modifier::UNDERLINED),
-            (false, false) => Style::default().bg(Color::Rgb(0x4a, 0x40, 0x14)),
-            (false, true) => Style::default().bg(Color::Rgb(0xfa, 0xec, 0xa8)),
+            (false, false) => Style::default().bg(Color::Rgb(0x5f, 0x5f, 0x00)),
+            (false, true) => Style::default().bg(Color::Rgb(0xff, 0xff, 0xaf)),
         }
     }
 
