@@ -8,11 +8,11 @@ use lectern::layout::{LinePos, Target};
 use lectern::library::entry::ProgressMap;
 use lectern::parse;
 use lectern::store::Store;
-use lectern::tui::app::{App, Mode, Popup};
+use lectern::tui::app::{App, Effect, Mode, Popup};
 use lectern::tui::keys::Context;
 use lectern::tui::library::{LibraryView, Root};
 use lectern::tui::theme::Theme;
-use ratatui::crossterm::event::KeyCode;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::{Color, Modifier};
 use std::path::{Path, PathBuf};
 
@@ -120,6 +120,17 @@ fn select_a_paragraph_keep_it_with_a_note_and_edit_it() {
 }
 
 #[test]
+fn ctrl_c_quits_from_the_note_prompt() {
+    let dir = scratch("quit");
+    let mut app = open(&dir, (80, 24));
+    press(&mut app, "va");
+    assert!(matches!(&app.mode, Mode::Prompt(_)));
+    app.key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(app.quit, "Ctrl-C quits from a prompt");
+    assert_eq!(app.reader.as_ref().unwrap().highlights.len(), 1, "kept");
+}
+
+#[test]
 fn the_list_jumps_to_a_highlight_and_back() {
     let dir = scratch("list");
     let mut app = open(&dir, (80, 24));
@@ -151,6 +162,17 @@ fn mono_underlines_highlights_and_escape_cancels() {
     show(&mut app, PARAGRAPH);
     press(&mut app, "v");
     key(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Reader);
+    assert!(app.reader.as_ref().unwrap().highlights.is_empty());
+    press(&mut app, "v");
+    let copied = app.key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE));
+    assert_eq!(
+        copied,
+        Some(Effect::Copy(
+            "A joint pilotage scheme, a reopened ferry line and a quiet exchange of letters suggest the two ports are ready to talk again.".into()
+        )),
+        "y copies the text only"
+    );
     assert_eq!(app.context(), Context::Reader);
     assert!(app.reader.as_ref().unwrap().highlights.is_empty());
     press(&mut app, "vbw");

@@ -121,6 +121,14 @@ impl App {
             _ => None,
         };
         let dims = self.dims();
+        // Ctrl-C is never part of an answer: it quits from a prompt as from anywhere.
+        if typed.is_none()
+            && matches!(self.mode, Mode::Prompt(_))
+            && self.keymap.action_in(Context::Global, &key) == Some(Action::Quit)
+        {
+            self.mode = Mode::Normal;
+            return self.follow(Next::Quit);
+        }
         if let Mode::Prompt(p) = &mut self.mode {
             let cx = cx!(self, dims);
             let next = match (typed, self.keymap.action_in(ctx, &key)) {
