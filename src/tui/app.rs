@@ -121,13 +121,17 @@ impl App {
             _ => None,
         };
         let dims = self.dims();
-        // Ctrl-C is never part of an answer: it quits from a prompt as from anywhere.
-        if typed.is_none()
-            && matches!(self.mode, Mode::Prompt(_))
-            && self.keymap.action_in(Context::Global, &key) == Some(Action::Quit)
-        {
-            self.mode = Mode::Normal;
-            return self.follow(Next::Quit);
+        // Ctrl-C and Ctrl-Z are never part of an answer: they quit and suspend from a
+        // prompt as from anywhere (the prompt stays open over a suspend).
+        if typed.is_none() && matches!(self.mode, Mode::Prompt(_)) {
+            match self.keymap.action_in(Context::Global, &key) {
+                Some(Action::Quit) => {
+                    self.mode = Mode::Normal;
+                    return self.follow(Next::Quit);
+                }
+                Some(Action::Suspend) => return Some(Effect::Suspend),
+                _ => {}
+            }
         }
         if let Mode::Prompt(p) = &mut self.mode {
             let cx = cx!(self, dims);
