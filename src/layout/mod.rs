@@ -141,6 +141,8 @@ pub enum Target {
     Citation(usize),
     /// A link (its address is on the focusable spot).
     Link,
+    /// A highlight (index into `Reader::highlights`); never on a span.
+    Highlight(usize),
 }
 
 /// The semantic style of a span.

@@ -88,7 +88,7 @@ impl Reader {
             .collect();
         let at = self.focus.and_then(|f| match self.spots[f].target {
             Target::Citation(c) => of.iter().position(|&i| i == c),
-            Target::Note(_) | Target::Link => None,
+            Target::Note(_) | Target::Link | Target::Highlight(_) => None,
         });
         let name = of
             .first()

@@ -2,10 +2,12 @@
 //! list and focus. The terminal layer (`tui::reader`) draws it and maps keys onto it.
 
 pub mod goto;
+pub mod marked;
 pub mod memory;
 pub mod notes;
 pub mod outline;
 pub mod search;
+pub mod selection;
 pub mod sources;
 pub mod targets;
 
@@ -50,6 +52,10 @@ pub struct Reader {
     pub focus: Option<usize>,
     /// When set, citation moves visit only citations of this source (a `source_key`).
     pub source_filter: Option<String>,
+    /// Text being selected to highlight.
+    pub selection: Option<selection::Selection>,
+    /// The article's highlights, in reading order, the orphaned last.
+    pub highlights: Vec<marked::Marked>,
 }
 
 impl Reader {
@@ -80,6 +86,8 @@ impl Reader {
             spots: targets::spots(&doc),
             focus: None,
             source_filter: None,
+            selection: None,
+            highlights: Vec::new(),
             doc,
         }
     }
@@ -93,6 +101,7 @@ impl Reader {
         self.layout = Layout::new(self.doc.clone(), self.layout.style);
         self.spots = targets::spots(&self.doc);
         self.focus = None;
+        self.selection = None;
         self.top = self.layout.locate(anchor);
         if let Some(q) = query {
             let _ = self.search(&q);

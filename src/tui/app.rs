@@ -103,6 +103,7 @@ impl App {
         match (&self.mode, self.popups.last()) {
             (Mode::Prompt(_), _) => Context::Prompt,
             (_, Some(top)) => top.layer().context(),
+            _ if self.reader.as_ref().is_some_and(|r| r.selection.is_some()) => Context::Selection,
             _ if self.reader.is_some() => Context::Reader,
             _ => self
                 .library
@@ -133,6 +134,18 @@ impl App {
             return self.follow(Next::Suspend);
         }
         let dims = self.dims();
+        // Ctrl-C and Ctrl-Z are never part of an answer: they quit and suspend from a
+        // prompt as from anywhere (the prompt stays open over a suspend).
+        if typed.is_none() && matches!(self.mode, Mode::Prompt(_)) {
+            match self.keymap.action_in(Context::Global, &key) {
+                Some(Action::Quit) => {
+                    self.mode = Mode::Normal;
+                    return self.follow(Next::Quit);
+                }
+                Some(Action::Suspend) => return Some(Effect::Suspend),
+                _ => {}
+            }
+        }
         if let Mode::Prompt(p) = &mut self.mode {
             let cx = cx!(self, dims);
             let next = match (typed, self.keymap.action_in(ctx, &key)) {
@@ -145,7 +158,7 @@ impl App {
             }
             return self.follow(next);
         }
-        if ctx == Context::Reader
+        if matches!(ctx, Context::Reader | Context::Selection)
             && let KeyCode::Char(c @ '0'..='9') = key.code
             && plain
         {
@@ -263,6 +276,10 @@ impl App {
             Next::OpenAt(mark) => {
                 self.popups.clear();
                 self.open_at(mark);
+            }
+            Next::OpenHighlight(found) => {
+                self.popups.clear();
+                self.open_highlight(found);
             }
             Next::Quit => {
                 self.popups.clear();

@@ -2,6 +2,7 @@
 //! and what they share: the `Layer` trait, the read-only view of the app they get, and
 //! what they ask the app to do next. Only this file matches on `Popup`.
 
+use crate::layout::Anchor;
 use crate::reading::Reader;
 use crate::reading::goto::Goto;
 use crate::store::{Bookmark, Spot};
@@ -11,6 +12,8 @@ use crate::tui::popups::{
     bookmarks::BookmarksPanel,
     citation::CitationPopup,
     help::HelpScreen,
+    highlight::HighlightPopup,
+    highlights::{Found, HighlightsPanel},
     link::LinkPopup,
     marks::{Mark, MarksPanel},
     note::NotePopup,
@@ -77,6 +80,15 @@ pub enum Edit {
     Delete(String),
     /// Deleted bookmark `id` comes back.
     Undelete(String),
+    /// A new highlight from one anchor to the other; with `true`, a note is asked for
+    /// once it is saved.
+    AddHighlight(Anchor, Anchor, bool),
+    /// Highlight `id` gets a new note.
+    NoteHighlight(String, String),
+    /// Highlight `id` is deleted (it can be restored).
+    DeleteHighlight(String),
+    /// Deleted highlight `id` comes back.
+    UndeleteHighlight(String),
 }
 
 /// What should happen after a layer handled an action.
@@ -104,6 +116,8 @@ pub enum Next {
     Effect(Effect, String),
     /// Close every layer and open an article at a bookmark (from the library).
     OpenAt(Mark),
+    /// Close every layer and open an article at a highlight (from the library).
+    OpenHighlight(Found),
     /// Leave the article for the library, or quit when there is none.
     Quit,
     /// Suspend to the shell.
@@ -153,6 +167,10 @@ pub enum Popup {
     Marks(MarksPanel),
     /// Files the library left out.
     Skipped(SkippedList),
+    /// A highlight's passage and note.
+    Highlight(HighlightPopup),
+    /// A list of highlights.
+    Highlights(HighlightsPanel),
 }
 
 impl Popup {
@@ -168,6 +186,8 @@ impl Popup {
             Popup::Help(p) => p,
             Popup::Marks(p) => p,
             Popup::Skipped(p) => p,
+            Popup::Highlight(p) => p,
+            Popup::Highlights(p) => p,
         }
     }
 
@@ -183,6 +203,8 @@ impl Popup {
             Popup::Help(p) => p,
             Popup::Marks(p) => p,
             Popup::Skipped(p) => p,
+            Popup::Highlight(p) => p,
+            Popup::Highlights(p) => p,
         }
     }
 
@@ -190,5 +212,6 @@ impl Popup {
     /// so close when the whole of it arrives.
     pub fn over_the_page(&self) -> bool {
         !matches!(self, Popup::Help(_) | Popup::Marks(_) | Popup::Skipped(_))
+            && !matches!(self, Popup::Highlights(p) if p.library)
     }
 }

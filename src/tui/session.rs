@@ -37,6 +37,7 @@ impl App {
             .position
             .clone();
         m.fingerprint = Some(fp);
+        let orphans = place_highlights(r, m);
         if let Some(pos) = saved {
             let anchor = pos.at.recover(&r.doc);
             r.top = r.layout.locate(anchor);
@@ -48,6 +49,12 @@ impl App {
         }
         if fallback {
             self.say("no article found on this page: showing all its text".to_string());
+        }
+        if orphans > 0 {
+            let s = if orphans == 1 { "" } else { "s" };
+            self.say(format!(
+                "{orphans} highlight{s} no longer found in the text: kept, listed under H"
+            ));
         }
     }
 
@@ -82,7 +89,9 @@ impl App {
         f: impl FnOnce(&mut Store, &Fingerprint) -> Result<(), crate::store::StoreError>,
     ) -> bool {
         let Some(m) = &mut self.memory else {
-            self.say("bookmarks are unavailable: the reading state could not be opened");
+            self.say(
+                "bookmarks and highlights are unavailable: the reading state could not be opened",
+            );
             return false;
         };
         let Some(fp) = m.fingerprint.clone() else {
@@ -100,20 +109,51 @@ impl App {
 
     /// Stores an edit a layer asked for; once saved, says `msg` and tells the layer.
     pub(super) fn store(&mut self, edit: Edit, msg: String) {
+        let doc = self.reader.as_ref().map(|r| r.doc.clone());
+        let mut added = None;
         let saved = self.with_store(|s, fp| match &edit {
             Edit::Add(label, spot) => s.add_bookmark(fp, label, spot.clone()).map(|_| ()),
             Edit::Rename(id, label) => s.rename_bookmark(fp, id, label),
             Edit::Delete(id) => s.delete_bookmark(fp, id),
             Edit::Undelete(id) => s.undelete_bookmark(fp, id),
-        });
-        if saved {
-            self.say(msg);
-            let dims = self.dims();
-            if let Some(top) = self.popups.last_mut() {
-                top.layer_mut().stored(&edit, &cx!(self, dims));
+            Edit::AddHighlight(a, b, _) => {
+                let Some(doc) = &doc else { return Ok(()) };
+                added = Some(s.add_highlight(fp, doc, (*a, *b), "")?);
+                Ok(())
             }
+            Edit::NoteHighlight(id, note) => s.note_highlight(fp, id, note),
+            Edit::DeleteHighlight(id) => s.delete_highlight(fp, id),
+            Edit::UndeleteHighlight(id) => s.undelete_highlight(fp, id),
+        });
+        if !saved {
+            return;
+        }
+        if let (Some(r), Some(m)) = (&mut self.reader, &self.memory) {
+            place_highlights(r, m);
+        }
+        self.say(msg);
+        let dims = self.dims();
+        if let Some(top) = self.popups.last_mut() {
+            top.layer_mut().stored(&edit, &cx!(self, dims));
+        }
+        if let (Edit::AddHighlight(_, _, true), Some(id)) = (&edit, added) {
+            self.mode = super::layer::Mode::Prompt(super::popups::prompt::Prompt {
+                purpose: super::popups::prompt::Purpose::HighlightNote(id),
+                text: String::new(),
+            });
         }
     }
+}
+
+/// Places the open article's live highlights from the store; how many are orphaned.
+fn place_highlights(r: &mut crate::reading::Reader, m: &Memory) -> usize {
+    let Some(fp) = &m.fingerprint else { return 0 };
+    let list = m
+        .store
+        .get(fp)
+        .map(crate::store::ArticleState::live_highlights)
+        .unwrap_or_default();
+    r.place_highlights(&list)
 }
 
 /// The open article's live bookmarks, in reading order.

@@ -6,6 +6,7 @@ use super::keys::hints;
 use super::layer::Popup;
 use super::library::draw::CHROME_ROWS;
 use super::library::{LibraryView, Outcome};
+use super::popups::highlights::{Found, HighlightsPanel};
 use super::popups::marks::{Mark, MarksPanel};
 use super::popups::skipped::SkippedList;
 use crate::article::Article;
@@ -58,6 +59,13 @@ impl App {
                 }
                 None => self.say("no bookmarks: reading state is not being kept"),
             },
+            Outcome::Highlights => match &self.memory {
+                Some(m) => {
+                    let panel = HighlightsPanel::of_state(m.store.state());
+                    self.popups.push(Popup::Highlights(panel));
+                }
+                None => self.say("no highlights: reading state is not being kept"),
+            },
             Outcome::Skipped => self.popups.push(Popup::Skipped(SkippedList::default())),
             Outcome::OpenMatch(path, anchor, pattern) => self.open_match(path, anchor, &pattern),
         }
@@ -71,33 +79,66 @@ impl App {
         self.article_ready();
     }
 
-    /// Opens the article a bookmark belongs to, at the bookmark: from the library when it
-    /// lists the article, else from where the article was last opened.
+    /// Opens the article a bookmark belongs to, at the bookmark.
     pub(super) fn open_at(&mut self, mark: Mark) {
+        if self.open_listed(&mark.path, &mark.title) {
+            if let Some(r) = &mut self.reader {
+                let anchor = mark.bookmark.at.recover(&r.doc);
+                r.jump_to(anchor);
+            }
+            self.say(format!("at bookmark “{}”", mark.bookmark.label));
+        }
+    }
+
+    /// Opens the article a highlight belongs to, at the highlight, focused.
+    pub(super) fn open_highlight(&mut self, found: Found) {
+        if !self.open_listed(&found.path, &found.title) {
+            return;
+        }
+        let Some(r) = &mut self.reader else { return };
+        let placed = r.highlights.iter().position(|m| m.id == found.id);
+        let Some((i, (a, _))) = placed.and_then(|i| Some((i, r.highlights[i].at?))) else {
+            self.say("that passage is no longer in the article");
+            return;
+        };
+        r.jump_to(crate::layout::Anchor {
+            part: r.doc.parts[a.part],
+            offset: a.offset,
+        });
+        r.focus = r
+            .spots
+            .iter()
+            .position(|s| s.target == crate::layout::Target::Highlight(i));
+    }
+
+    /// Opens an article a list in the library named: from the library when it lists the
+    /// article, else from where it was last opened; false (and why) when it cannot be.
+    fn open_listed(&mut self, path: &std::path::Path, title: &str) -> bool {
         let page = self.library_page();
-        let Some(lib) = &mut self.library else { return };
-        let loaded = match lib.entry_for(&mark.path) {
+        let Some(lib) = &mut self.library else {
+            return false;
+        };
+        let loaded = match lib.entry_for(path) {
             Some(i) => {
                 lib.select_entry(i, page);
                 lib.load(i)
             }
-            None if mark.path.as_os_str().is_empty() => {
+            None if path.as_os_str().is_empty() => {
                 Err("it was read from standard input: pipe it in again".into())
             }
-            None => parse::load(&mark.path)
-                .map(|a| (a, mark.path.clone()))
+            None => parse::load(path)
+                .map(|a| (a, path.to_path_buf()))
                 .map_err(|e| e.to_string()),
         };
         match loaded {
             Ok((article, path)) => {
                 self.show_article(article, path);
-                if let Some(r) = &mut self.reader {
-                    let anchor = mark.bookmark.at.recover(&r.doc);
-                    r.jump_to(anchor);
-                }
-                self.say(format!("at bookmark “{}”", mark.bookmark.label));
+                true
             }
-            Err(e) => self.say(format!("cannot open “{}”: {e}", mark.title)),
+            Err(e) => {
+                self.say(format!("cannot open “{title}”: {e}"));
+                false
+            }
         }
     }
 

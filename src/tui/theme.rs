@@ -146,6 +146,25 @@ impl Theme {
         }
     }
 
+    /// A saved highlight: a background colour, or an underline without colour.
+    pub fn highlight(&self) -> Style {
+        match (self.mono, self.light) {
+            (true, _) => Style::default().add_modifier(Modifier::UNDERLINED),
+            (false, false) => Style::default().bg(Color::Rgb(0x5f, 0x5f, 0x00)),
+            (false, true) => Style::default().bg(Color::Rgb(0xff, 0xff, 0xaf)),
+        }
+    }
+
+    /// The marker after a highlight with a note, and the note itself.
+    pub fn note_marker(&self) -> Style {
+        self.fg(Style::default(), Color::Yellow)
+    }
+
+    /// Text being selected.
+    pub fn selection(&self) -> Style {
+        Style::default().add_modifier(Modifier::REVERSED)
+    }
+
     /// The focused note reference or citation.
     pub fn focus(&self) -> Style {
         Style::default().add_modifier(Modifier::REVERSED | Modifier::BOLD)

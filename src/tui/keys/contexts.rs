@@ -37,11 +37,17 @@ pub enum Context {
     Help,
     /// A one-line prompt.
     Prompt,
+    /// The reader while text is selected.
+    Selection,
+    /// A highlight's pop-up.
+    Highlight,
+    /// A list of highlights.
+    Highlights,
 }
 
 impl Context {
     /// Every context, in the order of the enum (and of the README's tables).
-    pub const ALL: [Context; 16] = [
+    pub const ALL: [Context; 19] = [
         Context::Global,
         Context::Reader,
         Context::Library,
@@ -58,6 +64,9 @@ impl Context {
         Context::Skipped,
         Context::Help,
         Context::Prompt,
+        Context::Selection,
+        Context::Highlight,
+        Context::Highlights,
     ];
 
     /// Its name in the configuration file: `[keys.<name>]`.
@@ -79,6 +88,9 @@ impl Context {
             Context::Skipped => "skipped",
             Context::Help => "help",
             Context::Prompt => "prompt",
+            Context::Selection => "selection",
+            Context::Highlight => "highlight",
+            Context::Highlights => "highlights",
         }
     }
 
@@ -106,6 +118,9 @@ impl Context {
             Context::Skipped => "the skipped files",
             Context::Help => "help",
             Context::Prompt => "a prompt",
+            Context::Selection => "a selection",
+            Context::Highlight => "a highlight",
+            Context::Highlights => "the list of highlights",
         }
     }
 
@@ -145,6 +160,9 @@ impl Context {
             Context::Skipped => tables::SKIPPED,
             Context::Help => tables::HELP,
             Context::Prompt => tables::PROMPT,
+            Context::Selection => tables::SELECTION,
+            Context::Highlight => tables::HIGHLIGHT,
+            Context::Highlights => tables::HIGHLIGHTS,
         }
     }
 }

@@ -189,6 +189,46 @@ pub const FOUND: Hint = Hint {
     ],
 };
 
+/// The status line while text is selected.
+pub const SELECTION: Hint = Hint {
+    context: C::Selection,
+    parts: &[
+        (&[A::Keep], "keep"),
+        (&[A::KeepNoted], "note"),
+        (&[A::CopyText], "copy"),
+        (&[A::Unselect], "cancel"),
+    ],
+};
+
+/// The key that starts a selection, for an empty list of highlights.
+pub const SELECT: Hint = Hint {
+    context: C::Reader,
+    parts: &[(&[A::Select], "{}")],
+};
+
+/// A highlight pop-up's bottom border.
+pub const HIGHLIGHT: Hint = Hint {
+    context: C::Highlight,
+    parts: &[
+        (&[A::EditNote], "note"),
+        (&[A::Delete], "delete"),
+        (&[A::Undo], "undo"),
+        (&[A::Close], ""),
+    ],
+};
+
+/// After a highlight is deleted: how to undo it.
+pub const HIGHLIGHT_UNDO: Hint = Hint {
+    context: C::Highlight,
+    parts: &[(&[A::Undo], "to undo")],
+};
+
+/// The list of highlights' title.
+pub const HIGHLIGHTS: Hint = Hint {
+    context: C::Highlights,
+    parts: &[(&[A::Choose], "goes there"), (&[A::Close], "closes")],
+};
+
 /// Every hint, for the test that each names bound keys.
 pub const ALL: &[&Hint] = &[
     &HELP_CLOSE,
@@ -214,4 +254,9 @@ pub const ALL: &[&Hint] = &[
     &FIND,
     &FIND_KEYS,
     &FOUND,
+    &SELECTION,
+    &SELECT,
+    &HIGHLIGHT,
+    &HIGHLIGHT_UNDO,
+    &HIGHLIGHTS,
 ];

@@ -550,6 +550,7 @@ mod tests {
                 Action::Quit,
                 Action::Cancel,
                 Action::ClearFilter,
+                Action::Unselect,
             ];
             assert!(
                 ctx == Context::Global || ctx.defaults().iter().any(|b| leaves.contains(&b.action)),

@@ -58,6 +58,8 @@ pub const READER: &[Binding] = &[
     key(K::Char('m'), A::Bookmark),
     key(K::Char('\''), A::Bookmarks),
     key(K::Char('o'), A::Outline),
+    key(K::Char('v'), A::Select),
+    key(K::Char('H'), A::Highlights),
     key(K::Char('?'), A::Help),
     key(K::Esc, A::Cancel),
     key(K::Char('q'), A::Quit),
@@ -89,6 +91,7 @@ pub const LIBRARY: &[Binding] = &[
     key(K::Char('r'), A::Rescan),
     key(K::Char('!'), A::Skipped),
     key(K::Char('B'), A::AllBookmarks),
+    key(K::Char('H'), A::AllHighlights),
     key(K::Char('F'), A::FindText),
     key(K::Char('q'), A::Quit),
 ];
@@ -286,6 +289,65 @@ pub const HELP: &[Binding] = &[
     key(K::Esc, A::Close),
     key(K::Char('q'), A::Close),
     key(K::Char('?'), A::Close),
+];
+
+/// The reader while text is selected: keys move the selection's end.
+pub const SELECTION: &[Binding] = &[
+    key(K::Char('w'), A::WordNext),
+    key(K::Char('b'), A::WordPrev),
+    key(K::Char(')'), A::SentenceNext),
+    key(K::Char('('), A::SentencePrev),
+    key(K::Char('}'), A::ParagraphEnd),
+    key(K::Char('{'), A::ParagraphStart),
+    key(K::Char('j'), A::SelectDown),
+    key(K::Down, A::SelectDown),
+    key(K::Char('k'), A::SelectUp),
+    key(K::Up, A::SelectUp),
+    key(K::Char('G'), A::BlockEnd),
+    key(K::Char('g'), A::BlockStart),
+    key(K::Enter, A::Keep),
+    key(K::Char('a'), A::KeepNoted),
+    key(K::Char('y'), A::CopyText),
+    key(K::Esc, A::Unselect),
+    key(K::Char('v'), A::Unselect),
+];
+
+/// A highlight's pop-up: its passage and note.
+pub const HIGHLIGHT: &[Binding] = &[
+    key(K::Char('j'), A::LineDown),
+    key(K::Down, A::LineDown),
+    key(K::Char('k'), A::LineUp),
+    key(K::Up, A::LineUp),
+    key(K::Char('e'), A::EditNote),
+    key(K::Char('d'), A::Delete),
+    key(K::Char('u'), A::Undo),
+    key(K::Backspace, A::JumpBack),
+    ctrl('o', A::JumpBack),
+    key(K::Esc, A::Close),
+    key(K::Char('q'), A::Close),
+];
+
+/// A list of highlights: the article's, or the library's.
+pub const HIGHLIGHTS: &[Binding] = &[
+    key(K::Char('j'), A::Down),
+    key(K::Down, A::Down),
+    key(K::Tab, A::Down),
+    key(K::Char('k'), A::Up),
+    key(K::Up, A::Up),
+    key(K::BackTab, A::Up),
+    key(K::Char(' '), A::PageDown),
+    key(K::PageDown, A::PageDown),
+    key(K::Char('b'), A::PageUp),
+    key(K::PageUp, A::PageUp),
+    key(K::Char('g'), A::First),
+    key(K::Home, A::First),
+    key(K::Char('G'), A::Last),
+    key(K::End, A::Last),
+    key(K::Enter, A::Choose),
+    ctrl('o', A::JumpBack),
+    key(K::Esc, A::Close),
+    key(K::Char('q'), A::Close),
+    key(K::Char('H'), A::Close),
 ];
 
 /// A one-line prompt (a search, a bookmark's label): letters go to the answer.

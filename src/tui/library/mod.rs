@@ -41,6 +41,8 @@ pub enum Outcome {
     Open(usize),
     /// Show every bookmark in the library (the app has them).
     Bookmarks,
+    /// Show every highlight in the library.
+    Highlights,
     /// Show the files left out.
     Skipped,
     /// Open the article at this path at a search match, with the pattern searched.
@@ -376,6 +378,7 @@ impl LibraryView {
             Action::Rescan => self.rescan(),
             Action::Skipped if !self.skipped_all().is_empty() => return Outcome::Skipped,
             Action::AllBookmarks => return Outcome::Bookmarks,
+            Action::AllHighlights => return Outcome::Highlights,
             _ => {}
         }
         Outcome::Stay

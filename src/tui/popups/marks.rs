@@ -132,30 +132,46 @@ impl Layer for MarksPanel {
     }
 
     fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, _parent: Option<Rect>) -> Rect {
-        let marks = self;
-        let w = (area.width * 9 / 10).clamp(area.width.min(20), 100);
-        let lines = marks.lines(cx.theme, w.saturating_sub(2));
-        let h = (lines.len() as u16).saturating_add(2).min(area.height);
-        let rect = Rect {
-            x: area.x + (area.width - w) / 2,
-            y: area.y,
-            width: w,
-            height: h,
-        };
-        let rows = h.saturating_sub(2) as usize;
-        // Keep the selected bookmark and its snippet line on screen.
-        let top = (marks.selected_line() + 2)
-            .min(lines.len())
-            .saturating_sub(rows);
-        let lines: Vec<Line> = lines.into_iter().skip(top).take(rows).collect();
-        let n = marks.marks.len();
+        let n = self.marks.len();
         let keys = cx.keys.show(&hints::MARKS);
         let title = format!(
             " {} bookmark{} — {keys} ",
             thousands(n),
             if n == 1 { "" } else { "s" }
         );
-        super::frame::titled(f, rect, cx.theme, title, lines);
-        rect
+        list_box(
+            f,
+            area,
+            cx.theme,
+            title,
+            |w| self.lines(cx.theme, w),
+            self.selected_line(),
+        )
     }
+}
+
+/// Draws a list across most of the screen's width under `title`, its rows made by
+/// `lines` for a width, scrolled so that row `selected` and the one after it show.
+pub fn list_box(
+    f: &mut Frame,
+    area: Rect,
+    theme: &Theme,
+    title: String,
+    lines: impl FnOnce(u16) -> Vec<Line<'static>>,
+    selected: usize,
+) -> Rect {
+    let w = (area.width * 9 / 10).clamp(area.width.min(20), 100);
+    let lines = lines(w.saturating_sub(2));
+    let h = (lines.len() as u16).saturating_add(2).min(area.height);
+    let rect = Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y,
+        width: w,
+        height: h,
+    };
+    let rows = h.saturating_sub(2) as usize;
+    let top = (selected + 2).min(lines.len()).saturating_sub(rows);
+    let lines: Vec<Line> = lines.into_iter().skip(top).take(rows).collect();
+    super::frame::titled(f, rect, theme, title, lines);
+    rect
 }

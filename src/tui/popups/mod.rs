@@ -5,6 +5,8 @@ pub mod bookmarks;
 pub mod citation;
 pub mod frame;
 pub mod help;
+pub mod highlight;
+pub mod highlights;
 pub mod link;
 pub mod marks;
 pub mod note;

@@ -211,7 +211,7 @@ impl NotePopup {
                     Some(anchor) => Next::Go(Goto::Link(anchor)),
                     None => Next::Push(Popup::Link(LinkPopup { url, origin: None })),
                 },
-                Target::Citation(_) => Next::Stay,
+                Target::Citation(_) | Target::Highlight(_) => Next::Stay,
             };
         }
         if !r.article().footnotes[self.note].defined {

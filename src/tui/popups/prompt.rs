@@ -25,6 +25,8 @@ pub enum Purpose {
     NewBookmark(Spot),
     /// A new label for bookmark `id`.
     Rename(String),
+    /// The note of highlight `id`.
+    HighlightNote(String),
 }
 
 impl Purpose {
@@ -34,6 +36,7 @@ impl Purpose {
             Purpose::Search => "/",
             Purpose::NewBookmark(_) => "Bookmark label: ",
             Purpose::Rename(_) => "Rename bookmark: ",
+            Purpose::HighlightNote(_) => "Note: ",
         }
     }
 }
@@ -92,6 +95,15 @@ impl Prompt {
                 false => Next::Search(self.text.clone()),
             };
         }
+        if let Purpose::HighlightNote(id) = &self.purpose {
+            let note = self.text.trim().to_string();
+            let said = if note.is_empty() {
+                "note removed"
+            } else {
+                "note saved"
+            };
+            return Next::Store(Edit::NoteHighlight(id.clone(), note), said.into());
+        }
         let label = self.text.trim().to_string();
         if label.is_empty() {
             return Next::Say("a bookmark needs a label".into());
@@ -105,7 +117,7 @@ impl Prompt {
                 Edit::Rename(id.clone(), label.clone()),
                 format!("renamed to {label}"),
             ),
-            Purpose::Search => Next::Close,
+            Purpose::Search | Purpose::HighlightNote(_) => Next::Close,
         }
     }
 }

@@ -9,8 +9,9 @@ use crate::store::Spot;
 use crate::tui::keys::{Action, KeyMap, hints};
 use crate::tui::layer::{Next, Popup};
 use crate::tui::popups::{
-    bookmarks::BookmarksPanel, citation::CitationPopup, link::LinkPopup, note::NotePopup,
-    outline::OutlinePanel, prompt::Prompt, prompt::Purpose, sources::SourcesPanel,
+    bookmarks::BookmarksPanel, citation::CitationPopup, highlight::HighlightPopup,
+    highlights::HighlightsPanel, link::LinkPopup, note::NotePopup, outline::OutlinePanel,
+    prompt::Prompt, prompt::Purpose, sources::SourcesPanel,
 };
 use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::Rect;
@@ -24,6 +25,9 @@ pub fn act(
     keys: &KeyMap,
     library: bool,
 ) -> Next {
+    if r.selection.is_some() {
+        return super::select::act(r, action, count.unwrap_or(1));
+    }
     let page = r.page() as isize;
     let n = count.unwrap_or(1) as isize;
     match action {
@@ -105,6 +109,13 @@ pub fn act(
         Action::Bookmark => return Next::Ask(new_bookmark(r)),
         Action::Bookmarks => return Next::Push(Popup::Bookmarks(BookmarksPanel::default())),
         Action::Outline => return Next::Push(Popup::Outline(OutlinePanel::new(r))),
+        Action::Select => match r.start_selection() {
+            Some(s) => r.selection = Some(s),
+            None => return Next::Say("no text on screen to select".into()),
+        },
+        Action::Highlights => {
+            return Next::Push(Popup::Highlights(HighlightsPanel::of_reader(r)));
+        }
         _ => {}
     }
     Next::Stay
@@ -164,7 +175,9 @@ pub fn source_position(r: &Reader, key: &str, keys: &KeyMap) -> String {
 /// link to another place in the document, a jump there.
 pub fn open_focus(r: &Reader) -> Next {
     let Some(spot) = r.focus.and_then(|f| r.spots.get(f)) else {
-        return Next::Say("nothing focused: f, c or Tab focuses a note or citation".into());
+        return Next::Say(
+            "nothing focused: f, c or Tab focuses a note, citation or highlight".into(),
+        );
     };
     if let Some(anchor) = spot.url.as_deref().and_then(|u| r.internal_target(u)) {
         return Next::Go(Goto::Link(anchor));
@@ -181,6 +194,10 @@ pub fn open_focus(r: &Reader) -> Next {
             url: spot.url.clone().unwrap_or_default(),
             origin,
         }),
+        Target::Highlight(i) => match r.highlights.get(i) {
+            Some(m) => Popup::Highlight(HighlightPopup::new(m)),
+            None => return Next::Stay,
+        },
     })
 }
 

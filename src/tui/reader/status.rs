@@ -23,6 +23,18 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         return;
     }
     let mut right = Vec::new();
+    let selecting = r.selection.map(|sel| {
+        let (words, chars) = sel.length(&r.doc);
+        right.push(format!(
+            "{words} word{} · {chars} character{}",
+            if words == 1 { "" } else { "s" },
+            if chars == 1 { "" } else { "s" }
+        ));
+        format!(
+            "Selecting: {}",
+            app.keymap.show(&crate::tui::keys::hints::SELECTION)
+        )
+    });
     if let Some(s) = &r.search
         && !s.matches.is_empty()
     {
@@ -32,25 +44,29 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     if let Some(n) = app.count {
         right.push(format!("{n}…"));
     }
-    let (page, pages) = r.pages();
     right.push(format!("{}%", r.percent()));
-    right.push(format!("p {page}/{pages}"));
-    let mins = r.minutes_left(app.wpm);
-    right.push(if mins == 0 {
-        "done".into()
-    } else {
-        format!("{mins} min left")
-    });
-    let help = app.keymap.show(&crate::tui::keys::hints::READER_HELP);
-    if !help.is_empty() {
-        right.push(help);
+    // While selecting, the keys for it matter more than the pages and the time left.
+    if selecting.is_none() {
+        let (page, pages) = r.pages();
+        right.push(format!("p {page}/{pages}"));
+        let mins = r.minutes_left(app.wpm);
+        right.push(if mins == 0 {
+            "done".into()
+        } else {
+            format!("{mins} min left")
+        });
+        let help = app.keymap.show(&crate::tui::keys::hints::READER_HELP);
+        if !help.is_empty() {
+            right.push(help);
+        }
     }
     let mut right = right.join(" · ");
-    let left = match app.current_message() {
-        Some(m) => m.to_string(),
-        None => r.article().meta.title.clone().unwrap_or_else(|| r.name()),
+    let left = match (app.current_message(), selecting) {
+        (Some(m), _) => m.to_string(),
+        (None, Some(s)) => s,
+        (None, None) => r.article().meta.title.clone().unwrap_or_else(|| r.name()),
     };
-    let section = if app.current_message().is_some() {
+    let section = if app.current_message().is_some() || r.selection.is_some() {
         None
     } else {
         crate::reading::outline::current(r)

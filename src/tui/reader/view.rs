@@ -38,10 +38,51 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
         &app.theme,
         &highlights,
     );
+    draw_note_markers(f.buffer_mut(), col, &window, r, &app.theme);
     if let Some(margin) = margin {
         sidenotes::draw(f.buffer_mut(), margin, r, &app.theme);
     }
 }
+
+/// The marker after each highlight with a note: one column after the text of the line
+/// its passage ends on, or in the margin when the line is full, so no text moves.
+fn draw_note_markers(
+    buf: &mut Buffer,
+    col: Rect,
+    window: &[(LinePos, &layout::Line)],
+    r: &Reader,
+    theme: &Theme,
+) {
+    let (Some((first, _)), Some((last, _))) = (window.first(), window.last()) else {
+        return;
+    };
+    for m in r.highlights_in(first.part, last.part) {
+        let Some((_, end)) = m.at.filter(|_| !m.note.trim().is_empty()) else {
+            continue;
+        };
+        let row = window.iter().rposition(|(pos, line)| {
+            pos.part == end.part && !line.spans.is_empty() && line.start < end.offset
+        });
+        let Some(row) = row.filter(|&row| row < col.height as usize) else {
+            continue;
+        };
+        let line = window[row].1;
+        let x = if line.rtl {
+            col.x.checked_sub(1)
+        } else {
+            Some(col.x + (line.width() as u16).min(col.width))
+        };
+        let y = col.y + row as u16;
+        if let Some(x) = x.filter(|&x| x < buf.area.right()) {
+            buf[(x, y)]
+                .set_symbol(NOTE_MARKER)
+                .set_style(theme.note_marker());
+        }
+    }
+}
+
+/// What marks a highlight with a note.
+pub const NOTE_MARKER: &str = "✎";
 
 /// Draws layout lines one a row into the text column `col`: wide lines scrolled by
 /// `hscroll`, highlights painted over the parts they cover.
@@ -71,12 +112,22 @@ pub fn draw_lines(
     }
 }
 
-/// Search matches in the lines on screen, and the focused spot.
+/// Saved highlights, search matches and the selection in the lines on screen, and the
+/// focused spot, each painted over the one before.
 fn highlights(r: &Reader, theme: &Theme, top: LinePos, height: usize) -> Vec<Highlight> {
     let mut out = Vec::new();
+    let last = r.layout.step(top, height as isize);
+    let (from, to) = (top.part, last.part);
+    for m in r.highlights_in(from, to) {
+        out.extend((from..=to).filter_map(|part| {
+            Some(Highlight {
+                part,
+                range: m.range_in(part)?,
+                style: theme.highlight(),
+            })
+        }));
+    }
     if let Some(s) = &r.search {
-        let last = r.layout.step(top, height as isize);
-        let (from, to) = (top.part, last.part);
         let first = s.matches.partition_point(|(p, _)| *p < from);
         out.extend(
             s.matches[first..]
@@ -89,6 +140,15 @@ fn highlights(r: &Reader, theme: &Theme, top: LinePos, height: usize) -> Vec<Hig
                     style: theme.search_match(s.current == Some(first + i)),
                 }),
         );
+    }
+    if let Some(sel) = &r.selection {
+        out.extend((from..=to).filter_map(|part| {
+            Some(Highlight {
+                part,
+                range: sel.range_in(part)?,
+                style: theme.selection(),
+            })
+        }));
     }
     if let Some(spot) = r.focus.and_then(|f| r.spots.get(f)) {
         out.push(Highlight {
