@@ -4,6 +4,8 @@ pub mod app;
 pub mod caps;
 pub mod cells;
 pub mod draw;
+pub mod field;
+pub mod history;
 pub mod jobs;
 pub mod keys;
 pub mod layer;
