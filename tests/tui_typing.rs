@@ -325,3 +325,14 @@ fn text_width_says_what_fits() {
         "narrower from what is shown"
     );
 }
+
+#[test]
+fn ctrl_c_gives_up_a_prompt_and_a_second_one_quits() {
+    let mut app = of_text("The river rose.\n", Format::Text, (80, 20));
+    press(&mut app, "/riv");
+    with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(matches!(app.mode, Mode::Normal), "{:?}", app.mode);
+    assert!(!app.quit);
+    with(&mut app, KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert!(app.quit);
+}

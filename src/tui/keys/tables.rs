@@ -319,4 +319,6 @@ pub const PROMPT: &[Binding] = &[
     key(K::Up, A::Older),
     key(K::Down, A::Newer),
     key(K::Esc, A::Close),
+    // As in a shell and less: Ctrl-C gives up the line; a second one quits.
+    ctrl('c', A::Close),
 ];
