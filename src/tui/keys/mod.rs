@@ -470,13 +470,13 @@ mod tests {
         let (own, global) = map.help_for(Context::Sources);
         assert!(own.iter().any(|(k, _)| k == "F1"), "{own:?}");
         assert!(!global.iter().any(|(k, _)| k == "?"), "{global:?}");
-        // In a prompt Ctrl-C gives up the line, not the whole program.
+        // Ctrl-C quits from a prompt too.
         assert_eq!(
             map.action_in(
                 Context::Prompt,
                 &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
             ),
-            Some(Action::Close)
+            Some(Action::Quit)
         );
     }
 

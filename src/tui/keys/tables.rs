@@ -319,6 +319,7 @@ pub const PROMPT: &[Binding] = &[
     key(K::Up, A::Older),
     key(K::Down, A::Newer),
     key(K::Esc, A::Close),
-    // As in a shell and less: Ctrl-C gives up the line; a second one quits.
-    ctrl('c', A::Close),
+    // Ctrl-C and Ctrl-Z work everywhere, a prompt too.
+    ctrl('c', A::Quit),
+    ctrl('z', A::Suspend),
 ];

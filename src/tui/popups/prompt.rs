@@ -73,6 +73,8 @@ impl Layer for Prompt {
     fn handle(&mut self, action: Action, _cx: &Cx) -> Next {
         match action {
             Action::Close => Next::Close,
+            Action::Quit => Next::Quit,
+            Action::Suspend => Next::Suspend,
             Action::Erase => {
                 // Erasing past the start of a search leaves it, as in less and vi.
                 if !self.field.erase() && self.purpose == Purpose::Search {
