@@ -115,7 +115,7 @@ fn letters_typed_in_sources_are_its_filter_and_f1_is_help() {
     let Some(Popup::Sources(s)) = app.popups.last() else {
         panic!("Sources open")
     };
-    assert_eq!(s.filter, "?", "? is typed");
+    assert_eq!(s.filter.text(), "?", "? is typed");
     key(&mut app, KeyCode::F(1));
     assert!(screen(&app).contains("Keys in Sources"));
 }

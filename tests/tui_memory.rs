@@ -79,7 +79,7 @@ fn bookmarks_add_list_rename_delete_undo_and_jump() {
         .join(" ");
     press(&mut app, "m");
     assert!(
-        matches!(&app.mode, Mode::Prompt(p) if p.text == expected_label),
+        matches!(&app.mode, Mode::Prompt(p) if p.text() == expected_label),
         "default label is the line's first words"
     );
     key(&mut app, KeyCode::Enter);
@@ -155,7 +155,7 @@ fn the_library_lists_every_bookmark_and_opens_an_article_at_one() {
     let marked = top_text(&app);
     press(&mut app, "m");
     let label = match &app.mode {
-        Mode::Prompt(p) => p.text.clone(),
+        Mode::Prompt(p) => p.text().to_string(),
         other => panic!("no prompt: {other:?}"),
     };
     key(&mut app, KeyCode::Enter);

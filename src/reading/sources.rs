@@ -7,18 +7,24 @@ use crate::layout::Part;
 
 /// The groups whose name holds every word of `filter` (case-insensitive).
 pub fn matching(article: &Article, filter: &str) -> Vec<Group> {
+    let holds = words_of(filter);
+    groups(article)
+        .into_iter()
+        .filter(|g| holds(&g.name))
+        .collect()
+}
+
+/// A test of whether a name holds every word of `filter`, ignoring case.
+pub fn words_of(filter: &str) -> impl Fn(&str) -> bool + use<> {
     let words: Vec<String> = filter
         .to_lowercase()
         .split_whitespace()
         .map(str::to_string)
         .collect();
-    groups(article)
-        .into_iter()
-        .filter(|g| {
-            let name = g.name.to_lowercase();
-            words.iter().all(|w| name.contains(w.as_str()))
-        })
-        .collect()
+    move |name| {
+        let name = name.to_lowercase();
+        words.iter().all(|w| name.contains(w.as_str()))
+    }
 }
 
 /// Other citations of the same source as citation `citation`, in reading order.

@@ -7,6 +7,7 @@
 mod file;
 mod fingerprint;
 mod highlight;
+pub mod history;
 mod list;
 mod merge;
 mod model;
@@ -165,6 +166,11 @@ impl Store {
             store.state = disk;
         }
         Ok(store)
+    }
+
+    /// The directory the state is kept in.
+    pub fn dir(&self) -> &std::path::Path {
+        &self.dir
     }
 
     /// The state file's path.

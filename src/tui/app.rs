@@ -2,6 +2,7 @@
 //! in the context on top (a prompt, a layer, else the screen), the context says what
 //! should happen next, and `follow` carries it out.
 
+use super::history::History;
 use super::keys::{Action, Context, KeyMap};
 pub use super::layer::Popup;
 use super::layer::{Layer, Next};
@@ -12,9 +13,8 @@ use super::reader::page;
 use super::screen::cx;
 use super::theme::Theme;
 use crate::article::Article;
-use crate::layout::Style;
+use crate::layout::{LinePos, Style};
 use crate::reading::Reader;
-use crate::reading::goto::Goto;
 use crate::reading::memory::Memory;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseEvent};
 use std::path::PathBuf;
@@ -40,6 +40,9 @@ pub struct App {
     pub popups: Vec<Popup>,
     /// A status message and when it was set.
     pub message: Option<(String, Instant)>,
+    /// Where the page was when a message about the place was said: it ends once the
+    /// page moves.
+    pub message_at: Option<LinePos>,
     /// Digits typed before a command (`50%`).
     pub count: Option<usize>,
     /// Set when the user asked to quit.
@@ -60,6 +63,8 @@ pub struct App {
     pub keymap: KeyMap,
     /// The library the reader returns to, when Lectern was opened on one.
     pub library: Option<LibraryView>,
+    /// Patterns searched for in articles, this run and earlier ones.
+    pub searches: History,
 }
 
 impl App {
@@ -72,6 +77,7 @@ impl App {
             mode: Mode::Normal,
             popups: Vec::new(),
             message: None,
+            message_at: None,
             count: None,
             quit: false,
             wpm: 240,
@@ -82,19 +88,31 @@ impl App {
             deferred: None,
             held: Vec::new(),
             memory: None,
+            searches: History::default(),
         }
     }
 
     /// Shows a message in the status line for a few seconds.
     pub fn say(&mut self, text: impl Into<String>) {
         self.message = Some((text.into(), Instant::now()));
+        self.message_at = None;
+    }
+
+    /// Shows a message about where the reader is, which lasts until the page moves.
+    pub fn say_here(&mut self, text: impl Into<String>) {
+        self.say(text);
+        self.message_at = self.reader.as_ref().map(|r| r.top);
     }
 
     /// The message to show now, if it has not faded.
     pub fn current_message(&self) -> Option<&str> {
+        let moved = match (self.message_at, &self.reader) {
+            (Some(at), Some(r)) => r.top != at,
+            _ => false,
+        };
         self.message
             .as_ref()
-            .filter(|(_, at)| at.elapsed() < MESSAGE_TTL)
+            .filter(|(_, at)| at.elapsed() < MESSAGE_TTL && !moved)
             .map(|(m, _)| m.as_str())
     }
 
@@ -116,12 +134,13 @@ impl App {
     pub fn key(&mut self, key: KeyEvent) -> Option<Effect> {
         let ctx = self.context();
         let plain = key.modifiers - KeyModifiers::SHIFT == KeyModifiers::NONE;
+        let held = KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::META;
         let typed = match key.code {
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => Some(c),
+            KeyCode::Char(c) if !key.modifiers.intersects(held) => Some(c),
             _ => None,
         };
         // Quitting and suspending work wherever the keyboard is: a prompt would otherwise
-        // swallow Ctrl-C (found by random use).
+        // swallow Ctrl-C (found by random use). A prompt stays open over a suspend.
         if key.modifiers.contains(KeyModifiers::CONTROL)
             && let Some(a @ (Action::Quit | Action::Suspend)) =
                 self.keymap.action_in(Context::Global, &key)
@@ -134,24 +153,12 @@ impl App {
             return self.follow(Next::Suspend);
         }
         let dims = self.dims();
-        // Ctrl-C and Ctrl-Z are never part of an answer: they quit and suspend from a
-        // prompt as from anywhere (the prompt stays open over a suspend).
-        if typed.is_none() && matches!(self.mode, Mode::Prompt(_)) {
-            match self.keymap.action_in(Context::Global, &key) {
-                Some(Action::Quit) => {
-                    self.mode = Mode::Normal;
-                    return self.follow(Next::Quit);
-                }
-                Some(Action::Suspend) => return Some(Effect::Suspend),
-                _ => {}
-            }
-        }
         if let Mode::Prompt(p) = &mut self.mode {
             let cx = cx!(self, dims);
             let next = match (typed, self.keymap.action_in(ctx, &key)) {
                 (Some(c), _) => p.typed(c, &cx),
                 (None, Some(a)) => p.handle(a, &cx),
-                (None, None) => Next::Stay,
+                (None, None) => p.edit(&key, &cx),
             };
             if next != Next::Stay {
                 self.mode = Mode::Normal;
@@ -171,12 +178,11 @@ impl App {
             Some(_) if ctx.typing() => None,
             _ => self.keymap.action_in(ctx, &key),
         };
-        match action {
-            Some(a) => self.act_in(ctx, a),
-            None => {
-                let c = typed?;
-                self.typed(c)
-            }
+        match (action, typed) {
+            (Some(a), _) => self.act_in(ctx, a),
+            (None, Some(c)) => self.typed(c),
+            (None, None) if ctx.typing() => self.edit(&key),
+            (None, None) => None,
         }
     }
 
@@ -235,62 +241,19 @@ impl App {
         self.follow(next)
     }
 
-    /// Carries out what a layer or the page asked for.
-    pub fn follow(&mut self, next: Next) -> Option<Effect> {
-        match next {
-            Next::Stay => {}
-            Next::Close => {
-                self.popups.pop();
-            }
-            Next::Push(p) => self.popups.push(p),
-            Next::Go(to) => {
-                self.popups.clear();
-                let source = match &to {
-                    Goto::Source { key, .. } => Some(key.clone()),
-                    _ => None,
-                };
-                let r = self.reader.as_mut()?;
-                r.go(to);
-                if let Some(key) = source {
-                    let msg = page::source_position(r, &key, &self.keymap);
-                    self.say(msg);
+    /// An editing key no binding took, for the typed text on top (a filter, a prompt).
+    fn edit(&mut self, key: &KeyEvent) -> Option<Effect> {
+        let dims = self.dims();
+        let next = match self.popups.last_mut() {
+            Some(top) => top.layer_mut().edit(key, &cx!(self, dims)),
+            None => {
+                if let (None, Some(lib)) = (&self.reader, &mut self.library) {
+                    lib.edit(key, dims.2);
                 }
+                Next::Stay
             }
-            Next::JumpBack => {
-                self.popups.clear();
-                return self.act(Action::JumpBack, None);
-            }
-            Next::Ask(p) => self.mode = Mode::Prompt(p),
-            Next::Search(q) => {
-                if let Some(msg) = self.reader.as_mut().and_then(|r| page::search(r, &q)) {
-                    self.say(msg);
-                }
-            }
-            Next::Store(edit, msg) => self.store(edit, msg),
-            Next::Say(m) => self.say(m),
-            Next::Effect(e, m) => {
-                self.popups.pop();
-                self.say(m);
-                return Some(e);
-            }
-            Next::OpenAt(mark) => {
-                self.popups.clear();
-                self.open_at(mark);
-            }
-            Next::OpenHighlight(found) => {
-                self.popups.clear();
-                self.open_highlight(found);
-            }
-            Next::Quit => {
-                self.popups.clear();
-                match (&self.reader, &self.library) {
-                    (Some(_), Some(_)) => self.close_reader(),
-                    _ => self.quit = true,
-                }
-            }
-            Next::Suspend => return Some(Effect::Suspend),
-        }
-        None
+        };
+        self.follow(next)
     }
 
     /// Handles the mouse: the wheel scrolls; a click on a note or citation opens it.

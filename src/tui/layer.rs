@@ -24,6 +24,7 @@ use crate::tui::popups::{
 };
 use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 /// What the keyboard is talking to besides the layers: nothing, or a prompt in the
@@ -133,6 +134,10 @@ pub trait Layer {
     fn handle(&mut self, action: Action, cx: &Cx) -> Next;
     /// A character no binding took: text in a typing context, else a digit or nothing.
     fn typed(&mut self, _c: char, _cx: &Cx) -> Next {
+        Next::Stay
+    }
+    /// An editing key no binding took (←, Ctrl-w…), for a layer with typed text.
+    fn edit(&mut self, _key: &KeyEvent, _cx: &Cx) -> Next {
         Next::Stay
     }
     /// An edit it asked for was saved; `cx` shows the state after it.

@@ -2,10 +2,11 @@
 //! stopped, saving the position once scrolling stops, and the bookmark edits layers ask for.
 
 use super::app::App;
+use super::history::History;
 use super::layer::Edit;
 use super::screen::cx;
 use crate::reading::memory::Memory;
-use crate::store::{Bookmark, Fingerprint, Spot, Store};
+use crate::store::{Bookmark, Fingerprint, Spot, Store, history};
 use std::time::Instant;
 
 impl App {
@@ -19,7 +20,23 @@ impl App {
         if !warnings.is_empty() {
             self.say(warnings.join("; "));
         }
+        let saved = history::load(&history::file_in(store.dir()));
+        self.searches = History::new(saved);
         self.memory = Some(Memory::new(store));
+    }
+
+    /// Keeps a search pattern for ↑ in the next `/`, in this run and, beside the state,
+    /// in later ones.
+    pub fn remember_search(&mut self, pattern: &str) {
+        self.searches.remember(pattern);
+        let Some(m) = self.memory.as_ref().filter(|m| !m.store.is_read_only()) else {
+            return;
+        };
+        let file = history::file_in(m.store.dir());
+        match history::add(&file, pattern, crate::tui::history::KEEP) {
+            Ok(all) => self.searches = History::new(all),
+            Err(e) => self.say(format!("search history not saved: {e}")),
+        }
     }
 
     /// The whole article is parsed: find it in the store and return to where the reader
@@ -44,7 +61,7 @@ impl App {
             r.scroll(0);
             let pct = r.percent();
             if pct > 0 {
-                self.say(format!("resumed at {pct}%"));
+                self.say_here(format!("resumed at {pct}%"));
             }
         }
         if fallback {
@@ -137,10 +154,10 @@ impl App {
             top.layer_mut().stored(&edit, &cx!(self, dims));
         }
         if let (Edit::AddHighlight(_, _, true), Some(id)) = (&edit, added) {
-            self.mode = super::layer::Mode::Prompt(super::popups::prompt::Prompt {
-                purpose: super::popups::prompt::Purpose::HighlightNote(id),
-                text: String::new(),
-            });
+            self.mode = super::layer::Mode::Prompt(super::popups::prompt::Prompt::offering(
+                super::popups::prompt::Purpose::HighlightNote(id),
+                "",
+            ));
         }
     }
 }

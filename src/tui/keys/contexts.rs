@@ -27,6 +27,8 @@ pub enum Context {
     Bookmarks,
     /// The outline.
     Outline,
+    /// The outline while its filter is typed.
+    OutlineFilter,
     /// A link's address.
     Link,
     /// Bookmarks across the library.
@@ -47,7 +49,7 @@ pub enum Context {
 
 impl Context {
     /// Every context, in the order of the enum (and of the README's tables).
-    pub const ALL: [Context; 19] = [
+    pub const ALL: [Context; 20] = [
         Context::Global,
         Context::Reader,
         Context::Library,
@@ -59,6 +61,7 @@ impl Context {
         Context::Sources,
         Context::Bookmarks,
         Context::Outline,
+        Context::OutlineFilter,
         Context::Link,
         Context::Marks,
         Context::Skipped,
@@ -83,6 +86,7 @@ impl Context {
             Context::Sources => "sources",
             Context::Bookmarks => "bookmarks",
             Context::Outline => "outline",
+            Context::OutlineFilter => "outline-filter",
             Context::Link => "link",
             Context::Marks => "library-bookmarks",
             Context::Skipped => "skipped",
@@ -113,6 +117,7 @@ impl Context {
             Context::Sources => "Sources",
             Context::Bookmarks => "bookmarks",
             Context::Outline => "the outline",
+            Context::OutlineFilter => "the outline's filter",
             Context::Link => "a link",
             Context::Marks => "the library's bookmarks",
             Context::Skipped => "the skipped files",
@@ -137,7 +142,11 @@ impl Context {
     pub fn typing(self) -> bool {
         matches!(
             self,
-            Context::Filter | Context::Find | Context::Sources | Context::Prompt
+            Context::Filter
+                | Context::Find
+                | Context::Sources
+                | Context::OutlineFilter
+                | Context::Prompt
         )
     }
 
@@ -155,6 +164,7 @@ impl Context {
             Context::Sources => tables::SOURCES,
             Context::Bookmarks => tables::BOOKMARKS,
             Context::Outline => tables::OUTLINE,
+            Context::OutlineFilter => tables::OUTLINE_FILTER,
             Context::Link => tables::LINK,
             Context::Marks => tables::MARKS,
             Context::Skipped => tables::SKIPPED,

@@ -46,7 +46,17 @@ pub const BOOKMARKS: Hint = Hint {
 /// The outline's bottom border.
 pub const OUTLINE: Hint = Hint {
     context: C::Outline,
-    parts: &[(&[A::Choose], "{}: go there"), (&[A::Close], "")],
+    parts: &[
+        (&[A::Choose], "{}: go there"),
+        (&[A::Filter], "{} filter"),
+        (&[A::Close], ""),
+    ],
+};
+
+/// The outline's bottom border while its filter is typed.
+pub const OUTLINE_FILTER: Hint = Hint {
+    context: C::OutlineFilter,
+    parts: &[(&[A::Choose], "{}: go there"), (&[A::ClearFilter], "")],
 };
 
 /// The Sources panel's bottom border.
@@ -236,6 +246,7 @@ pub const ALL: &[&Hint] = &[
     &BOOKMARKS_UNDO,
     &BOOKMARKS,
     &OUTLINE,
+    &OUTLINE_FILTER,
     &SOURCES,
     &SKIPPED,
     &CITATION,

@@ -217,11 +217,35 @@ pub const OUTLINE: &[Binding] = &[
     key(K::Char('k'), A::Up),
     key(K::Up, A::Up),
     key(K::BackTab, A::Up),
+    key(K::Char(' '), A::PageDown),
+    key(K::PageDown, A::PageDown),
+    key(K::Char('b'), A::PageUp),
+    key(K::PageUp, A::PageUp),
+    key(K::Char('g'), A::First),
+    key(K::Home, A::First),
+    key(K::Char('G'), A::Last),
+    key(K::End, A::Last),
+    key(K::Char('/'), A::Filter),
     key(K::Enter, A::Choose),
     ctrl('o', A::JumpBack),
     key(K::Esc, A::Close),
     key(K::Char('q'), A::Close),
     key(K::Char('o'), A::Close),
+];
+
+/// The outline while its filter is typed: letters go to the filter.
+pub const OUTLINE_FILTER: &[Binding] = &[
+    key(K::Down, A::Down),
+    key(K::Tab, A::Down),
+    key(K::Up, A::Up),
+    key(K::BackTab, A::Up),
+    key(K::PageDown, A::PageDown),
+    key(K::PageUp, A::PageUp),
+    key(K::Enter, A::Choose),
+    key(K::Backspace, A::Erase),
+    ctrl('o', A::JumpBack),
+    key(K::Esc, A::ClearFilter),
+    key(K::F(1), A::Help),
 ];
 
 /// A link's address.
@@ -354,5 +378,10 @@ pub const HIGHLIGHTS: &[Binding] = &[
 pub const PROMPT: &[Binding] = &[
     key(K::Enter, A::Accept),
     key(K::Backspace, A::Erase),
+    key(K::Up, A::Older),
+    key(K::Down, A::Newer),
     key(K::Esc, A::Close),
+    // Ctrl-C and Ctrl-Z work everywhere, a prompt too.
+    ctrl('c', A::Quit),
+    ctrl('z', A::Suspend),
 ];

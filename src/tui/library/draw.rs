@@ -117,7 +117,7 @@ fn draw_status(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
     let left = if lib.typing || !lib.filter.is_empty() {
         format!(
             "/{}  {} of {}",
-            lib.filter,
+            lib.filter.text(),
             thousands(lib.rows.len()),
             thousands(listed)
         )
@@ -157,7 +157,7 @@ fn draw_status(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
     let line = Line::from(format!(" {left}{}{right} ", " ".repeat(pad)));
     f.render_widget(Paragraph::new(line).style(app.theme.status()), area);
     if lib.typing {
-        let x = area.x + (2 + lib.filter.width()).min(width.saturating_sub(1)) as u16;
+        let x = area.x + (2 + lib.filter.cursor_column()).min(width.saturating_sub(1)) as u16;
         f.set_cursor_position((x, area.y));
     }
 }

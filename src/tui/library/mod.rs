@@ -17,6 +17,7 @@ use crate::library::watch::Watch;
 use crate::library::{self, Event, cache};
 use crate::parse;
 use crate::samples::SAMPLES;
+use crate::tui::field::Field;
 use crate::tui::keys::{Action, Context, KeyMap};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use search::LibrarySearch;
@@ -71,7 +72,7 @@ pub struct LibraryView {
     /// Match positions, parallel to `rows`, while a filter is set.
     pub hits: Vec<Hit>,
     /// The filter text.
-    pub filter: String,
+    pub filter: Field,
     /// Keys go to the filter text.
     pub typing: bool,
     /// The selected row.
@@ -110,7 +111,7 @@ impl LibraryView {
             sort: SortOrder::default(),
             rows: Vec::new(),
             hits: Vec::new(),
-            filter: String::new(),
+            filter: Field::default(),
             typing: false,
             selected: 0,
             top: 0,
@@ -268,7 +269,7 @@ impl LibraryView {
             if self.hays.len() != self.entries.len() {
                 self.hays = self.entries.iter().map(Hay::new).collect();
             }
-            self.hits = filter::filter(&self.hays, &sorted, &self.filter);
+            self.hits = filter::filter(&self.hays, &sorted, self.filter.text());
             self.rows = self.hits.iter().map(|h| h.entry).collect();
         }
         let found = keep.and_then(|p| self.rows.iter().position(|&i| self.entries[i].path == p));
@@ -331,6 +332,10 @@ impl LibraryView {
             Some(a) => self.act(a, page),
             None => match key.code {
                 KeyCode::Char(c) if ctx.typing() => self.typed(c, page),
+                _ if ctx.typing() => {
+                    self.edit(&key, page);
+                    Outcome::Stay
+                }
                 _ => Outcome::Stay,
             },
         }
@@ -358,12 +363,12 @@ impl LibraryView {
             Action::ClearFilter => {
                 let typing = std::mem::take(&mut self.typing);
                 if typing || !self.filter.is_empty() {
-                    self.set_filter(String::new(), page);
+                    self.set_filter(Field::default(), page);
                 }
             }
             Action::Erase => {
                 let mut f = self.filter.clone();
-                if f.pop().is_none() {
+                if !f.erase() {
                     self.typing = false;
                 }
                 self.set_filter(f, page);
@@ -389,10 +394,26 @@ impl LibraryView {
         if self.search.is_open() {
             self.search_typed(c);
         } else if self.typing {
-            let f = format!("{}{c}", self.filter);
+            let mut f = self.filter.clone();
+            f.insert(c);
             self.set_filter(f, page);
         }
         Outcome::Stay
+    }
+
+    /// An editing key (←, Ctrl-w…) in the filter or the search prompt.
+    pub fn edit(&mut self, key: &KeyEvent, page: usize) {
+        if self.search.is_open() {
+            self.search.edit(key);
+        } else if self.typing {
+            let mut f = self.filter.clone();
+            if f.edit(key) == Some(true) {
+                self.set_filter(f, page);
+            } else {
+                // Only the cursor moved: the list stays as it is.
+                self.filter = f;
+            }
+        }
     }
 
     /// The entry for a path, if the library lists it.
@@ -409,7 +430,7 @@ impl LibraryView {
     }
 
     /// Sets the filter text; while filtering, the best match is selected.
-    fn set_filter(&mut self, text: String, page: usize) {
+    fn set_filter(&mut self, text: Field, page: usize) {
         let keep = if text.is_empty() {
             self.selected_path()
         } else {

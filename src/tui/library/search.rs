@@ -8,15 +8,16 @@ use crate::layout::Anchor;
 use crate::library::order;
 use crate::search::engine::{Detail, Item, Job, Progress, Running, Shown, Summary};
 use crate::search::matcher::Matcher;
+use crate::tui::field::Field;
+use crate::tui::history::History;
 use crate::tui::keys::{Action, Context};
+use ratatui::crossterm::event::KeyEvent;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::mpsc::TryRecvError;
 
 /// Columns of context kept around a match; the screen shows as much as fits.
 const CONTEXT: usize = 240;
-/// Patterns remembered for `↑` in the prompt.
-const HISTORY: usize = 50;
 
 /// One matching article.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,13 +64,12 @@ pub struct Results {
 #[derive(Debug, Default)]
 pub struct LibrarySearch {
     /// The pattern being typed, while the prompt is open.
-    pub prompt: Option<String>,
+    pub prompt: Option<Field>,
     /// Why the last pattern could not be searched.
     pub error: Option<String>,
     /// The last search's results.
     pub results: Option<Results>,
-    history: Vec<String>,
-    recall: Option<usize>,
+    history: History,
 }
 
 impl LibrarySearch {
@@ -85,8 +85,7 @@ impl LibrarySearch {
 
     /// Opens the prompt for a new pattern.
     pub fn ask(&mut self) {
-        self.prompt = Some(String::new());
-        self.recall = None;
+        self.prompt = Some(Field::default());
         self.error = None;
     }
 
@@ -158,7 +157,16 @@ impl LibrarySearch {
     /// A letter typed into the prompt.
     fn typed(&mut self, c: char) {
         if let Some(text) = &mut self.prompt {
-            text.push(c);
+            text.insert(c);
+            self.error = None;
+        }
+    }
+
+    /// An editing key (←, Ctrl-w…) in the prompt.
+    pub fn edit(&mut self, key: &KeyEvent) {
+        if let Some(text) = &mut self.prompt
+            && text.edit(key) == Some(true)
+        {
             self.error = None;
         }
     }
@@ -169,25 +177,16 @@ impl LibrarySearch {
         match action {
             Action::Close => self.prompt = None,
             Action::Accept => {
-                let pattern = std::mem::take(text);
+                let pattern = text.take();
                 self.prompt = None;
                 return (!pattern.is_empty()).then_some(pattern);
             }
             // Backspace on an empty prompt closes it, as it does the filter.
-            Action::Erase if text.pop().is_none() => self.prompt = None,
+            Action::Erase if !text.erase() => self.prompt = None,
             Action::Older | Action::Newer => {
-                let n = self.history.len();
-                let back = action == Action::Older;
-                self.recall = match (self.recall, back) {
-                    (None, true) => n.checked_sub(1),
-                    (Some(i), true) => Some(i.saturating_sub(1)),
-                    (Some(i), false) => (i + 1 < n).then_some(i + 1),
-                    (None, false) => None,
-                };
-                *text = self
-                    .recall
-                    .and_then(|i| self.history.get(i).cloned())
-                    .unwrap_or_default();
+                if let Some(p) = self.history.step(action == Action::Older) {
+                    text.set(p);
+                }
             }
             _ => {}
         }
@@ -217,14 +216,6 @@ impl LibrarySearch {
         }
         None
     }
-
-    fn remember(&mut self, pattern: &str) {
-        self.history.retain(|p| p != pattern);
-        self.history.push(pattern.to_string());
-        if self.history.len() > HISTORY {
-            self.history.remove(0);
-        }
-    }
 }
 
 impl Results {
@@ -253,12 +244,12 @@ impl LibraryView {
     pub fn search_act(&mut self, action: Action, page: usize) -> Outcome {
         if self.search.prompt.is_some() {
             if let Some(pattern) = self.search.prompt_act(action) {
-                self.search.remember(&pattern);
+                self.search.history.remember(&pattern);
                 match Matcher::new(&pattern) {
                     Ok(m) => self.run_search(pattern, m),
                     Err(e) => {
                         self.search.error = Some(e);
-                        self.search.prompt = Some(pattern);
+                        self.search.prompt = Some(Field::new(pattern));
                     }
                 }
             }

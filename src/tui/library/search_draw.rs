@@ -173,7 +173,7 @@ fn draw_status(app: &App, s: &LibrarySearch, f: &mut Frame, area: Rect) {
             .error
             .clone()
             .unwrap_or_else(|| app.keymap.show(&hints::FIND));
-        (format!("F {text}"), right)
+        (format!("F {}", text.text()), right)
     } else if let Some(r) = &s.results {
         let mut left = format!(
             "{} · {}",
@@ -202,7 +202,7 @@ fn draw_status(app: &App, s: &LibrarySearch, f: &mut Frame, area: Rect) {
     let line = Line::from(format!(" {left}{}{} ", " ".repeat(pad), safe(&right)));
     f.render_widget(Paragraph::new(line).style(app.theme.status()), area);
     if let Some(text) = &s.prompt {
-        let x = area.x + (3 + text.width()).min(width.saturating_sub(1)) as u16;
+        let x = area.x + (3 + text.cursor_column()).min(width.saturating_sub(1)) as u16;
         f.set_cursor_position((x, area.y));
     }
 }

@@ -106,10 +106,7 @@ impl Layer for BookmarksPanel {
                 _ => Next::Stay,
             },
             Action::Rename => here.map_or(Next::Stay, |b| {
-                Next::Ask(Prompt {
-                    purpose: Purpose::Rename(b.id.clone()),
-                    text: b.label.clone(),
-                })
+                Next::Ask(Prompt::offering(Purpose::Rename(b.id.clone()), &b.label))
             }),
             Action::Delete => here.map_or(Next::Stay, |b| {
                 let undo = cx.keys.show(&hints::BOOKMARKS_UNDO);

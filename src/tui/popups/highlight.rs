@@ -91,10 +91,10 @@ impl Layer for HighlightPopup {
                 Next::Stay
             }
             Action::EditNote if self.deleted => Next::Say("the highlight is deleted".into()),
-            Action::EditNote => Next::Ask(Prompt {
-                purpose: Purpose::HighlightNote(self.id.clone()),
-                text: self.note.clone(),
-            }),
+            Action::EditNote => Next::Ask(Prompt::offering(
+                Purpose::HighlightNote(self.id.clone()),
+                &self.note,
+            )),
             Action::Delete if !self.deleted => {
                 let undo = cx.keys.show(&hints::HIGHLIGHT_UNDO);
                 let tail = if undo.is_empty() {

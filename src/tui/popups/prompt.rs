@@ -1,10 +1,14 @@
 //! A one-line question in the status line: a search pattern, a bookmark's label. Letters
-//! typed are the answer; only its editing keys go through the key map.
+//! typed are the answer, edited as in a shell (`field`); only Enter, Esc, Backspace and
+//! ↑/↓ (earlier searches) go through the key map.
 
 use crate::store::Spot;
+use crate::tui::field::Field;
+use crate::tui::history::History;
 use crate::tui::keys::{Action, Context};
 use crate::tui::layer::{Cx, Edit, Layer, Next};
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 /// A question and the answer typed so far.
@@ -13,7 +17,9 @@ pub struct Prompt {
     /// What the answer is for.
     pub purpose: Purpose,
     /// The answer so far.
-    pub text: String,
+    pub field: Field,
+    /// Earlier answers, for ↑ and ↓ (searches only).
+    pub history: History,
 }
 
 /// What a prompt's answer is for.
@@ -44,15 +50,21 @@ impl Purpose {
 impl Prompt {
     /// An empty search.
     pub fn search() -> Self {
+        Prompt::offering(Purpose::Search, "")
+    }
+
+    /// A question with `answer` offered, selected so that typing replaces it.
+    pub fn offering(purpose: Purpose, answer: &str) -> Self {
         Prompt {
-            purpose: Purpose::Search,
-            text: String::new(),
+            purpose,
+            field: Field::offering(answer),
+            history: History::default(),
         }
     }
 
-    /// The whole line: question and answer.
-    pub fn line(&self) -> String {
-        format!("{}{}", self.purpose.question(), self.text)
+    /// The answer so far.
+    pub fn text(&self) -> &str {
+        self.field.text()
     }
 }
 
@@ -64,10 +76,19 @@ impl Layer for Prompt {
     fn handle(&mut self, action: Action, _cx: &Cx) -> Next {
         match action {
             Action::Close => Next::Close,
-            // Erasing past the start of a search leaves it, as in less and vi.
-            Action::Erase if self.text.is_empty() && self.purpose == Purpose::Search => Next::Close,
+            Action::Quit => Next::Quit,
+            Action::Suspend => Next::Suspend,
             Action::Erase => {
-                self.text.pop();
+                // Erasing past the start of a search leaves it, as in less and vi.
+                if !self.field.erase() && self.purpose == Purpose::Search {
+                    return Next::Close;
+                }
+                Next::Stay
+            }
+            Action::Older | Action::Newer if self.purpose == Purpose::Search => {
+                if let Some(p) = self.history.step(action == Action::Older) {
+                    self.field.set(p);
+                }
                 Next::Stay
             }
             Action::Accept => self.accept(),
@@ -76,7 +97,12 @@ impl Layer for Prompt {
     }
 
     fn typed(&mut self, c: char, _cx: &Cx) -> Next {
-        self.text.push(c);
+        self.field.insert(c);
+        Next::Stay
+    }
+
+    fn edit(&mut self, key: &KeyEvent, _cx: &Cx) -> Next {
+        self.field.edit(key);
         Next::Stay
     }
 
@@ -90,13 +116,18 @@ impl Prompt {
     /// Enter: what the answer asks for.
     fn accept(&self) -> Next {
         if self.purpose == Purpose::Search {
-            return match self.text.is_empty() {
+            // An empty pattern repeats the last search, as in less and vi.
+            let pattern = match self.text() {
+                "" => self.history.last().unwrap_or_default(),
+                typed => typed,
+            };
+            return match pattern.is_empty() {
                 true => Next::Close,
-                false => Next::Search(self.text.clone()),
+                false => Next::Search(pattern.to_string()),
             };
         }
         if let Purpose::HighlightNote(id) = &self.purpose {
-            let note = self.text.trim().to_string();
+            let note = self.text().trim().to_string();
             let said = if note.is_empty() {
                 "note removed"
             } else {
@@ -104,7 +135,7 @@ impl Prompt {
             };
             return Next::Store(Edit::NoteHighlight(id.clone(), note), said.into());
         }
-        let label = self.text.trim().to_string();
+        let label = self.text().trim().to_string();
         if label.is_empty() {
             return Next::Say("a bookmark needs a label".into());
         }

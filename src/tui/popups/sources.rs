@@ -4,10 +4,12 @@ use super::frame::{self, Boxed, fit_to, text_line};
 use crate::reading::Reader;
 use crate::reading::goto::Goto;
 pub use crate::reading::sources::{Group, groups, matching};
+use crate::tui::field::{Field, TYPING_HELP};
 use crate::tui::keys::{Action, Context, hints};
 use crate::tui::layer::{Cx, Layer, Next};
 use crate::tui::theme::Theme;
 use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::style::Modifier;
 use ratatui::text::Line;
@@ -16,7 +18,7 @@ use ratatui::text::Line;
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SourcesPanel {
     /// What the user typed to narrow the list.
-    pub filter: String,
+    pub filter: Field,
     /// Selected row among the filtered groups.
     pub selected: usize,
 }
@@ -24,13 +26,14 @@ pub struct SourcesPanel {
 impl SourcesPanel {
     /// The groups that match the filter (case-insensitive, every word must appear).
     pub fn visible(&self, r: &Reader) -> Vec<Group> {
-        matching(r.article(), &self.filter)
+        matching(r.article(), self.filter.text())
     }
 
     /// The panel's rows at `width` columns.
     pub fn lines(&self, r: &Reader, theme: &Theme, width: u16) -> Vec<Line<'static>> {
         let w = width as usize;
-        let mut out = vec![text_line(&format!("Filter: {}▏", self.filter), theme.dim())];
+        let (before, after) = self.filter.split();
+        let mut out = vec![text_line(&format!("Filter: {before}▏{after}"), theme.dim())];
         let groups = self.visible(r);
         if groups.is_empty() {
             out.push(text_line(
@@ -76,7 +79,7 @@ impl Layer for SourcesPanel {
             Action::Down => self.selected = frame::step(self.selected, 1, groups.len()),
             Action::Up => self.selected = frame::step(self.selected, -1, groups.len()),
             Action::Erase => {
-                self.filter.pop();
+                self.filter.erase();
                 self.selected = 0;
             }
             Action::Choose => {
@@ -93,13 +96,20 @@ impl Layer for SourcesPanel {
     }
 
     fn typed(&mut self, c: char, _cx: &Cx) -> Next {
-        self.filter.push(c);
+        self.filter.insert(c);
         self.selected = 0;
         Next::Stay
     }
 
+    fn edit(&mut self, key: &KeyEvent, _cx: &Cx) -> Next {
+        if self.filter.edit(key) == Some(true) {
+            self.selected = 0;
+        }
+        Next::Stay
+    }
+
     fn extra_help(&self) -> &'static [(&'static str, &'static str)] {
-        &[("letters", "filter the sources by name")]
+        TYPING_HELP
     }
 
     fn draw(&self, f: &mut Frame, area: Rect, cx: &Cx, parent: Option<Rect>) -> Rect {

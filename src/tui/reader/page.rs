@@ -2,9 +2,9 @@
 //! and opening what is focused. Each says what should happen next, as a layer does.
 
 use crate::layout::Target;
-use crate::reading::Reader;
 use crate::reading::goto::Goto;
 use crate::reading::targets::Kind;
+use crate::reading::{Reader, text_width};
 use crate::store::Spot;
 use crate::tui::keys::{Action, KeyMap, hints};
 use crate::tui::layer::{Next, Popup};
@@ -57,13 +57,19 @@ pub fn act(
         Action::ScrollLeft => r.hscroll = r.hscroll.saturating_sub(8 * n as usize),
         Action::ScrollRight => r.hscroll = r.hscroll.saturating_add(8 * n as usize).min(10_000),
         Action::Wider | Action::Narrower => {
+            // From the width shown, which a narrow screen makes less than the measure.
+            let shown = text_width(r.measure, r.screen.0);
             let m = if action == Action::Wider {
-                r.measure.saturating_add(4)
+                shown.saturating_add(4)
             } else {
-                r.measure.saturating_sub(4)
+                shown.saturating_sub(4)
             };
             r.set_measure(m);
-            return Next::Say(format!("text width {}", r.measure));
+            let now = text_width(r.measure, r.screen.0);
+            return Next::Say(match now < r.measure {
+                true => format!("text width {now}, the most this screen fits"),
+                false => format!("text width {now}"),
+            });
         }
         Action::Search => return Next::Ask(Prompt::search()),
         Action::NextMatch | Action::PrevMatch => {
@@ -72,11 +78,17 @@ pub fn act(
             if r.search.is_none() {
                 return Next::Say(format!("no search yet: press {search} to search"));
             } else if !r.step_match(forward) {
+                // Past the last match comes the first again, as in less and vi.
+                let n = r.search.as_ref().map_or(0, |s| s.matches.len());
+                if n == 0 {
+                    return Next::Say("no matches".into());
+                }
+                r.go_to_match(if forward { 0 } else { n - 1 });
                 return Next::Say(
                     if forward {
-                        "no more matches"
+                        "search wrapped to the top"
                     } else {
-                        "no earlier matches"
+                        "search wrapped to the bottom"
                     }
                     .into(),
                 );
@@ -208,10 +220,7 @@ fn new_bookmark(r: &Reader) -> Prompt {
     let spot = Spot::new(&r.doc, anchor);
     let line = r.layout.line(r.top).map(|l| l.text()).unwrap_or_default();
     let words: Vec<&str> = line.split_whitespace().take(6).collect();
-    Prompt {
-        purpose: Purpose::NewBookmark(spot),
-        text: words.join(" "),
-    }
+    Prompt::offering(Purpose::NewBookmark(spot), &words.join(" "))
 }
 
 /// The mouse on the page: the wheel scrolls (when no layer is open); a click on a note

@@ -2,8 +2,10 @@
 
 use crate::layout::width;
 use crate::tui::app::{App, Mode};
+use crate::tui::reader::view::safe;
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 
 /// Draws the status line into `area` (one row).
@@ -11,14 +13,19 @@ pub fn draw(app: &App, f: &mut Frame, area: Rect) {
     let style = app.theme.status();
     let Some(r) = &app.reader else { return };
     let width = area.width as usize;
-    let prompt = match &app.mode {
-        Mode::Prompt(p) => Some(p.line()),
-        Mode::Normal => None,
-    };
-    if let Some(text) = prompt {
-        let shown = Line::from(crate::tui::reader::view::safe(&text)).style(style);
+    if let Mode::Prompt(p) = &app.mode {
+        let question = p.purpose.question();
+        let asked = width::of(question);
+        let (answer, at) = p.field.view(width.saturating_sub(asked + 1));
+        // An offered answer shows selected: typing replaces it.
+        let chosen = match p.field.selected() {
+            true => Style::new().add_modifier(Modifier::REVERSED),
+            false => Style::new(),
+        };
+        let answer = Span::styled(safe(&answer), chosen);
+        let shown = Line::from(vec![Span::raw(question), answer]).style(style);
         crate::tui::cells::put_line(f.buffer_mut(), area, &shown);
-        let x = area.x + (width::of(&text).min(width.saturating_sub(1))) as u16;
+        let x = area.x + (asked + at).min(width.saturating_sub(1)) as u16;
         f.set_cursor_position((x, area.y));
         return;
     }
