@@ -199,7 +199,7 @@ fn run_other(cli: Cli) -> Result<()> {
             write_out(out.trim_end())
         }
         Some(Command::Completions { shell }) => {
-            let mut cmd = Cli::command();
+            let mut cmd = public_command();
             let mut buf = Vec::new();
             clap_complete::generate(shell, &mut cmd, "lectern", &mut buf);
             write_out(String::from_utf8_lossy(&buf).trim_end())
@@ -207,6 +207,16 @@ fn run_other(cli: Cli) -> Result<()> {
         Some(Command::Man) => write_out(lectern::manual::render(Cli::command())?.trim_end()),
         None => open(cli.path),
     }
+}
+
+/// The command-line definition without its hidden commands, for the completions:
+/// clap_complete's bash script would offer them (the test-only `state-writer`).
+fn public_command() -> clap::Command {
+    let full = Cli::command();
+    clap::Command::new("lectern")
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(full.get_arguments().cloned())
+        .subcommands(full.get_subcommands().filter(|c| !c.is_hide_set()).cloned())
 }
 
 /// Reads and parses an article file, or standard input for `-`.

@@ -146,7 +146,7 @@ fn sigterm_and_sighup_restore_the_terminal() {
 }
 
 #[test]
-fn quitting_exits_0_and_a_missing_file_is_one_line_and_1() {
+fn quitting_exits_0_and_a_missing_file_1() {
     if !have_tmux() {
         return;
     }
@@ -156,13 +156,9 @@ fn quitting_exits_0_and_a_missing_file_is_one_line_and_1() {
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), 0, "q quits with 0");
     let t = Tmux::start(&home.0, &["/nonexistent/article.txt"], 80, 24);
+    // Its one line on stderr is checked in tests/cli_errors.rs: a pane that dies at once
+    // is not always drawn before tmux marks it dead.
     assert_eq!(t.wait_exit(), 1);
-    let screen = t.screen();
-    assert!(
-        screen.contains("lectern: /nonexistent/article.txt: no such file"),
-        "{screen}"
-    );
-    assert!(!screen.contains("reader stopped"), "{screen}");
 }
 
 /// Closing the terminal under the reader (a tmux session killed, an ssh link dropped)

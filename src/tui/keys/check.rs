@@ -3,7 +3,7 @@
 
 use super::{ACTION_NAMES, Context, KeyMap, parse_key};
 use crate::config::{self, Loaded};
-use crate::errors::{closest, nearest};
+use crate::errors::{closest, did_you_mean, nearest};
 
 /// The named keys a binding can use, besides a single character and F1 to F12.
 pub const KEY_NAMES: &[&str] = &[
@@ -76,7 +76,7 @@ pub(super) fn unknown_key(key: &str, table: &str) -> String {
 pub(super) fn unknown_action(action: &str, key: &str, table: &str) -> String {
     let mut names: Vec<&str> = ACTION_NAMES.iter().map(|(_, n)| *n).collect();
     names.push("none");
-    let meant = closest(action, &names).map_or(String::new(), |n| format!("; did you mean `{n}`?"));
+    let meant = did_you_mean(action, &names);
     let listed = nearest(action, &names)
         .iter()
         .map(|n| format!("`{n}`"))
@@ -88,7 +88,7 @@ pub(super) fn unknown_action(action: &str, key: &str, table: &str) -> String {
 /// Why `[keys.<name>]` is not a context, with those that are.
 pub(super) fn unknown_context(name: &str) -> String {
     let names: Vec<&str> = Context::ALL.iter().map(|c| c.name()).collect();
-    let meant = closest(name, &names).map_or(String::new(), |n| format!("; did you mean `{n}`?"));
+    let meant = did_you_mean(name, &names);
     format!(
         "unknown key context [keys.{name}]{meant} (the contexts: {})",
         names.join(", ")
@@ -141,7 +141,7 @@ mod tests {
         let (_, p) = problems(&loaded(text));
         assert_eq!(p.len(), 5, "{p:#?}");
         assert!(p[0].starts_with("/c/config.toml: line 2: unknown setting `meassure`"));
-        assert!(p[0].ends_with("did you mean `measure`?"), "{}", p[0]);
+        assert!(p[0].contains("did you mean `measure`?"), "{}", p[0]);
         assert!(p[1].starts_with("/c/config.toml: line 4: unknown action `linedown`"));
         assert!(p[1].contains("did you mean `line-down`?"), "{}", p[1]);
         assert!(

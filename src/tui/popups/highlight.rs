@@ -91,7 +91,7 @@ impl Layer for HighlightPopup {
                 Next::Stay
             }
             Action::EditNote if self.deleted => Next::Say("the highlight is deleted".into()),
-            Action::EditNote => Next::Ask(Prompt::offering(
+            Action::EditNote => Next::Ask(Prompt::editing(
                 Purpose::HighlightNote(self.id.clone()),
                 &self.note,
             )),

@@ -62,6 +62,16 @@ impl Prompt {
         }
     }
 
+    /// A question with `answer` to go on editing, the cursor after it: a highlight's
+    /// own note, which a first key must not replace.
+    pub fn editing(purpose: Purpose, answer: &str) -> Self {
+        Prompt {
+            purpose,
+            field: Field::new(answer),
+            history: History::default(),
+        }
+    }
+
     /// The answer so far.
     pub fn text(&self) -> &str {
         self.field.text()
