@@ -8,6 +8,9 @@
 #          any file: the first frame is when LECTERN_TEXT (for Lectern) or LESS_TEXT (for
 #          less, which shows the raw file) is on screen
 #        BUILD=0 skips the release build.
+#        HIGHLIGHTS=N first seeds the reading state with N highlights spread through the
+#          file (examples/seed_highlights.rs), so the first frame is one of an article
+#          that has them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-9}
@@ -34,6 +37,11 @@ fi
 printf 'file: %s (%s bytes)\n' "$file" "$(stat -c %s "$file")"
 
 export XDG_DATA_HOME=$tmp/data XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache
+if [[ -n ${HIGHLIGHTS:-} ]]; then
+  seed=$PWD/target/release/examples/seed_highlights
+  [[ ${BUILD:-1} == 0 && -x $seed ]] || cargo build --release --quiet --example seed_highlights
+  "$seed" "$file" "$XDG_DATA_HOME/lectern" "$HIGHLIGHTS"
+fi
 echo "== lectern"
 lectern_out=$("$ttff" -n "$runs" -s 100x30 -e "$lectern_text" -- "$bin" "$file")
 echo "$lectern_out"

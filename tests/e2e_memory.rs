@@ -59,3 +59,45 @@ fn resume_at_another_width_and_list_bookmarks() {
         "the bookmark's label {label:?} is listed: {text}"
     );
 }
+
+/// A long article's first frame does not wait for the reading state (it is opened on a
+/// worker meanwhile), yet its position and bookmarks are kept as a short one's are.
+#[test]
+fn a_long_article_resumes_and_keeps_its_bookmark() {
+    if !have_tmux() {
+        return;
+    }
+    let home = Scratch::new("memory-long");
+    let article = home.0.join("long.txt");
+    let paragraph = "Ferries cross the strait at dawn, their wakes folding into the grey \
+                     water while the harbour lights go out one by one along the quay.";
+    let body: Vec<String> = (0..2500)
+        .map(|i| format!("Paragraph {i}. {paragraph}"))
+        .collect();
+    std::fs::write(
+        &article,
+        format!("A long crossing\n\n{}\n", body.join("\n\n")),
+    )
+    .unwrap();
+    assert!(std::fs::metadata(&article).unwrap().len() > 256 * 1024);
+    let path = article.display().to_string();
+    let t = Tmux::start(&home.0, &[&path], 100, 30);
+    t.wait_for("A long crossing");
+    t.wait_until(|s| s.contains("min left"), "the whole article");
+    t.type_text("50%");
+    let s = t.wait_until(|s| !s.contains(" 0% ·"), "the jump to 50%");
+    let before = first_line(&s);
+    t.keys(&["m"]);
+    t.wait_for("Bookmark label:");
+    t.keys(&["Enter"]);
+    t.wait_for("bookmark added");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+    drop(t);
+
+    let t = Tmux::start(&home.0, &[&path], 100, 30);
+    let s = t.wait_for("resumed at");
+    assert_eq!(first_line(&s), before, "the same paragraph on top");
+    t.keys(&["q"]);
+    t.wait_exit();
+}

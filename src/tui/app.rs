@@ -53,6 +53,9 @@ pub struct App {
     pub pending: Option<std::sync::mpsc::Receiver<Result<Article, crate::parse::LoadError>>>,
     /// A long article whose beginning is shown, to be read whole once the first frame is on screen.
     pub deferred: Option<crate::parse::Deferred>,
+    /// The reading state being opened on a worker, for a long article whose first frame
+    /// does not wait for it.
+    pub opening: Option<super::jobs::Opening>,
     /// Keys waiting for the whole of a long article (see `waiting`).
     pub held: Vec<KeyEvent>,
     /// Reading positions and bookmarks, when the state store could be opened.
@@ -86,6 +89,7 @@ impl App {
             keymap: KeyMap::default(),
             pending: None,
             deferred: None,
+            opening: None,
             held: Vec::new(),
             memory: None,
             searches: History::default(),

@@ -3,11 +3,35 @@
 
 use super::app::App;
 use super::library::LibraryView;
+use crate::store::{Store, StoreError};
+
+/// The reading state being opened on a worker thread.
+pub type Opening = std::thread::JoinHandle<Result<Store, StoreError>>;
+
+/// Opens the reading state on a worker thread, to overlap reading and parsing.
+pub fn open_store() -> Opening {
+    std::thread::spawn(Store::open_default)
+}
 
 impl App {
+    /// Takes in the reading state opened on a worker: its warnings, or why positions will
+    /// not be kept.
+    pub fn attach_opened(&mut self, opened: std::thread::Result<Result<Store, StoreError>>) {
+        match opened {
+            Ok(Ok(store)) => self.attach_store(store),
+            Ok(Err(e)) => self.say(format!("reading positions will not be kept: {e}")),
+            Err(_) => self.say("reading positions will not be kept: the state could not be read"),
+        }
+    }
+
     /// Starts the full parse of a long article on a worker thread; called after the first
-    /// frame so the two do not compete for the processor.
+    /// frame so the two do not compete for the processor. The reading state, opened on
+    /// another worker meanwhile, is taken in first: it is needed only once the article is
+    /// whole (its position, its highlights).
     pub fn start_background_parse(&mut self) {
+        if let Some(job) = self.opening.take() {
+            self.attach_opened(job.join());
+        }
         let Some(rest) = self.deferred.take() else {
             return;
         };

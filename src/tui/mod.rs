@@ -27,7 +27,6 @@ use crate::config;
 use crate::input::{self, Input};
 use crate::library::entry::ProgressMap;
 use crate::parse::{self, Deferred};
-use crate::store::Store;
 use library::{LibraryView, Root};
 use std::path::PathBuf;
 
@@ -53,15 +52,20 @@ pub fn run(input: Input) -> anyhow::Result<()> {
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let loaded = config::load_default();
     let cfg = loaded.config.clone();
-    let store = Store::open_default();
-    let progress = match &store {
-        Ok(s) => crate::library::entry::progress_from(s.state()),
-        Err(_) => ProgressMap::new(),
-    };
+    let opening = jobs::open_store();
     let path = match input {
         Input::Path(p) => Some(p),
         Input::Stdin => None,
         Input::Default => cfg.library.clone(),
+    };
+    // The library shows each article's progress in its first frame.
+    let (store, opening) = match piped.is_none() && path.as_ref().is_none_or(|p| p.is_dir()) {
+        true => (Some(opening.join()), None),
+        false => (None, Some(opening)),
+    };
+    let progress = match &store {
+        Some(Ok(Ok(s))) => crate::library::entry::progress_from(s.state()),
+        _ => ProgressMap::new(),
     };
     let mut app = match (piped, path, early) {
         (Some(bytes), _, _) => open_bytes(bytes, size)?,
@@ -93,9 +97,12 @@ pub fn run(input: Input) -> anyhow::Result<()> {
     if caps.depth == caps::Depth::Mono {
         app.theme.mono = true;
     }
-    match store {
-        Ok(store) => app.attach_store(store),
-        Err(e) => app.say(format!("reading positions will not be kept: {e}")),
+    match (store, opening) {
+        (Some(opened), _) => app.attach_opened(opened),
+        // A long article's first frame does not wait for the reading state.
+        (None, Some(job)) if app.deferred.is_some() => app.opening = Some(job),
+        (None, Some(job)) => app.attach_opened(job.join()),
+        (None, None) => {}
     }
     if app.reader.is_some() && app.deferred.is_none() {
         app.article_ready();
