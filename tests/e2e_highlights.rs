@@ -3,11 +3,7 @@
 //! `lectern highlights --markdown` prints it.
 
 mod common;
-use common::{Scratch, Tmux, asset, have_tmux};
-
-fn first_line(screen: &str) -> String {
-    screen.lines().next().unwrap_or("").trim().to_string()
-}
+use common::{Scratch, Tmux, asset, first_line, have_tmux};
 
 #[test]
 fn a_paragraph_kept_with_a_note_is_there_at_another_width_and_exported() {

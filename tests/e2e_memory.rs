@@ -2,10 +2,20 @@
 //! a bookmark added in the reader is listed by `lectern bookmarks --json`.
 
 mod common;
-use common::{Scratch, Tmux, asset, have_tmux};
+use common::{Scratch, Tmux, asset, first_line, have_tmux};
 
-fn first_line(screen: &str) -> String {
-    screen.lines().next().unwrap_or("").trim().to_string()
+/// Jumps to 50%, adds a bookmark there and quits; the line on top of the screen.
+fn bookmark_half_way_and_quit(t: Tmux) -> String {
+    t.type_text("50%");
+    let s = t.wait_until(|s| !s.contains(" 0% ·"), "the jump to 50%");
+    let before = first_line(&s);
+    t.keys(&["m"]);
+    t.wait_for("Bookmark label:");
+    t.keys(&["Enter"]);
+    t.wait_for("bookmark added");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+    before
 }
 
 #[test]
@@ -17,17 +27,8 @@ fn resume_at_another_width_and_list_bookmarks() {
     let article = asset("assets/library/long-river.txt");
     let t = Tmux::start(&home.0, &[&article], 100, 30);
     t.wait_for("The long river");
-    t.type_text("50%");
-    let s = t.wait_until(|s| !s.contains(" 0% ·"), "the jump to 50%");
-    let before = first_line(&s);
+    let before = bookmark_half_way_and_quit(t);
     assert!(!before.is_empty());
-    t.keys(&["m"]);
-    t.wait_for("Bookmark label:");
-    t.keys(&["Enter"]);
-    t.wait_for("bookmark added");
-    t.keys(&["q"]);
-    assert_eq!(t.wait_exit(), 0);
-    drop(t);
 
     let t = Tmux::start(&home.0, &[&article], 70, 24);
     let s = t.wait_for("resumed at");
@@ -83,17 +84,7 @@ fn a_long_article_resumes_and_keeps_its_bookmark() {
     let path = article.display().to_string();
     let t = Tmux::start(&home.0, &[&path], 100, 30);
     t.wait_for("A long crossing");
-    t.wait_until(|s| s.contains("min left"), "the whole article");
-    t.type_text("50%");
-    let s = t.wait_until(|s| !s.contains(" 0% ·"), "the jump to 50%");
-    let before = first_line(&s);
-    t.keys(&["m"]);
-    t.wait_for("Bookmark label:");
-    t.keys(&["Enter"]);
-    t.wait_for("bookmark added");
-    t.keys(&["q"]);
-    assert_eq!(t.wait_exit(), 0);
-    drop(t);
+    let before = bookmark_half_way_and_quit(t);
 
     let t = Tmux::start(&home.0, &[&path], 100, 30);
     let s = t.wait_for("resumed at");

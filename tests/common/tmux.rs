@@ -289,3 +289,8 @@ fn zombie_exit_code(pid: &str) -> Option<i32> {
     let status: i32 = fields.last()?.parse().ok()?;
     (status & 0x7f == 0).then_some((status >> 8) & 0xff)
 }
+
+/// The first row of a captured screen, trimmed: what is on top of the page.
+pub fn first_line(screen: &str) -> String {
+    screen.lines().next().unwrap_or("").trim().to_string()
+}
