@@ -143,19 +143,6 @@ impl App {
             KeyCode::Char(c) if !key.modifiers.intersects(held) => Some(c),
             _ => None,
         };
-        // Quitting and suspending work wherever the keyboard is: a prompt would otherwise
-        // swallow Ctrl-C (found by random use). A prompt stays open over a suspend.
-        if key.modifiers.contains(KeyModifiers::CONTROL)
-            && let Some(a @ (Action::Quit | Action::Suspend)) =
-                self.keymap.action_in(Context::Global, &key)
-        {
-            self.count = None;
-            if a == Action::Quit {
-                self.mode = Mode::Normal;
-                return self.follow(Next::Quit);
-            }
-            return self.follow(Next::Suspend);
-        }
         let dims = self.dims();
         if let Mode::Prompt(p) = &mut self.mode {
             let cx = cx!(self, dims);
@@ -164,7 +151,8 @@ impl App {
                 (None, Some(a)) => p.handle(a, &cx),
                 (None, None) => p.edit(&key, &cx),
             };
-            if next != Next::Stay {
+            // A prompt stays open over a suspend (its table binds Ctrl-z, and Ctrl-c to quit).
+            if !matches!(next, Next::Stay | Next::Suspend) {
                 self.mode = Mode::Normal;
             }
             return self.follow(next);
