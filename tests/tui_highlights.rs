@@ -92,7 +92,7 @@ fn select_a_paragraph_keep_it_with_a_note_and_edit_it() {
     assert_eq!(r.highlights[0].quote, whole);
     let buf = render(&app);
     let (x, y) = find(&buf, "A joint").unwrap();
-    assert_eq!(buf[(x, y)].bg, Color::Rgb(0x5f, 0x5f, 0x00), "drawn");
+    assert_eq!(Some(buf[(x, y)].bg), app.theme.highlight().bg, "drawn");
     assert!(find(&buf, "✎").is_some(), "the note's marker");
 
     key(&mut app, KeyCode::Tab);

@@ -173,7 +173,6 @@ mod tests {
     use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use ratatui::style::Color;
 
     fn entry(path: &str, title: &str, authors: &[&str], date: &str, words: usize) -> Entry {
         Entry {
@@ -311,10 +310,11 @@ mod tests {
         insta::assert_snapshot!(buf_lines(&buf).join("\n"));
         let y = row_of(&buf, "Night trains");
         // "Night" matched: those cells are highlighted, the rest of the title is not.
+        let mark = app.theme.search_match(false).bg;
         for x in 2..7 {
-            assert_eq!(buf[(x, y)].bg, Color::Yellow, "column {x}");
+            assert_eq!(Some(buf[(x, y)].bg), mark, "column {x}");
         }
-        assert_ne!(buf[(8, y)].bg, Color::Yellow);
+        assert_ne!(Some(buf[(8, y)].bg), mark);
     }
 
     #[test]
