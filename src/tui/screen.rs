@@ -22,6 +22,7 @@ macro_rules! cx {
             width: $dims.1,
             page: $dims.2,
             size: $app.size,
+            covered: false,
         }
     };
 }
@@ -55,6 +56,14 @@ impl App {
         cx!(self, self.dims())
     }
 
+    /// The view the layer at `depth` is drawn with.
+    pub fn cx_at(&self, depth: usize) -> Cx<'_> {
+        Cx {
+            covered: depth + 1 < self.popups.len(),
+            ..cx!(self, self.dims_at(depth))
+        }
+    }
+
     /// The terminal changed size.
     pub fn resize(&mut self, cols: u16, rows: u16) {
         self.size = (cols, rows);
@@ -63,9 +72,22 @@ impl App {
         }
     }
 
-    /// Pop-up rows, pop-up text width and page rows, for a `Cx`.
+    /// Pop-up rows, pop-up text width and page rows, for the `Cx` of the top layer.
     pub fn dims(&self) -> (usize, u16, usize) {
-        (self.popup_rows(), self.popup_text_width(), self.page())
+        self.dims_at(self.popups.len().saturating_sub(1))
+    }
+
+    /// The same for the layer `depth` layers up the stack: each is drawn inside the one
+    /// under it, two columns in from each side and a row in from top and bottom.
+    pub fn dims_at(&self, depth: usize) -> (usize, u16, usize) {
+        let depth = depth.min(usize::from(u16::MAX / 4));
+        (
+            self.popup_rows().saturating_sub(2 * depth).max(1),
+            self.popup_text_width()
+                .saturating_sub(4 * depth as u16)
+                .max(1),
+            self.page(),
+        )
     }
 
     /// Rows of text a pop-up can show at most on this screen.
