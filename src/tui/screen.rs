@@ -29,8 +29,9 @@ macro_rules! cx {
 pub(super) use cx;
 
 impl App {
-    /// Applies the settings: text width, justification, theme, reading speed, keys.
-    pub fn configure(&mut self, cfg: &crate::config::Config) {
+    /// Applies the settings: text width, justification, theme (`background`: whether the
+    /// terminal said its background is light), reading speed, keys.
+    pub fn configure(&mut self, cfg: &crate::config::Config, background: Option<bool>) {
         self.style = Style {
             width: cfg.measure,
             justify: cfg.justify,
@@ -38,7 +39,7 @@ impl App {
             sidenotes: cfg.sidenotes,
             ..Style::default()
         };
-        self.theme = Theme::from_choice(cfg.theme);
+        self.theme = Theme::from_choice(cfg.theme, background);
         self.wpm = cfg.words_per_minute;
         // The bindings' problems are said with the file's other problems (`check`).
         self.keymap = KeyMap::from_sections(&cfg.keys, &cfg.context_keys).0;

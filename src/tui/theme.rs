@@ -77,25 +77,45 @@ const LIGHT: Palette = Palette {
     highlight_bg: rgb(0xffffaf),
 };
 
-/// What `COLORFGBG` (set by rxvt, Konsole and others) says of the background.
-fn background_is_light() -> bool {
-    std::env::var("COLORFGBG")
+/// What `COLORFGBG` (set by rxvt, Konsole and others) says of the background, if set.
+fn colorfgbg_is_light(value: Option<&str>) -> Option<bool> {
+    let bg = value?.rsplit(';').next()?.parse::<u8>().ok()?;
+    Some(bg == 7 || bg >= 9)
+}
+
+/// Asks the terminal for its background colour (OSC 11) and says whether it is light;
+/// `None` when the terminal does not say. A terminal that cannot answer is told apart
+/// by its answer to a device-attributes query sent after, so the time-out is only
+/// waited out when nothing answers at all.
+pub fn ask_terminal() -> Option<bool> {
+    let mut options = terminal_colorsaurus::QueryOptions::default();
+    options.timeout = std::time::Duration::from_millis(150);
+    terminal_colorsaurus::theme_mode(options)
         .ok()
-        .and_then(|v| v.rsplit(';').next().and_then(|bg| bg.parse::<u8>().ok()))
-        .is_some_and(|bg| bg == 7 || bg >= 9)
+        .map(|mode| mode == terminal_colorsaurus::ThemeMode::Light)
+}
+
+/// Whether `theme` wants the terminal asked for its background.
+pub fn wants_asking(theme: crate::config::ThemeChoice) -> bool {
+    theme == crate::config::ThemeChoice::Auto && !no_color()
+}
+
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
 }
 
 impl Theme {
     /// The theme for this environment: mono when `NO_COLOR` is set (to anything non-empty).
     pub fn from_env() -> Self {
-        Theme::from_choice(crate::config::ThemeChoice::Auto)
+        Theme::from_choice(crate::config::ThemeChoice::Auto, None)
     }
 
-    /// The theme the settings ask for; `NO_COLOR` always wins, and `auto` reads the
-    /// terminal's background from `COLORFGBG` ("15;0" is light on dark) when it is set.
-    pub fn from_choice(choice: crate::config::ThemeChoice) -> Self {
+    /// The theme the settings ask for; `NO_COLOR` always wins. `auto` follows what the
+    /// terminal said of its background (`asked`), else `COLORFGBG` ("15;0" is light on
+    /// dark), else takes the dark theme.
+    pub fn from_choice(choice: crate::config::ThemeChoice, asked: Option<bool>) -> Self {
         use crate::config::ThemeChoice;
-        if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+        if no_color() {
             return Theme {
                 mono: true,
                 light: false,
@@ -116,7 +136,9 @@ impl Theme {
             },
             ThemeChoice::Auto => Theme {
                 mono: false,
-                light: background_is_light(),
+                light: asked
+                    .or_else(|| colorfgbg_is_light(std::env::var("COLORFGBG").ok().as_deref()))
+                    .unwrap_or(false),
             },
         }
     }

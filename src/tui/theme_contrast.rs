@@ -180,3 +180,23 @@ fn the_light_themes_date_line_is_dark_enough() {
     });
     assert!(contrast(rgb_of(meta.fg.unwrap()), (0xff, 0xff, 0xff)) >= 4.5);
 }
+
+#[test]
+fn colorfgbg_says_light_for_a_light_background_only() {
+    assert_eq!(colorfgbg_is_light(Some("0;15")), Some(true));
+    assert_eq!(colorfgbg_is_light(Some("0;default;7")), Some(true));
+    assert_eq!(colorfgbg_is_light(Some("15;0")), Some(false));
+    assert_eq!(colorfgbg_is_light(Some("15;default")), None);
+    assert_eq!(colorfgbg_is_light(None), None);
+}
+
+#[test]
+fn auto_follows_the_terminals_answer_before_colorfgbg() {
+    use crate::config::ThemeChoice;
+    if no_color() {
+        return;
+    }
+    assert!(Theme::from_choice(ThemeChoice::Auto, Some(true)).light);
+    assert!(!Theme::from_choice(ThemeChoice::Auto, Some(false)).light);
+    assert!(!Theme::from_choice(ThemeChoice::Dark, Some(true)).light);
+}
