@@ -5,8 +5,11 @@ use super::*;
 use crate::layout::Look;
 use crate::tui::palette::{nearest_256, rgb_of_index};
 
+/// An sRGB colour.
+type Rgb = (u8, u8, u8);
+
 /// WCAG 2 relative luminance of an sRGB colour.
-fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
+fn luminance((r, g, b): Rgb) -> f64 {
     let lin = |c: u8| {
         let c = f64::from(c) / 255.0;
         if c <= 0.04045 {
@@ -18,12 +21,12 @@ fn luminance((r, g, b): (u8, u8, u8)) -> f64 {
     0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
 }
 
-fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
+fn contrast(a: Rgb, b: Rgb) -> f64 {
     let (la, lb) = (luminance(a), luminance(b));
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
-fn rgb_of(c: Color) -> (u8, u8, u8) {
+fn rgb_of(c: Color) -> Rgb {
     match c {
         Color::Rgb(r, g, b) => (r, g, b),
         other => panic!("{other:?} is not an exact colour: its shade is the terminal's"),
@@ -31,7 +34,7 @@ fn rgb_of(c: Color) -> (u8, u8, u8) {
 }
 
 /// The terminal's own backgrounds a theme is meant for, and its default text colour.
-fn surroundings(theme: Theme) -> (Vec<(u8, u8, u8)>, (u8, u8, u8)) {
+fn surroundings(theme: Theme) -> (Vec<Rgb>, Rgb) {
     if theme.light {
         (
             vec![(0xff, 0xff, 0xff), (0xee, 0xee, 0xee)],
