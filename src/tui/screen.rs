@@ -22,6 +22,7 @@ macro_rules! cx {
             width: $dims.1,
             page: $dims.2,
             size: $app.size,
+            dates: &$app.dates,
             covered: false,
         }
     };
@@ -37,8 +38,10 @@ impl App {
             justify: cfg.justify,
             hyphenate: cfg.hyphenate,
             sidenotes: cfg.sidenotes,
+            date_format: cfg.reader_date_format,
             ..Style::default()
         };
+        self.dates.format = cfg.date_format;
         self.theme = Theme::from_choice(cfg.theme, background);
         self.wpm = cfg.words_per_minute;
         // The bindings' problems are said with the file's other problems (`check`).
@@ -49,6 +52,7 @@ impl App {
                 ..self.style
             };
             r.set_measure(cfg.measure);
+            r.set_date_format(cfg.reader_date_format);
         }
     }
 
