@@ -43,6 +43,10 @@ pub struct Config {
     pub words_per_minute: usize,
     /// Mouse support.
     pub mouse: bool,
+    /// How lists show a date (`strftime`).
+    pub date_format: &'static str,
+    /// How the reader shows an article's date (`strftime`).
+    pub reader_date_format: &'static str,
     /// The reader's key bindings as written in `[keys]`: (key, action name).
     pub keys: Vec<(String, String)>,
     /// Other contexts' bindings, from `[keys.<context>]`: (context, its bindings).
@@ -60,6 +64,8 @@ impl Default for Config {
             theme: ThemeChoice::Auto,
             words_per_minute: 240,
             mouse: true,
+            date_format: crate::date_format::LIST,
+            reader_date_format: crate::date_format::READER,
             keys: Vec::new(),
             context_keys: Vec::new(),
         }
@@ -193,6 +199,14 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
                 Some(n) if (60..=2000).contains(&n) => config.words_per_minute = n as usize,
                 _ => bad("must be a whole number from 60 to 2000"),
             },
+            "date_format" | "reader_date_format" => match value.as_str() {
+                Some(f) => match crate::date_format::check(f) {
+                    // Read once per run and kept for it, so the layout's settings stay Copy.
+                    Ok(()) => *date_setting(&mut config, key) = Box::leak(f.into()),
+                    Err(why) => bad(&format!("{why}: `{f}`")),
+                },
+                None => bad("must be a strftime format in quotes, as \"%Y-%m-%d\""),
+            },
             "keys" => match value.as_table() {
                 Some(keys) => {
                     for (k, v) in keys {
@@ -223,6 +237,15 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
     (config, problems)
 }
 
+/// The field a date format setting fills.
+fn date_setting<'c>(config: &'c mut Config, key: &str) -> &'c mut &'static str {
+    if key == "date_format" {
+        &mut config.date_format
+    } else {
+        &mut config.reader_date_format
+    }
+}
+
 /// Every setting the file can have, for "did you mean" and `lectern man`.
 pub const SETTINGS: &[&str] = &[
     "library",
@@ -233,6 +256,8 @@ pub const SETTINGS: &[&str] = &[
     "mouse",
     "theme",
     "words_per_minute",
+    "date_format",
+    "reader_date_format",
     "keys",
 ];
 
@@ -338,6 +363,11 @@ impl Config {
         out.push_str(&format!("theme = {:?}\n", word(self.theme)));
         out.push_str(&format!("words_per_minute = {}\n", self.words_per_minute));
         out.push_str(&format!("mouse = {}\n", self.mouse));
+        out.push_str(&format!("date_format = {:?}\n", self.date_format));
+        out.push_str(&format!(
+            "reader_date_format = {:?}\n",
+            self.reader_date_format
+        ));
         out.push_str("\n[keys]\n");
         for (k, a) in &self.keys {
             out.push_str(&format!("{k:?} = {a:?}\n"));
@@ -391,6 +421,21 @@ mod tests {
             assert!(describe(setting).len() > 10, "{setting}");
         }
         assert!(describe("measure").starts_with("Width of the text column"));
+    }
+
+    #[test]
+    fn date_formats_are_checked_with_their_line() {
+        let (c, p) = parse("date_format = \"%d.%m.%Y\"\nreader_date_format = \"%H:%M\"\n");
+        assert_eq!(c.date_format, "%d.%m.%Y");
+        assert_eq!(c.reader_date_format, crate::date_format::READER);
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(
+            p[0].starts_with("line 2: `reader_date_format` cannot format a date"),
+            "{p:?}"
+        );
+        let (c, p) = parse("date_format = 3\n");
+        assert_eq!(c.date_format, crate::date_format::LIST);
+        assert!(p[0].contains("strftime"), "{p:?}");
     }
 
     #[test]

@@ -352,14 +352,6 @@ fn ymd(year: i32, month: u32, day: u32) -> Option<String> {
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
-/// A readable form of an ISO date: `6 August 2018`.
-pub fn readable(iso: &str) -> Option<String> {
-    let (y, m, d) = iso_parts(iso)?;
-    let m: usize = m.parse().ok()?;
-    let d: u32 = d.parse().ok()?;
-    Some(format!("{d} {} {y}", MONTHS.get(m.checked_sub(1)?)?))
-}
-
 /// Year, month and day of a text starting `YYYY-MM-DD`.
 fn iso_parts(t: &str) -> Option<(&str, &str, &str)> {
     let b = t.as_bytes().get(..10)?;
@@ -533,7 +525,6 @@ mod tests {
     #[test]
     fn iso_dates_read_by_position() {
         assert_eq!(iso_parts("2019-11-23T10:00Z"), Some(("2019", "11", "23")));
-        assert_eq!(readable("2018-08-06").as_deref(), Some("6 August 2018"));
         for t in [
             "2019-1-23",
             "2019/11/23",
@@ -579,10 +570,5 @@ mod tests {
             to_iso("06.08.2018", Order::Unknown).as_deref(),
             Some("2018-08-06")
         );
-    }
-
-    #[test]
-    fn readable_dates() {
-        assert_eq!(readable("2018-08-06").as_deref(), Some("6 August 2018"));
     }
 }

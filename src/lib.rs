@@ -7,6 +7,7 @@ pub mod article;
 pub mod chrome;
 pub mod cite;
 pub mod config;
+pub mod date_format;
 pub mod dates;
 pub mod decode;
 pub mod errors;

@@ -170,7 +170,11 @@ fn run_other(cli: Cli) -> Result<()> {
                 true => write_out(&serde_json::to_string_pretty(&store::bookmarks_json(
                     state,
                 ))?),
-                false => write_out(&store::bookmarks_text(state)),
+                false => {
+                    let format = lectern::config::load_default().config.date_format;
+                    let when = |ms| lectern::date_format::moment(ms, format);
+                    write_out(&store::bookmarks_text(state, &when))
+                }
             }
         }
         Some(Command::Highlights { file, json, .. }) => highlights(file.as_deref(), json),
@@ -240,6 +244,7 @@ fn print_article(article: lectern::article::Article, width: Option<u16>) -> Resu
         width: width.unwrap_or(cfg.measure),
         justify: cfg.justify,
         hyphenate: cfg.hyphenate,
+        date_format: cfg.reader_date_format,
         ..lectern::layout::Style::default()
     };
     let styled = lectern::tui::caps::styled_output();

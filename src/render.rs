@@ -20,7 +20,7 @@ pub fn render(article: Article, width: u16, styled: bool) -> String {
 /// The whole article typeset in `style` (its width, justification and hyphenation).
 pub fn render_with(article: Article, style: Style, styled: bool) -> String {
     let width = style.width;
-    let doc = Arc::new(Doc::new(Arc::new(article)));
+    let doc = Arc::new(Doc::dated(Arc::new(article), style.date_format));
     let layout = Layout::new(doc, style);
     let mut out = String::new();
     for i in 0..layout.parts() {

@@ -119,3 +119,30 @@ fn the_reader_counts_the_problems_on_its_status_line() {
     t.keys(&["q"]);
     t.wait_exit();
 }
+
+#[test]
+fn render_shows_the_date_in_the_readers_format() {
+    let article = asset("assets/library/harbour-thaw.txt");
+    let screen = |h: &Scratch| {
+        String::from_utf8_lossy(&run(&h.0, &["render", &article]).stdout).into_owned()
+    };
+    let plain = home("date-default", None);
+    assert!(screen(&plain).contains("14 March 2019 · Coastline Wire"));
+    let h = home(
+        "date-format",
+        Some("reader_date_format = \"%A, %Y-%m-%d\"\n"),
+    );
+    let text = screen(&h);
+    assert!(
+        text.contains("Thursday, 2019-03-14 · Coastline Wire"),
+        "{text}"
+    );
+    let bad = home("date-bad", Some("reader_date_format = \"%H:%M\"\n"));
+    let out = run(&bad.0, &["render", &article]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("14 March 2019"));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("line 1: `reader_date_format` cannot format a date"),
+        "{err}"
+    );
+}

@@ -233,3 +233,33 @@ fn ctrl_z_suspends_to_the_shell_and_fg_resumes() {
         "the reader to quit",
     );
 }
+
+#[test]
+fn auto_theme_asks_the_terminal_for_its_background() {
+    if !have_tmux() {
+        return;
+    }
+    let home = Scratch::new("auto-theme");
+    let article = asset("assets/library/harbour-thaw.txt");
+    let date_line = |styled: &str| {
+        styled
+            .lines()
+            .find(|l| l.contains("14 March 2019"))
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    // The terminal's answer wins over COLORFGBG, which says the opposite each time.
+    for (style, colorfgbg, grey) in [
+        ("bg=#ffffff,fg=#000000", "15;0", "38;5;241m"),
+        ("bg=#000000,fg=#ffffff", "0;15", "38;5;247m"),
+    ] {
+        let cmd = Tmux::command_line(&home.0, &[&article]);
+        let cmd = format!("env COLORFGBG='{colorfgbg}' {cmd}");
+        let t = Tmux::with_colours(&cmd, style, 100, 30);
+        t.wait_for("14 March 2019");
+        let line = date_line(&t.styled_screen());
+        assert!(line.contains(grey), "{style}: {line:?}");
+        t.keys(&["q"]);
+        assert_eq!(t.wait_exit(), 0);
+    }
+}

@@ -47,7 +47,11 @@ fn citations_and_note_refs_are_styled() {
     let (x, y) = find(&buf, "(Coastline Wire,").expect("a citation on screen");
     let cell = &buf[(x + 1, y)];
     assert!(cell.modifier.contains(Modifier::UNDERLINED));
-    assert_eq!(cell.fg, Color::Cyan);
+    let citation = app.theme.look(lectern::layout::Look {
+        flags: lectern::layout::flags::CITATION,
+        ..Default::default()
+    });
+    assert_eq!(Some(cell.fg), citation.fg);
     app.theme = Theme {
         mono: true,
         light: false,
@@ -76,7 +80,11 @@ fn footnote_marker_is_a_superscript_in_its_own_colour() {
     press(&mut app, "\u{1b}");
     key(&mut app, KeyCode::Esc);
     let buf = render(&app);
-    assert_eq!(buf[(x + 7, y)].fg, Color::Yellow);
+    let note = app.theme.look(lectern::layout::Look {
+        flags: lectern::layout::flags::NOTE_REF,
+        ..Default::default()
+    });
+    assert_eq!(Some(buf[(x + 7, y)].fg), note.fg);
 }
 
 #[test]
@@ -91,7 +99,8 @@ fn search_highlights_and_counts() {
     let status = screen.lines().last().unwrap();
     assert!(status.contains("1/"), "{status}");
     let (x, y) = find(&buf, "harbour").unwrap();
-    assert!(buf[(x, y)].bg == Color::LightMagenta || buf[(x, y)].bg == Color::Yellow);
+    let marks = [true, false].map(|current| app.theme.search_match(current).bg);
+    assert!(marks.contains(&Some(buf[(x, y)].bg)));
     press(&mut app, "n");
     let status = text(&render(&app)).lines().last().unwrap().to_string();
     assert!(status.contains("2/"), "{status}");
@@ -307,6 +316,59 @@ fn nested_popups_and_missing_notes() {
     key(&mut app, KeyCode::Esc);
     press(&mut app, "fff");
     assert_eq!(app.current_message(), Some("no more footnotes"));
+}
+
+/// The boxes on screen, as (left, top, right, bottom), found from their top-left corners.
+fn boxes(buf: &ratatui::buffer::Buffer) -> Vec<(u16, u16, u16, u16)> {
+    let area = buf.area;
+    let mut out = Vec::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            if buf[(x, y)].symbol() != "┌" {
+                continue;
+            }
+            let right = (x..area.width).find(|&r| buf[(r, y)].symbol() == "┐");
+            let bottom = (y..area.height).find(|&b| buf[(x, b)].symbol() == "└");
+            if let (Some(r), Some(b)) = (right, bottom) {
+                out.push((x, y, r, b));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_note_inside_a_note_stays_inside_its_frame_at_every_size() {
+    for (w, h) in [(100, 40), (80, 24), (60, 20), (40, 14), (30, 10)] {
+        let mut app = app("tests/fixtures/nested-notes.txt", w, h);
+        press(&mut app, "f");
+        key(&mut app, KeyCode::Enter);
+        key(&mut app, KeyCode::Tab);
+        key(&mut app, KeyCode::Enter);
+        assert_eq!(app.popups.len(), 2, "{w}x{h}");
+        let buf = render(&app);
+        let found = boxes(&buf);
+        let [outer, inner] = found[..] else {
+            panic!(
+                "{w}x{h}: two frames expected, found {found:?}\n{}",
+                text(&buf)
+            );
+        };
+        assert!(
+            inner.0 > outer.0 && inner.1 > outer.1 && inner.2 < outer.2 && inner.3 < outer.3,
+            "{w}x{h}: inner {inner:?} is not inside outer {outer:?}\n{}",
+            text(&buf)
+        );
+        // Narrower than its parent, the inner note still shows all its words, scrolled.
+        let mut seen = String::new();
+        for _ in 0..20 {
+            seen.push_str(&text(&render(&app)));
+            press(&mut app, "j");
+        }
+        for word in "The second note is only reached from inside the first one.".split(' ') {
+            assert!(seen.contains(word), "{w}x{h}: {word} never shown");
+        }
+    }
 }
 
 #[test]

@@ -94,10 +94,13 @@ fn a_note_too_tall_for_its_room_is_cut_with_a_marker() {
 #[test]
 fn off_in_the_settings_means_none() {
     let mut a = app(160, 40);
-    a.configure(&Config {
-        sidenotes: Sidenotes::Off,
-        ..Config::default()
-    });
+    a.configure(
+        &Config {
+            sidenotes: Sidenotes::Off,
+            ..Config::default()
+        },
+        None,
+    );
     assert_eq!(first_note(&a), None);
 }
 

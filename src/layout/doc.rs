@@ -2,7 +2,6 @@
 
 use super::Part;
 use crate::article::{Article, is_cjk};
-use crate::dates;
 use std::borrow::Cow;
 use std::sync::Arc;
 
@@ -21,11 +20,18 @@ pub struct Doc {
     pub words: usize,
     /// The hyphenation language, found the first time a layout hyphenates.
     language: std::sync::OnceLock<Option<hyphenation::Language>>,
+    /// How the date line shows the article's date (`strftime`).
+    pub date_format: &'static str,
 }
 
 impl Doc {
-    /// Lists the parts of an article.
+    /// Lists the parts of an article, its date shown in the reader's default format.
     pub fn new(article: Arc<Article>) -> Self {
+        Doc::dated(article, crate::date_format::READER)
+    }
+
+    /// Lists the parts of an article, its date shown in `date_format`.
+    pub fn dated(article: Arc<Article>, date_format: &'static str) -> Self {
         let parts = parts_of(&article);
         let mut doc = Doc {
             parts,
@@ -33,6 +39,7 @@ impl Doc {
             starts: Vec::new(),
             words: 0,
             language: std::sync::OnceLock::new(),
+            date_format,
             article,
         };
         let mut total = 0;
@@ -77,7 +84,10 @@ impl Doc {
 
     /// The source text of a part; offsets in anchors and spans index into it.
     pub fn text(&self, part: Part) -> Cow<'_, str> {
-        part_text(&self.article, part)
+        match part {
+            Part::Dateline => Cow::Owned(dateline(&self.article, self.date_format)),
+            _ => part_text(&self.article, part),
+        }
     }
 
     /// The index of a part in reading order.
@@ -143,16 +153,7 @@ pub fn part_text(a: &Article, part: Part) -> Cow<'_, str> {
     match part {
         Part::Title => Cow::Borrowed(a.meta.title.as_deref().unwrap_or("")),
         Part::Byline => Cow::Owned(byline(&a.meta)),
-        Part::Dateline => {
-            let date = a.meta.date.as_ref().map(|d| {
-                d.iso
-                    .as_deref()
-                    .and_then(dates::readable)
-                    .unwrap_or_else(|| d.text.clone())
-            });
-            let bits: Vec<String> = date.into_iter().chain(a.meta.site.clone()).collect();
-            Cow::Owned(bits.join(" · "))
-        }
+        Part::Dateline => Cow::Owned(dateline(a, crate::date_format::READER)),
         Part::Summary => Cow::Borrowed(a.meta.summary.as_deref().unwrap_or("")),
         Part::Body { i } => Cow::Borrowed(a.blocks.get(i).map_or("", |b| b.text.as_str())),
         Part::NotesHeading => Cow::Borrowed("Notes"),
@@ -170,6 +171,17 @@ pub fn part_text(a: &Article, part: Part) -> Cow<'_, str> {
             }))
         }
     }
+}
+
+/// The date line: the article's date in `date_format`, then its site.
+fn dateline(a: &Article, date_format: &str) -> String {
+    let date = a
+        .meta
+        .date
+        .as_ref()
+        .map(|d| crate::date_format::article(d.iso.as_deref(), &d.text, date_format));
+    let bits: Vec<String> = date.into_iter().chain(a.meta.site.clone()).collect();
+    bits.join(" · ")
 }
 
 /// Approximate columns and exact words of a text in one cheap pass: only an estimate

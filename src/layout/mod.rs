@@ -209,6 +209,8 @@ pub struct Style {
     pub lang: Option<hyphenation::Language>,
     /// When notes are also set in the margin beside their references.
     pub sidenotes: sidenotes::Mode,
+    /// How the date line shows the article's date (`strftime`).
+    pub date_format: &'static str,
 }
 
 impl Default for Style {
@@ -219,6 +221,7 @@ impl Default for Style {
             hyphenate: false,
             lang: None,
             sidenotes: sidenotes::Mode::Auto,
+            date_format: crate::date_format::READER,
         }
     }
 }

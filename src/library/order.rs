@@ -57,8 +57,8 @@ enum Key {
     Date(bool, Reverse<Option<String>>),
     /// All equal: the title decides.
     Title,
-    /// With an author first, by author.
-    Author(bool, Option<String>),
+    /// With an author first, by the first author's surname, then the whole name.
+    Author(bool, Option<(String, String)>),
     /// In progress (furthest first), unread, finished.
     Progress(u8, Reverse<u8>),
     /// Shortest first.
@@ -72,7 +72,9 @@ fn key(e: &Entry, progress: &ProgressMap, order: SortOrder) -> Key {
             Key::Recent(t.is_none(), Reverse(t))
         }
         SortOrder::Date => {
-            let d = e.meta().and_then(|m| m.date_iso.clone());
+            let d = e.meta().and_then(|m| {
+                crate::date_format::sort_key(m.date_iso.as_deref(), m.date.as_deref())
+            });
             Key::Date(d.is_none(), Reverse(d))
         }
         SortOrder::Title => Key::Title,
@@ -80,7 +82,7 @@ fn key(e: &Entry, progress: &ProgressMap, order: SortOrder) -> Key {
             let a = e
                 .meta()
                 .and_then(|m| m.authors.first())
-                .map(|s| s.to_lowercase());
+                .map(|name| (surname(name).to_lowercase(), name.to_lowercase()));
             Key::Author(a.is_none(), a)
         }
         SortOrder::Progress => {
@@ -93,6 +95,29 @@ fn key(e: &Entry, progress: &ProgressMap, order: SortOrder) -> Key {
         }
         SortOrder::Length => Key::Length(e.meta().map_or(usize::MAX, |m| m.words)),
     }
+}
+
+/// The part of a person's name a list sorts by: before the comma of "Surname, Given",
+/// else the last word that is not a suffix ("Jr.", "III", "PhD"), so "Vincent van Gogh"
+/// sorts by "Gogh" and "Martin Luther King Jr." by "King". A name of one word (or in a
+/// script written without spaces) is its own key.
+pub fn surname(name: &str) -> &str {
+    const SUFFIXES: &[&str] = &[
+        "jr", "sr", "ii", "iii", "iv", "v", "phd", "md", "esq", "jnr", "snr",
+    ];
+    let name = name.trim();
+    if let Some((family, given)) = name.split_once(',') {
+        let given = given.trim().trim_end_matches('.').to_lowercase();
+        // "King, Jr." is a name with a suffix, not a family name before given names.
+        if !family.trim().is_empty() && !SUFFIXES.contains(&given.as_str()) {
+            return family.trim();
+        }
+    }
+    name.split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .rev()
+        .find(|w| !SUFFIXES.contains(&w.trim_end_matches('.').to_lowercase().as_str()))
+        .unwrap_or(name)
 }
 
 /// Indices of the entries worth listing (not failed), in `order`; ties go by title, then path.
@@ -200,6 +225,46 @@ mod tests {
         assert_eq!(names(SortOrder::Author), ["c", "a", "b", "e"]);
         assert_eq!(names(SortOrder::Progress), ["b", "a", "e", "c"]);
         assert_eq!(names(SortOrder::Length), ["b", "c", "a", "e"]);
+    }
+
+    #[test]
+    fn authors_sort_by_surname() {
+        assert_eq!(surname("Ada Lovelace"), "Lovelace");
+        assert_eq!(surname("Lovelace, Ada"), "Lovelace");
+        assert_eq!(surname("Vincent van Gogh"), "Gogh");
+        assert_eq!(surname("Martin Luther King Jr."), "King");
+        assert_eq!(surname("Martin Luther King, Jr."), "King");
+        assert_eq!(surname("Henry Ford II"), "Ford");
+        assert_eq!(surname("Reuters"), "Reuters");
+        assert_eq!(surname("村上春樹"), "村上春樹");
+        let entries = vec![
+            entry("a", "t1", "Zoe Adams", None, 1),
+            entry("b", "t2", "Adam Young", None, 1),
+            entry("c", "t3", "Brown, Carol", None, 1),
+            entry("d", "t4", "bob brown", None, 1),
+        ];
+        let order: Vec<_> = sorted(&entries, &ProgressMap::new(), SortOrder::Author)
+            .into_iter()
+            .map(|i| entries[i].path.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(order, ["a", "d", "c", "b"]);
+    }
+
+    #[test]
+    fn an_unresolved_date_sorts_by_its_year() {
+        let mut entries = vec![
+            entry("a", "t1", "", Some("2024-02-01"), 1),
+            entry("b", "t2", "", None, 1),
+            entry("c", "t3", "", Some("2023-12-01"), 1),
+        ];
+        if let State::Ready(m) = &mut entries[1].state {
+            std::sync::Arc::make_mut(m).date = Some("05/06/2024".into());
+        }
+        let order: Vec<_> = sorted(&entries, &ProgressMap::new(), SortOrder::Date)
+            .into_iter()
+            .map(|i| entries[i].path.to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(order, ["a", "b", "c"]);
     }
 
     #[test]

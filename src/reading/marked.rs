@@ -22,6 +22,8 @@ pub struct Marked {
     pub at: Option<(At, At)>,
     /// How far through the article it starts, 0.0 to 1.0.
     pub fraction: f64,
+    /// When it was made and last changed, in milliseconds since the Unix epoch.
+    pub times: (u64, u64),
 }
 
 impl Marked {
@@ -77,6 +79,7 @@ impl Reader {
                     note: h.note.clone(),
                     at,
                     fraction,
+                    times: (h.created, h.updated),
                 }
             })
             .collect();

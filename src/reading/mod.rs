@@ -61,7 +61,7 @@ pub struct Reader {
 impl Reader {
     /// Opens an article for a screen of `screen` (columns, rows).
     pub fn new(article: Article, path: PathBuf, screen: (u16, u16), style: Style) -> Self {
-        let doc = Arc::new(Doc::new(Arc::new(article)));
+        let doc = Arc::new(Doc::dated(Arc::new(article), style.date_format));
         let style = Style {
             width: style.width.clamp(MEASURE_RANGE.0, MEASURE_RANGE.1),
             ..style
@@ -95,9 +95,21 @@ impl Reader {
     /// Swaps in a new parse of the same article (the full text after a quick first part),
     /// keeping the place on screen, the focus target and the search.
     pub fn replace_article(&mut self, article: Article) {
+        self.replace_doc(Doc::dated(Arc::new(article), self.style.date_format));
+    }
+
+    /// Shows the article's date in `date_format` from now on.
+    pub fn set_date_format(&mut self, date_format: &'static str) {
+        self.style.date_format = date_format;
+        if self.doc.date_format != date_format {
+            self.replace_doc(Doc::dated(self.doc.article.clone(), date_format));
+        }
+    }
+
+    fn replace_doc(&mut self, doc: Doc) {
         let anchor = self.layout.anchor(self.top);
         let query = self.search.as_ref().map(|s| s.query.clone());
-        self.doc = Arc::new(Doc::new(Arc::new(article)));
+        self.doc = Arc::new(doc);
         self.layout = Layout::new(self.doc.clone(), self.layout.style);
         self.spots = targets::spots(&self.doc);
         self.focus = None;

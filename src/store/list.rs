@@ -1,7 +1,7 @@
 //! The library-wide bookmark listing behind `lectern bookmarks`.
 
 use super::model::State;
-use super::time::{readable, rfc3339};
+use super::time::rfc3339;
 use serde_json::{Value, json};
 
 /// Every live bookmark as a JSON array of objects.
@@ -21,8 +21,9 @@ pub fn bookmarks_json(state: &State) -> Value {
     Value::Array(items.collect())
 }
 
-/// Every live bookmark for people: a heading per article, a line per bookmark.
-pub fn bookmarks_text(state: &State) -> String {
+/// Every live bookmark for people: a heading per article, a line per bookmark, its time
+/// as `when` shows a moment (milliseconds since the epoch).
+pub fn bookmarks_text(state: &State, when: &dyn Fn(u64) -> String) -> String {
     let all = state.all_bookmarks();
     if all.is_empty() {
         return "No bookmarks yet.".to_string();
@@ -57,7 +58,7 @@ pub fn bookmarks_text(state: &State) -> String {
             percent(b.at.fraction),
             b.label,
             snippet,
-            readable(b.created)
+            when(b.created)
         ));
     }
     out.truncate(out.trim_end().len());
@@ -74,6 +75,10 @@ mod tests {
     use crate::layout::{Anchor, Part};
     use crate::store::{Fingerprint, Spot};
     use std::path::Path;
+
+    fn utc(ms: u64) -> String {
+        crate::date_format::moment_in(ms, crate::date_format::LIST, &jiff::tz::TimeZone::UTC)
+    }
 
     #[test]
     fn lists_live_bookmarks_only() {
@@ -92,14 +97,14 @@ mod tests {
         a.add_bookmark("y".into(), "Gone", at, 2_000);
         a.delete_bookmark("y", 3_000);
         assert_eq!(
-            bookmarks_text(&state),
-            "The Lamps\n  /lib/lamps.txt\n   42%  Winter  “In winter the round…”  2026-11-29 21:57 UTC"
+            bookmarks_text(&state, &utc),
+            "The Lamps\n  /lib/lamps.txt\n   42%  Winter  “In winter the round…”  2026-11-29 21:57"
         );
         let json = bookmarks_json(&state);
         assert_eq!(json.as_array().unwrap().len(), 1);
         assert_eq!(json[0]["percent"], 42);
         assert_eq!(json[0]["time"], "2026-11-29T21:57:17.123Z");
-        assert_eq!(bookmarks_text(&State::default()), "No bookmarks yet.");
+        assert_eq!(bookmarks_text(&State::default(), &utc), "No bookmarks yet.");
         let piped = Fingerprint("00000000000000bb".into());
         let b = state.open_article(&piped, Path::new(""), "Piped", 4_000);
         let at = Spot {
@@ -112,9 +117,9 @@ mod tests {
         };
         b.add_bookmark("z".into(), "Top", at, 1_795_989_437_123);
         assert!(
-            bookmarks_text(&state).contains("Piped\n  (read from standard input)\n"),
+            bookmarks_text(&state, &utc).contains("Piped\n  (read from standard input)\n"),
             "{}",
-            bookmarks_text(&state)
+            bookmarks_text(&state, &utc)
         );
     }
 }

@@ -20,7 +20,7 @@ pub use highlight::{Highlight, Located, passage};
 pub use list::{bookmarks_json, bookmarks_text};
 pub use merge::merge;
 pub use model::{ArticleState, Bookmark, Finished, Position, Spot, State, VERSION};
-pub use time::{new_id, now_ms, readable, rfc3339};
+pub use time::{new_id, now_ms, rfc3339};
 
 use file::Found;
 use std::fmt;

@@ -35,12 +35,6 @@ pub fn rfc3339(ms: u64) -> String {
     format!("{date}T{h:02}:{m:02}:{s:02}.{:03}Z", ms % 1000)
 }
 
-/// `2026-11-29 21:57 UTC`, for people.
-pub fn readable(ms: u64) -> String {
-    let (date, (h, m, _)) = civil(ms);
-    format!("{date} {h:02}:{m:02} UTC")
-}
-
 /// The UTC date as `YYYY-MM-DD` and the time of day.
 fn civil(ms: u64) -> (String, (u64, u64, u64)) {
     let secs = ms / 1000;
@@ -71,7 +65,6 @@ mod tests {
         assert_eq!(rfc3339(0), "1970-01-01T00:00:00.000Z");
         assert_eq!(rfc3339(951_782_400_000), "2000-02-29T00:00:00.000Z");
         assert_eq!(rfc3339(1_795_989_437_123), "2026-11-29T21:57:17.123Z");
-        assert_eq!(readable(1_795_989_437_123), "2026-11-29 21:57 UTC");
     }
 
     #[test]

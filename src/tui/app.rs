@@ -49,6 +49,8 @@ pub struct App {
     pub quit: bool,
     /// Reading speed for "minutes left".
     pub wpm: usize,
+    /// How lists show dates and times.
+    pub dates: crate::date_format::Dates,
     /// The full parse of a long article, still running in the background.
     pub pending: Option<std::sync::mpsc::Receiver<Result<Article, crate::parse::LoadError>>>,
     /// A long article whose beginning is shown, to be read whole once the first frame is on screen.
@@ -84,6 +86,7 @@ impl App {
             count: None,
             quit: false,
             wpm: 240,
+            dates: crate::date_format::Dates::default(),
             library: None,
             style: Style::default(),
             keymap: KeyMap::default(),

@@ -22,9 +22,9 @@ pub fn text_area(size: (u16, u16)) -> Rect {
 
 /// Draws the open layers in `area`, innermost last, each told where the one under it went.
 fn layers(app: &App, f: &mut Frame, area: Rect) {
-    let cx = app.cx();
     let mut last: Option<Rect> = None;
-    for p in &app.popups {
+    for (depth, p) in app.popups.iter().enumerate() {
+        let cx = app.cx_at(depth);
         let layer = p.layer();
         let at = match layer.context() {
             // Help covers the whole screen but the status line, over whichever screen.

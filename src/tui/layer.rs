@@ -68,6 +68,11 @@ pub struct Cx<'a> {
     pub page: usize,
     /// Screen size (columns, rows).
     pub size: (u16, u16),
+    /// How lists show dates and times.
+    pub dates: &'a crate::date_format::Dates,
+    /// Another layer is open on top of this one, inside it: the box takes its full height
+    /// so that the one on top fits within it.
+    pub covered: bool,
 }
 
 /// A change to the persisted state a layer asks for.

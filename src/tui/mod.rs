@@ -53,6 +53,11 @@ pub fn run(input: Input) -> anyhow::Result<()> {
     let loaded = config::load_default();
     let cfg = loaded.config.clone();
     let opening = jobs::open_store();
+    // Asked while the file is parsed and the state read on their workers, before the
+    // terminal is taken: the answer arrives on standard input.
+    let background = theme::wants_asking(cfg.theme)
+        .then(theme::ask_terminal)
+        .flatten();
     let path = match input {
         Input::Path(p) => Some(p),
         Input::Stdin => None,
@@ -92,7 +97,7 @@ pub fn run(input: Input) -> anyhow::Result<()> {
             app::App::with_library(LibraryView::new(Root::Samples, None, progress), size)
         }
     };
-    app.configure(&cfg);
+    app.configure(&cfg, background);
     let caps = caps::Caps::from_env();
     if caps.depth == caps::Depth::Mono {
         app.theme.mono = true;

@@ -133,7 +133,7 @@ pub fn nearest_256(r: u8, g: u8, b: u8) -> u8 {
 }
 
 /// The colour of a 256-palette index from 16 up.
-fn rgb_of_index(i: u8) -> (u8, u8, u8) {
+pub(crate) fn rgb_of_index(i: u8) -> (u8, u8, u8) {
     if i >= 232 {
         let v = 8 + 10 * (i - 232);
         return (v, v, v);

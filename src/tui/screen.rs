@@ -22,22 +22,27 @@ macro_rules! cx {
             width: $dims.1,
             page: $dims.2,
             size: $app.size,
+            dates: &$app.dates,
+            covered: false,
         }
     };
 }
 pub(super) use cx;
 
 impl App {
-    /// Applies the settings: text width, justification, theme, reading speed, keys.
-    pub fn configure(&mut self, cfg: &crate::config::Config) {
+    /// Applies the settings: text width, justification, theme (`background`: whether the
+    /// terminal said its background is light), reading speed, keys.
+    pub fn configure(&mut self, cfg: &crate::config::Config, background: Option<bool>) {
         self.style = Style {
             width: cfg.measure,
             justify: cfg.justify,
             hyphenate: cfg.hyphenate,
             sidenotes: cfg.sidenotes,
+            date_format: cfg.reader_date_format,
             ..Style::default()
         };
-        self.theme = Theme::from_choice(cfg.theme);
+        self.dates.format = cfg.date_format;
+        self.theme = Theme::from_choice(cfg.theme, background);
         self.wpm = cfg.words_per_minute;
         // The bindings' problems are said with the file's other problems (`check`).
         self.keymap = KeyMap::from_sections(&cfg.keys, &cfg.context_keys).0;
@@ -47,12 +52,21 @@ impl App {
                 ..self.style
             };
             r.set_measure(cfg.measure);
+            r.set_date_format(cfg.reader_date_format);
         }
     }
 
     /// The read-only view layers draw from.
     pub fn cx(&self) -> Cx<'_> {
         cx!(self, self.dims())
+    }
+
+    /// The view the layer at `depth` is drawn with.
+    pub fn cx_at(&self, depth: usize) -> Cx<'_> {
+        Cx {
+            covered: depth + 1 < self.popups.len(),
+            ..cx!(self, self.dims_at(depth))
+        }
     }
 
     /// The terminal changed size.
@@ -63,9 +77,22 @@ impl App {
         }
     }
 
-    /// Pop-up rows, pop-up text width and page rows, for a `Cx`.
+    /// Pop-up rows, pop-up text width and page rows, for the `Cx` of the top layer.
     pub fn dims(&self) -> (usize, u16, usize) {
-        (self.popup_rows(), self.popup_text_width(), self.page())
+        self.dims_at(self.popups.len().saturating_sub(1))
+    }
+
+    /// The same for the layer `depth` layers up the stack: each is drawn inside the one
+    /// under it, two columns in from each side and a row in from top and bottom.
+    pub fn dims_at(&self, depth: usize) -> (usize, u16, usize) {
+        let depth = depth.min(usize::from(u16::MAX / 4));
+        (
+            self.popup_rows().saturating_sub(2 * depth).max(1),
+            self.popup_text_width()
+                .saturating_sub(4 * depth as u16)
+                .max(1),
+            self.page(),
+        )
     }
 
     /// Rows of text a pop-up can show at most on this screen.

@@ -148,6 +148,34 @@ impl Tmux {
         .into_owned()
     }
 
+    /// The screen's text with its styles, as escape sequences.
+    pub fn styled_screen(&self) -> String {
+        String::from_utf8_lossy(
+            &self
+                .run(&["capture-pane", "-p", "-e", "-t", &self.session])
+                .stdout,
+        )
+        .into_owned()
+    }
+
+    /// Starts `command` in a pane whose default colours are `style` (a tmux style, as
+    /// `bg=#ffffff,fg=#000000`), set before the command runs: tmux answers a query for
+    /// the background with them.
+    pub fn with_colours(command: &str, style: &str, w: u16, h: u16) -> Self {
+        let go = std::env::temp_dir().join(format!(
+            "lectern-colours-{}-{}.go",
+            std::process::id(),
+            rand_suffix()
+        ));
+        let go_path = shell_quote(&go.display().to_string());
+        let line =
+            format!("while [ ! -e {go_path} ]; do sleep 0.02; done; rm -f {go_path}; {command}");
+        let t = Tmux::with_pane(&line, w, h);
+        t.run(&["set", "-g", "window-style", style]);
+        std::fs::write(&go, "").unwrap();
+        t
+    }
+
     /// A tmux format value for the pane (`#{pane_dead}`…).
     pub fn display(&self, format: &str) -> String {
         String::from_utf8_lossy(

@@ -53,6 +53,31 @@ pub fn screen(app: &App) -> String {
     text(&render(app))
 }
 
+/// `text` with each time a list shows (`2026-12-01 21:16`) written `YYYY-MM-DD hh:mm`,
+/// for snapshots of what was made while the test ran.
+pub fn timeless(text: &str) -> String {
+    const SHAPE: &[u8] = b"dddd-dd-dd dd:dd";
+    let b = text.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        let fits = b.len() - i >= SHAPE.len()
+            && SHAPE.iter().zip(&b[i..]).all(|(s, c)| match s {
+                b'd' => c.is_ascii_digit(),
+                s => s == c,
+            });
+        if fits {
+            out.push_str("YYYY-MM-DD hh:mm");
+            i += SHAPE.len();
+        } else {
+            let ch = text[i..].chars().next().unwrap();
+            out.push(ch);
+            i += ch.len_utf8();
+        }
+    }
+    out
+}
+
 /// Types each character as a key.
 pub fn press(app: &mut App, keys: &str) {
     for c in keys.chars() {

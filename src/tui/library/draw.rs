@@ -173,7 +173,6 @@ mod tests {
     use ratatui::backend::TestBackend;
     use ratatui::buffer::Buffer;
     use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-    use ratatui::style::Color;
 
     fn entry(path: &str, title: &str, authors: &[&str], date: &str, words: usize) -> Entry {
         Entry {
@@ -311,10 +310,11 @@ mod tests {
         insta::assert_snapshot!(buf_lines(&buf).join("\n"));
         let y = row_of(&buf, "Night trains");
         // "Night" matched: those cells are highlighted, the rest of the title is not.
+        let mark = app.theme.search_match(false).bg;
         for x in 2..7 {
-            assert_eq!(buf[(x, y)].bg, Color::Yellow, "column {x}");
+            assert_eq!(Some(buf[(x, y)].bg), mark, "column {x}");
         }
-        assert_ne!(buf[(8, y)].bg, Color::Yellow);
+        assert_ne!(Some(buf[(8, y)].bg), mark);
     }
 
     #[test]
@@ -323,6 +323,8 @@ mod tests {
         use crate::store::{Bookmark, Spot};
         use crate::tui::popups::marks::{Mark, MarksPanel};
         let mut app = app((80, 16));
+        // Times are local; the snapshot is taken in one zone so it reads the same anywhere.
+        app.dates.zone = jiff::tz::TimeZone::UTC;
         let mark = |title: &str, label: &str, fraction: f64| Mark {
             title: title.into(),
             path: format!("{title}.txt").into(),
@@ -377,13 +379,26 @@ mod tests {
     }
 
     #[test]
+    fn dates_take_the_configured_format_and_are_never_cut() {
+        let mut app = app((220, 12));
+        app.dates.format = "%A %-d %B %Y";
+        let screen = buf_lines(&render(&app)).join("\n");
+        for date in ["Saturday 2 March 2024", "Monday 9 October 2017"] {
+            assert!(screen.contains(date), "{date}:\n{screen}");
+        }
+        app.dates.format = crate::date_format::LIST;
+        let screen = buf_lines(&render(&app)).join("\n");
+        assert!(screen.contains("2024-03-02 8 min"), "{screen}");
+    }
+
+    #[test]
     fn columns_drop_as_the_screen_narrows() {
-        assert_eq!(columns(120).len(), 5);
+        assert_eq!(columns(120, 10).len(), 5);
         assert_eq!(
-            columns(60),
+            columns(60, 10),
             [Column::Authors, Column::Length, Column::Progress]
         );
-        assert!(columns(30).is_empty());
+        assert!(columns(30, 10).is_empty());
         assert_eq!(thousands(10_000), "10,000");
         assert_eq!(thousands(999), "999");
     }

@@ -25,10 +25,11 @@ pub(super) enum Column {
 }
 
 impl Column {
-    fn width(self) -> u16 {
+    /// Its width, dates being `date` columns wide.
+    fn width(self, date: u16) -> u16 {
         match self {
             Column::Authors => 15,
-            Column::Date => 10,
+            Column::Date => date,
             Column::Length => 7,
             Column::Progress => 9,
             Column::Marks => 3,
@@ -46,8 +47,9 @@ impl Column {
     }
 }
 
-/// The columns beside the title that fit in `width`, in display order.
-pub(super) fn columns(width: u16) -> Vec<Column> {
+/// The columns beside the title that fit in `width`, in display order, dates being
+/// `date` columns wide.
+pub(super) fn columns(width: u16, date: u16) -> Vec<Column> {
     let mut room = width.saturating_sub(2);
     let mut chosen = Vec::new();
     for c in [
@@ -57,10 +59,10 @@ pub(super) fn columns(width: u16) -> Vec<Column> {
         Column::Date,
         Column::Marks,
     ] {
-        if room < TITLE_MIN + c.width() + 1 {
+        if room < TITLE_MIN + c.width(date) + 1 {
             break;
         }
-        room -= c.width() + 1;
+        room -= c.width(date) + 1;
         chosen.push(c);
     }
     let display = [
@@ -115,7 +117,18 @@ fn column_text(app: &App, lib: &LibraryView, e: &Entry, c: Column) -> String {
     match c {
         Column::Authors => e.authors(),
         Column::Date => meta
-            .and_then(|m| m.date_iso.clone().or_else(|| m.date.clone()))
+            .and_then(|m| {
+                let text = m.date.as_deref().unwrap_or_default();
+                let width = date_width(app) as usize;
+                (!text.is_empty() || m.date_iso.is_some()).then(|| {
+                    crate::date_format::in_column(
+                        m.date_iso.as_deref(),
+                        text,
+                        app.dates.format,
+                        width,
+                    )
+                })
+            })
             .unwrap_or_default(),
         Column::Length => e
             .minutes(app.wpm)
@@ -136,20 +149,27 @@ fn column_text(app: &App, lib: &LibraryView, e: &Entry, c: Column) -> String {
     }
 }
 
+/// The date column's width: the widest date the configured format makes (as wide as its
+/// heading at least), so none is cut.
+fn date_width(app: &App) -> u16 {
+    (crate::date_format::widest(app.dates.format) as u16).clamp(4, 40)
+}
+
 /// Draws the list with its column headings into `area`.
 pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
     if area.height < 2 {
         return;
     }
-    let cols = columns(area.width);
-    let fixed: u16 = cols.iter().map(|c| c.width() + 1).sum();
+    let date_w = date_width(app);
+    let cols = columns(area.width, date_w);
+    let fixed: u16 = cols.iter().map(|c| c.width(date_w) + 1).sum();
     let title_w = area.width.saturating_sub(2 + fixed) as usize;
     let dim = app.theme.dim();
     let mut heading = vec![Span::raw("  ")];
     heading.extend(cell("Title", title_w, &[], dim, dim));
     for c in &cols {
         heading.push(Span::raw(" "));
-        heading.extend(cell(c.heading(), c.width() as usize, &[], dim, dim));
+        heading.extend(cell(c.heading(), c.width(date_w) as usize, &[], dim, dim));
     }
     f.render_widget(
         Paragraph::new(Line::from(heading)),
@@ -213,7 +233,7 @@ pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
             };
             spans.extend(cell(
                 &column_text(app, lib, e, *c),
-                c.width() as usize,
+                c.width(date_w) as usize,
                 marks,
                 style,
                 mark,

@@ -2,8 +2,9 @@
 
 use super::frame::{self, Boxed, fit_to, text_line};
 use super::prompt::{Prompt, Purpose};
+use crate::date_format::Dates;
 use crate::reading::goto::Goto;
-use crate::store::{Bookmark, readable};
+use crate::store::Bookmark;
 use crate::tui::keys::{Action, Context, hints};
 use crate::tui::layer::{Cx, Edit, Layer, Next};
 use crate::tui::theme::Theme;
@@ -29,6 +30,7 @@ impl BookmarksPanel {
         theme: &Theme,
         width: u16,
         add: &str,
+        dates: &Dates,
     ) -> Vec<Line<'static>> {
         let w = width as usize;
         if bookmarks.is_empty() {
@@ -39,14 +41,15 @@ impl BookmarksPanel {
         }
         let mut out = Vec::new();
         for (i, b) in bookmarks.iter().enumerate() {
-            out.extend(Row(b).lines(i == self.selected, 0, theme, w));
+            out.extend(Row(b, dates).lines(i == self.selected, 0, theme, w));
         }
         out
     }
 }
 
-/// One bookmark as a list shows it: name, place and date over a snippet of the text.
-pub struct Row<'a>(pub &'a Bookmark);
+/// One bookmark as a list shows it: name, place and the local time it was made, over a
+/// snippet of the text.
+pub struct Row<'a>(pub &'a Bookmark, pub &'a Dates);
 
 impl Row<'_> {
     /// Its two lines, `indent` columns in, reversed when `selected`, at `w` columns.
@@ -58,12 +61,14 @@ impl Row<'_> {
         w: usize,
     ) -> [Line<'static>; 2] {
         let pad = " ".repeat(indent);
-        let head = format!(
-            "{pad}{} · {:.0}% · {}",
-            self.0.label,
+        // The label gives way, so the place and the time are never cut.
+        let tail = format!(
+            " · {:.0}% · {}",
             self.0.at.fraction * 100.0,
-            readable(self.0.created)
+            self.1.moment(self.0.created)
         );
+        let room = w.saturating_sub(indent + unicode_width::UnicodeWidthStr::width(tail.as_str()));
+        let head = format!("{pad}{}{tail}", fit_to(&self.0.label, room));
         let style = if selected {
             theme.focus().remove_modifier(Modifier::BOLD)
         } else {
@@ -149,7 +154,7 @@ impl Layer for BookmarksPanel {
         };
         let b = Boxed {
             title: "Bookmarks".into(),
-            lines: self.lines(&cx.bookmarks, cx.theme, cx.width, &add),
+            lines: self.lines(&cx.bookmarks, cx.theme, cx.width, &add, cx.dates),
             scroll: (2 * self.selected).saturating_sub(cx.rows.saturating_sub(2)),
             hint,
             origin: None,

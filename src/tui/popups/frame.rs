@@ -150,13 +150,20 @@ pub fn place(
 ) -> Rect {
     use crate::tui::reader::{sidenotes::columns, view::row_of};
     let col = cx.reader.map_or(area, |r| columns(area, r).0);
-    let max_h = (cx.rows + 2) as u16;
-    let height = ((b.lines.len() + 2) as u16)
-        .min(if b.wide { area.height } else { max_h })
-        .max(3);
+    let max_h = if b.wide {
+        area.height
+    } else {
+        (cx.rows + 2) as u16
+    };
+    let wanted = if cx.covered {
+        max_h
+    } else {
+        (b.lines.len() + 2) as u16
+    };
+    let height = wanted.min(max_h).max(3);
     let width = cx.width + 4;
     let rect = match (parent, b.origin, cx.reader) {
-        (Some(parent), _, _) => place_near(area, parent.x + 2, width, height, Some(parent.y)),
+        (Some(parent), _, _) => nest(parent, width, height),
         (None, Some(at), Some(r)) => place_near(area, col.x, width, height, row_of(r, area, at)),
         _ => place_near(area, col.x, width, height, None),
     };
@@ -164,6 +171,27 @@ pub fn place(
     let scroll = b.scroll.min(b.lines.len().saturating_sub(inner));
     frame(f, rect, cx.theme, &b.title, b.lines, scroll, &b.hint);
     rect
+}
+
+/// A box of `width` × `height` inside `parent`, two columns in from its sides and a row
+/// below its top (all of `parent` when that leaves too little), never past it.
+fn nest(parent: Rect, width: u16, height: u16) -> Rect {
+    let inset = Rect {
+        x: parent.x + 2,
+        y: parent.y + 1,
+        width: parent.width.saturating_sub(4),
+        height: parent.height.saturating_sub(2),
+    };
+    let room = if inset.width >= 8 && inset.height >= 3 {
+        inset
+    } else {
+        parent
+    };
+    Rect {
+        width: width.min(room.width),
+        height: height.min(room.height),
+        ..room
+    }
 }
 
 /// Moves a selection in a list of `len` rows.

@@ -26,6 +26,8 @@ pub struct HighlightPopup {
     pub origin: Option<(usize, usize)>,
     /// First row shown.
     pub scroll: usize,
+    /// When it was made and last changed (milliseconds since the Unix epoch).
+    pub times: (u64, u64),
 }
 
 impl HighlightPopup {
@@ -38,11 +40,18 @@ impl HighlightPopup {
             deleted: false,
             origin: m.at.map(|(a, _)| (a.part, a.offset)),
             scroll: 0,
+            times: m.times,
         }
     }
 
     /// Its rows at `width` columns: the passage, then the note or how to write one.
-    pub fn lines(&self, theme: &Theme, width: u16, edit: &str) -> Vec<Line<'static>> {
+    pub fn lines(
+        &self,
+        theme: &Theme,
+        width: u16,
+        edit: &str,
+        dates: &crate::date_format::Dates,
+    ) -> Vec<Line<'static>> {
         let w = (width as usize).max(1);
         let mut out = Vec::new();
         for para in self.quote.split('\n') {
@@ -69,6 +78,18 @@ impl HighlightPopup {
                 );
             }
         }
+        let (made, changed) = self.times;
+        let (made, changed) = (dates.moment(made), dates.moment(changed));
+        let mut when = format!("Kept {made}");
+        if changed != made {
+            when.push_str(&format!(" · note {changed}"));
+        }
+        out.push(Line::default());
+        out.extend(
+            textwrap::wrap(&when, w)
+                .iter()
+                .map(|l| text_line(l, theme.dim())),
+        );
         out
     }
 }
@@ -83,7 +104,8 @@ impl Layer for HighlightPopup {
             Action::Close => Next::Close,
             Action::JumpBack => Next::JumpBack,
             Action::LineDown => {
-                self.scroll = (self.scroll + 1).min(self.lines(cx.theme, cx.width, "").len());
+                self.scroll =
+                    (self.scroll + 1).min(self.lines(cx.theme, cx.width, "", cx.dates).len());
                 Next::Stay
             }
             Action::LineUp => {
@@ -132,7 +154,7 @@ impl Layer for HighlightPopup {
             .unwrap_or_else(|| "the note key".into());
         let b = Boxed {
             title: "Highlight".into(),
-            lines: self.lines(cx.theme, cx.width, &edit),
+            lines: self.lines(cx.theme, cx.width, &edit, cx.dates),
             scroll: self.scroll,
             hint: cx.keys.show(&hints::HIGHLIGHT),
             origin: self.origin,

@@ -61,7 +61,12 @@ impl MarksPanel {
     }
 
     /// The rows at `width` columns: the article's title over each of its bookmarks.
-    pub fn lines(&self, theme: &Theme, width: u16) -> Vec<Line<'static>> {
+    pub fn lines(
+        &self,
+        theme: &Theme,
+        width: u16,
+        dates: &crate::date_format::Dates,
+    ) -> Vec<Line<'static>> {
         let w = width as usize;
         if self.marks.is_empty() {
             return vec![text_line(
@@ -82,7 +87,7 @@ impl MarksPanel {
                     Style::default().add_modifier(Modifier::BOLD),
                 ));
             }
-            out.extend(Row(&m.bookmark).lines(i == self.selected, 2, theme, w));
+            out.extend(Row(&m.bookmark, dates).lines(i == self.selected, 2, theme, w));
         }
         out
     }
@@ -144,7 +149,7 @@ impl Layer for MarksPanel {
             area,
             cx.theme,
             title,
-            |w| self.lines(cx.theme, w),
+            |w| self.lines(cx.theme, w, cx.dates),
             self.selected_line(),
         )
     }
