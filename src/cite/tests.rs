@@ -339,6 +339,39 @@ fn author_year_in_more_shapes() {
 }
 
 #[test]
+fn a_lead_in_that_says_what_the_work_is_for() {
+    for (text, source) in [
+        (
+            "(Montrul, 2008; for a critique, see Putnam & Sánchez, 2013)",
+            "Putnam & Sánchez",
+        ),
+        (
+            "(for an overview of the debate, see also Egerer, 2020)",
+            "Egerer",
+        ),
+        (
+            "(see also, for a similar view, Stevenson et al., 2020)",
+            "Stevenson et al.",
+        ),
+    ] {
+        let s = sources(text);
+        let last = s.last().unwrap_or_else(|| panic!("{text}: nothing found"));
+        assert_eq!(
+            (last.0, last.1.as_str()),
+            (CitationKind::AuthorYear, source),
+            "{text}: {s:?}"
+        );
+    }
+    for aside in [
+        "(for a while, in 2019)",
+        "(for children, see Appendix B)",
+        "(for a critique, see below)",
+    ] {
+        assert!(sources(aside).is_empty(), "{aside}: {:?}", sources(aside));
+    }
+}
+
+#[test]
 fn non_citations_are_left_alone() {
     for text in [
         "the Chinese Communist Party (CCP) propaganda",
