@@ -372,6 +372,38 @@ fn a_lead_in_that_says_what_the_work_is_for() {
 }
 
 #[test]
+fn an_outlet_dated_by_its_weekday_or_naming_its_own_source_after_the_date() {
+    use CitationKind::Attribution as A;
+    for (text, source, date) in [
+        (
+            "(the Wall Street Journal, Wednesday)",
+            "the Wall Street Journal",
+            "Wednesday",
+        ),
+        ("(NHK, Thursday)", "NHK", "Thursday"),
+        ("(Bangkok Post, Friday)", "Bangkok Post", "Friday"),
+        ("(Reuters, May 12, citing two traders)", "Reuters", "May 12"),
+        (
+            "(Bloomberg News, 16 April, citing central bank minutes)",
+            "Bloomberg News",
+            "16 April",
+        ),
+        ("(Kyodo, 14 May, quoting officials)", "Kyodo", "14 May"),
+    ] {
+        assert_eq!(one(text), (A, source.into(), Some(date.into())), "{text}");
+    }
+    // A place and a day is no outlet's date, nor is a day after words in lower case.
+    for aside in [
+        "(Bangkok, Tuesday)",
+        "(his office, Monday)",
+        "(Geneva, Wednesday)",
+        "(Reuters, Monday and Tuesday)",
+    ] {
+        assert!(sources(aside).is_empty(), "{aside}: {:?}", sources(aside));
+    }
+}
+
+#[test]
 fn non_citations_are_left_alone() {
     for text in [
         "the Chinese Communist Party (CCP) propaganda",
