@@ -14,12 +14,42 @@ pub(super) fn strip_lead(part: &str) -> (usize, &str) {
     let mut at = 0;
     // "see also, e.g.," and the like: at most two lead-ins in a row.
     for _ in 0..2 {
-        match LEAD_INS.iter().find_map(|p| part[at..].strip_prefix(p)) {
+        let rest = &part[at..];
+        match LEAD_INS
+            .iter()
+            .find_map(|p| rest.strip_prefix(p))
+            .or_else(|| purpose(rest))
+        {
             Some(rest) => at = part.len() - rest.len(),
             None => break,
         }
     }
     (at, &part[at..])
+}
+
+/// Most words between "for" and the comma of a lead-in that says what a work is for.
+const PURPOSE_WORDS: usize = 8;
+
+/// `for a critique of the density argument, see ` or `for a similar view, `: what follows
+/// a lead-in that says what the work cited is for, in words of lower case.
+fn purpose(s: &str) -> Option<&str> {
+    let rest = s.strip_prefix("for ").or_else(|| s.strip_prefix("For "))?;
+    let (words, after) = rest.split_once(", ")?;
+    let plain = |w: &str| {
+        !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_lowercase() || matches!(c, '-' | '’' | '\''))
+    };
+    let n = words.split(' ').count();
+    if n > PURPOSE_WORDS || !words.split(' ').all(plain) {
+        return None;
+    }
+    Some(
+        ["see also ", "see "]
+            .iter()
+            .find_map(|w| after.strip_prefix(w))
+            .unwrap_or(after),
+    )
 }
 
 pub(super) fn is_not_source(word: &str) -> bool {

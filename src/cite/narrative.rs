@@ -59,12 +59,20 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
             || y.years[0].1.len() != 4
             || names.several
             || names.possessive
-            || CITING.contains(&names.before);
+            || CITING.contains(&names.before) && !names.ends_a_name;
         let doubtful = names.capitalised_before || names.all_capitals;
         // "that" also opens a clause (`a finding that Baptista and Petrinovich (1984: 173)
         // took`): with two authors or a page it does not make a thing of the names.
         let clause = names.before == "that" && (names.several || y.locator.is_some());
-        if NOT_AUTHORS.contains(&names.before) && !cue && !CITING.contains(&names.before) && !clause
+        // A page, or a body's possessive, makes a work of `the Society of Arts (1853: 41)`
+        // and `the Board of Education's (1908)`: a thing named after "the" has neither.
+        let body_cited = matches!(names.before, "the" | "The")
+            && (y.locator.is_some() || names.possessive && names.institution);
+        if NOT_AUTHORS.contains(&names.before)
+            && !cue
+            && !CITING.contains(&names.before)
+            && !clause
+            && !body_cited
         {
             continue;
         }
@@ -88,7 +96,8 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
         if italic(marks, names.start..open) || (doubtful && !cue && !strong) {
             continue;
         }
-        if doubtful && !cue && names.all_capitals {
+        // Capitals alone are an abbreviation's (`the CCP (1921)`) unless a page follows.
+        if doubtful && !cue && names.all_capitals && y.locator.is_none() {
             continue;
         }
         let source = &text[names.start..names.end];
@@ -296,6 +305,46 @@ mod tests {
             "Owen"
         );
         assert!(found("the charities that Owen (1964) saw first").is_empty());
+    }
+
+    #[test]
+    fn institutions_named_with_of_after_the_or_in_capitals() {
+        for (t, covers, source) in [
+            (
+                "As the Society of Arts (1853: 41) itself complained",
+                "Society of Arts (1853: 41)",
+                "Society of Arts",
+            ),
+            (
+                "and the Board of Education's (1908) report on evening schools",
+                "Board of Education's (1908)",
+                "Board of Education",
+            ),
+            (
+                "As the Danish Dairy Board (1934: 17) itself boasted",
+                "Danish Dairy Board (1934: 17)",
+                "Danish Dairy Board",
+            ),
+            (
+                "the estimates of NBU (2023, p. 11) for forage",
+                "NBU (2023, p. 11)",
+                "NBU",
+            ),
+        ] {
+            let f = found(t);
+            assert_eq!(f.len(), 1, "{t}: {f:?}");
+            assert_eq!((f[0].0.as_str(), f[0].1.as_str()), (covers, source), "{t}");
+        }
+        // With no page and no possessive, "the" still makes a thing of the name.
+        for t in [
+            "the Bank of England (1694) was founded",
+            "on the Isle of Arran (1850) the keepers",
+            "the Society of Arts (1754) met in a coffee house",
+            "the NLB (1786) first lit",
+            "after the Bay of Pigs (1961) the",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
     }
 
     #[test]

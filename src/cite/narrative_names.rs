@@ -17,6 +17,10 @@ pub(super) struct Names<'a> {
     /// name, or the name is one word of a longer proper noun.
     pub(super) capitalised_before: bool,
     pub(super) all_capitals: bool,
+    /// The names are an institution's (`the Board of Education`).
+    pub(super) institution: bool,
+    /// The names end a longer one after "of" (`Bay of Pigs`): that "of" cites nothing.
+    pub(super) ends_a_name: bool,
 }
 
 /// `Okafor and Reyes`, `Chen et al.`, `Smith, Jones and Lee`, `van der Berg`,
@@ -123,22 +127,37 @@ pub(super) fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
         words.at = save;
         break;
     }
-    // An institution's name is all its capitalised words: `the Almshouse Association`.
-    if count == 1 && !et_al && INSTITUTIONS.contains(&text[start..end].trim_end()) {
-        start = institution_start(&mut words, start);
+    // An institution's name is all its capitalised words: `the Almshouse Association`,
+    // and `the Society of Arts`, whose last words say what the body is of.
+    let mut institution = false;
+    if count == 1 && !et_al {
+        let head = if INSTITUTIONS.contains(&text[start..end].trim_end()) {
+            Some(start)
+        } else {
+            body_of(&mut words)
+        };
+        if let Some(head) = head {
+            start = institution_start(&mut words, head);
+            institution = true;
+        }
     }
     let before = words.prev().map_or("", |w| w.1);
     // A word that is no source's (`In`, `But`) only starts a sentence: inside one
     // (`the Aged Poor`) it is part of a longer name.
-    let starts_sentence = words
-        .prev()
-        .is_none_or(|w| w.1.ends_with(['.', '?', '!', ':']));
+    let earlier = words.prev().map(|w| w.1);
+    let starts_sentence = earlier.is_none_or(|w| w.ends_with(['.', '?', '!', ':']));
     let source = &text[start..end];
-    let capitalised_before = before.starts_with(char::is_uppercase)
-        && !CITING.contains(&before)
-        && !NOT_AUTHORS.contains(&before)
-        && !before.ends_with(['.', ':', ';', ','])
-        && (!starts_sentence || !is_not_source(before.trim_end_matches(['.', ','])));
+    // `the Bay of Pigs (1961)`: after "of" and a capital the name ends a longer one.
+    let of_a_name = before == "of"
+        && earlier.is_some_and(|w| {
+            w.starts_with(char::is_uppercase) && !w.ends_with(['.', ':', ';', ','])
+        });
+    let capitalised_before = of_a_name
+        || before.starts_with(char::is_uppercase)
+            && !CITING.contains(&before)
+            && !NOT_AUTHORS.contains(&before)
+            && !before.ends_with(['.', ':', ';', ','])
+            && (!starts_sentence || !is_not_source(before.trim_end_matches(['.', ','])));
     let all_capitals = source
         .split_whitespace()
         .filter(|w| !matches!(*w, "and" | "&" | "et" | "al."))
@@ -163,7 +182,25 @@ pub(super) fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
         possessive,
         capitalised_before,
         all_capitals,
+        institution,
+        ends_a_name: of_a_name,
     })
+}
+
+/// Where the word naming a body starts when `of` or `for` and that word come just before
+/// the current position (`Society` of `Society of Arts`); else the position is kept.
+fn body_of(words: &mut Words) -> Option<usize> {
+    let save = words.at;
+    let link = words
+        .prev()
+        .filter(|(_, w)| *w != "the" && INSTITUTION_LINKS.contains(w));
+    let body = link
+        .and_then(|_| words.prev())
+        .filter(|(_, w)| INSTITUTIONS.contains(w));
+    if body.is_none() {
+        words.at = save;
+    }
+    body.map(|(at, _)| at)
 }
 
 /// Where the capitalised words (and the links between them) of an institution's name

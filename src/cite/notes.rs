@@ -11,7 +11,7 @@
 
 use super::names::{is_source_name, one_or_two_names_each, record_maker, strip_lead};
 use super::note_forms::{
-    archive, article, book, foliated, location_only, serial, short, split_page,
+    archive, article, book, foliated, letter, location_only, serial, short, split_page,
 };
 use super::paren::{author_year, date_tail, ibid};
 use super::when::is_full_tail_date;
@@ -107,7 +107,7 @@ fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
     if let Some(c) = book(body, italics) {
         return Some((c, Form::Full));
     }
-    if let Some(c) = article(body) {
+    if let Some(c) = article(body).or_else(|| letter(body)) {
         return Some((c, Form::Full));
     }
     if let Some(c) = archive(body).or_else(|| serial(body)) {
@@ -135,7 +135,7 @@ fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
     // A newspaper's page may follow its date: `Shrewsbury Chronicle, 9 March 1827, p. 3`.
     let (dated, page) = split_page(body);
     let (source, date) = date_tail(dated)?;
-    let source = source.trim().trim_end_matches(',');
+    let source = without_city(source.trim().trim_end_matches(','));
     if !is_full_tail_date(date) {
         return None;
     }
@@ -154,6 +154,23 @@ fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
         page,
     );
     Some((c, Form::Cited))
+}
+
+/// `Morgenbladet (Christiania)` or `The Times (London)`: a newspaper without the city it
+/// is published in, as a note names it to tell it from others of that name.
+fn without_city(source: &str) -> &str {
+    let Some((name, city)) = source.strip_suffix(')').and_then(|s| s.rsplit_once(" (")) else {
+        return source;
+    };
+    let words: Vec<&str> = city.split(' ').collect();
+    let capitalised = words.iter().all(|w| {
+        w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphabetic() || c == '-')
+    });
+    if (1..=3).contains(&words.len()) && capitalised {
+        name
+    } else {
+        source
+    }
 }
 
 /// Lower-case words inside an outlet's or a person's name (`Corriere della Sera`,
@@ -421,6 +438,54 @@ mod tests {
             (n[0].2.as_deref(), n[0].3.as_deref()),
             (Some("9 March 1827"), Some("p. 3"))
         );
+    }
+
+    #[test]
+    fn newspapers_with_their_city_and_letters_by_their_writers() {
+        let m =
+            read("Morgenbladet (Christiania), January 12, 1880; Whitfield, *Frozen Assets*, 52.");
+        assert_eq!(m.len(), 2, "{m:?}");
+        assert_eq!(
+            (m[0].0.as_str(), m[0].1.as_str()),
+            (
+                "Morgenbladet (Christiania), January 12, 1880",
+                "Morgenbladet"
+            )
+        );
+        let t = read("The Times (London), January 29, 1870, 9.");
+        assert_eq!(
+            (t[0].1.as_str(), t[0].3.as_deref()),
+            ("The Times", Some("9"))
+        );
+        let g = read(
+            "Carlo Gatti to Giovanni Gatti, March 4, 1862, Gatti Family Papers, London Metropolitan Archives, ACC/1234/5.",
+        );
+        assert_eq!(g.len(), 1, "{g:?}");
+        assert_eq!(
+            (g[0].1.as_str(), g[0].2.as_deref(), g[0].4),
+            ("Carlo Gatti", Some("March 4, 1862"), Form::Full)
+        );
+        assert!(g[0].0.ends_with("ACC/1234/5"));
+        let r = read(
+            "Letter, Royal Astronomical Society to the Pell trustees, 2 May 1911. RAS Archives, Add MS 91.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "Royal Astronomical Society");
+        assert!(r[0].0.ends_with("Add MS 91"));
+        let p = read("Letter from Josiah Pender to the directors, 12 March 1871.");
+        assert_eq!(p[0].1, "Josiah Pender");
+        // A place is no writer, and a letter is dated by the day.
+        for note in [
+            "Norway to Britain, March 4, 1862.",
+            "Exports from Norway to Britain rose, 1862.",
+            "Carlo Gatti to Giovanni Gatti, in 1862.",
+        ] {
+            let r = read(note);
+            assert!(
+                r.iter().all(|c| c.1 != "Norway" && c.1 != "Carlo Gatti"),
+                "{note}: {r:?}"
+            );
+        }
     }
 
     #[test]

@@ -6,7 +6,9 @@ use super::names::{
     authors_ends, is_outlet, is_plausible_author, is_source_name, one_or_two_names_each,
     record_maker, strip_lead,
 };
-use super::when::{is_locator, is_news_year, is_tail_date, when_len, without_kind, year_len};
+use super::when::{
+    WEEKDAYS, is_locator, is_news_year, is_tail_date, when_len, without_kind, year_len,
+};
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Place};
 use std::ops::Range;
@@ -154,7 +156,9 @@ fn classify_one(part: &str, before: Option<&str>) -> Vec<Cite> {
     }
     // Read once: author–year and attribution both ask for it. A clause after the date
     // says what the source found (`Reuters/Ipsos poll, March 28, found that…`).
-    let dated = date_tail(body).or_else(|| date_tail(before_clause(body)?));
+    let dated = date_tail(body)
+        .or_else(|| date_tail(before_clause(body)?))
+        .or_else(|| weekday_tail(body));
     if let Some((authors, y)) = author_year(body, lead > 0) {
         let corporate = !one_or_two_names_each(authors);
         let plain = y.years.len() == 1 && y.locator.is_none() && !y.trailing;
@@ -261,8 +265,20 @@ fn relayed(body: &str) -> Option<&str> {
     (ok && is_source_name(source)).then_some(source)
 }
 
-/// Verbs that open a clause saying what a dated source found or said.
+/// `the Wall Street Journal, Wednesday`: an outlet dated by the day of the week alone. A
+/// place can be dated so too (`Bangkok, Tuesday`), so the source must be named as an
+/// outlet.
+fn weekday_tail(body: &str) -> Option<(&str, &str)> {
+    let (source, day) = body.rsplit_once(", ")?;
+    (WEEKDAYS.contains(&day) && is_outlet(source) && is_source_name(source))
+        .then_some((source, day))
+}
+
+/// Verbs that open a clause saying what a dated source found or said, or whom it drew on
+/// (`Reuters, May 12, citing two traders`).
 const FINDINGS: &[&str] = &[
+    "citing",
+    "quoting",
     "found",
     "finds",
     "showed",

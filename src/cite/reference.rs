@@ -69,12 +69,17 @@ const REF_TITLE_MAX: usize = 400;
 const REF_CONTAINER_MAX: usize = 160;
 const REF_MID_MAX: usize = 120;
 
-/// Whether a `REFERENCE` match keeps within the limits of a real reference.
+/// Whether a `REFERENCE` match keeps within the limits of a real reference, and within one
+/// of a note's `;`-separated citations: after `Solheim, “Ice Houses,” 120; and` the book
+/// that follows is no journal of Solheim's.
 fn reference_fits(c: &Groups) -> bool {
     let chars = |name| c.name(name).map_or(0, |m| m.as_str().chars().count());
+    let crosses = |name| c.name(name).is_some_and(|m| m.as_str().contains(';'));
     chars("title") <= REF_TITLE_MAX
         && chars("container") <= REF_CONTAINER_MAX
         && chars("mid") <= REF_MID_MAX
+        && !crosses("container")
+        && !crosses("mid")
 }
 
 /// Drops a capitalised lead-in word ("See", "In") that the author pattern swallowed.
@@ -210,6 +215,17 @@ mod tests {
                 .collect();
             prop_assert_eq!(new, old, "{:?}", n);
         }
+    }
+
+    #[test]
+    fn a_reference_does_not_reach_across_a_semicolon() {
+        // A short note's page is no journal: the book after the semicolon is its own.
+        let note = "See Solheim, “Ice Houses,” 120; and Peter Langford, The Cold Chain (London: Harbour Books, 2011), 66.";
+        let r = references(note, Place::Note { note: 0, block: 0 });
+        assert!(
+            r.iter().all(|c| !note[c.range.clone()].contains(';')),
+            "{r:?}"
+        );
     }
 
     #[test]

@@ -339,6 +339,71 @@ fn author_year_in_more_shapes() {
 }
 
 #[test]
+fn a_lead_in_that_says_what_the_work_is_for() {
+    for (text, source) in [
+        (
+            "(Montrul, 2008; for a critique, see Putnam & Sánchez, 2013)",
+            "Putnam & Sánchez",
+        ),
+        (
+            "(for an overview of the debate, see also Egerer, 2020)",
+            "Egerer",
+        ),
+        (
+            "(see also, for a similar view, Stevenson et al., 2020)",
+            "Stevenson et al.",
+        ),
+    ] {
+        let s = sources(text);
+        let last = s.last().unwrap_or_else(|| panic!("{text}: nothing found"));
+        assert_eq!(
+            (last.0, last.1.as_str()),
+            (CitationKind::AuthorYear, source),
+            "{text}: {s:?}"
+        );
+    }
+    for aside in [
+        "(for a while, in 2019)",
+        "(for children, see Appendix B)",
+        "(for a critique, see below)",
+    ] {
+        assert!(sources(aside).is_empty(), "{aside}: {:?}", sources(aside));
+    }
+}
+
+#[test]
+fn an_outlet_dated_by_its_weekday_or_naming_its_own_source_after_the_date() {
+    use CitationKind::Attribution as A;
+    for (text, source, date) in [
+        (
+            "(the Wall Street Journal, Wednesday)",
+            "the Wall Street Journal",
+            "Wednesday",
+        ),
+        ("(NHK, Thursday)", "NHK", "Thursday"),
+        ("(Bangkok Post, Friday)", "Bangkok Post", "Friday"),
+        ("(Reuters, May 12, citing two traders)", "Reuters", "May 12"),
+        (
+            "(Bloomberg News, 16 April, citing central bank minutes)",
+            "Bloomberg News",
+            "16 April",
+        ),
+        ("(Kyodo, 14 May, quoting officials)", "Kyodo", "14 May"),
+    ] {
+        assert_eq!(one(text), (A, source.into(), Some(date.into())), "{text}");
+    }
+    // A place and a day is no outlet's date, nor is a day after words in lower case.
+    for aside in [
+        "(Bangkok, Tuesday)",
+        "(his office, Monday)",
+        "(Geneva, Wednesday)",
+        "(Reuters, Monday and Tuesday)",
+    ] {
+        assert!(sources(aside).is_empty(), "{aside}: {:?}", sources(aside));
+    }
+}
+
+#[test]
 fn non_citations_are_left_alone() {
     for text in [
         "the Chinese Communist Party (CCP) propaganda",

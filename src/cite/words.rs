@@ -90,7 +90,7 @@ pub(super) const INSTITUTIONS: &[&str] = &[
 /// Words a news lead-in puts before a source, kept in the citation's text but not its name.
 #[rustfmt::skip]
 pub(super) const LEAD_INS: &[&str] = &[
-    "See also ", "see also ", "See, e.g., ", "see, e.g., ", "See, for example, ",
+    "See also, ", "see also, ", "See also ", "see also ", "See, e.g., ", "see, e.g., ", "See, for example, ",
     "see, for example, ", "See ", "see ", "But see ", "but see ", "Cf. ", "cf. ", "Compare ",
     "compare ", "e.g., ", "e.g. ", "E.g., ", "for example, ", "for example ", "for instance, ",
     "As cited in ", "as cited in ", "cited in ", "Cited in ", "quoted in ", "Quoted in ",
