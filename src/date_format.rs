@@ -96,7 +96,7 @@ fn year_of(text: &str) -> Option<&str> {
 /// A moment (milliseconds since the Unix epoch) as the date in `format` and the time of
 /// day, in the local time zone (`TZ`, else the system's).
 pub fn moment(ms: u64, format: &str) -> String {
-    moment_in(ms, format, &TimeZone::system())
+    moment_in(ms, format, local_zone())
 }
 
 /// How lists show dates and times: their format and the time zone.
@@ -104,23 +104,34 @@ pub fn moment(ms: u64, format: &str) -> String {
 pub struct Dates {
     /// The lists' `strftime` format.
     pub format: &'static str,
-    /// The zone times are shown in: the local one, but for tests.
-    pub zone: TimeZone,
+    /// The zone times are shown in; `None`, the local one (tests name one).
+    pub zone: Option<TimeZone>,
 }
 
 impl Default for Dates {
     fn default() -> Self {
         Dates {
             format: LIST,
-            zone: TimeZone::system(),
+            zone: None,
         }
     }
+}
+
+/// The local time zone, found the first time a time is shown: finding it reads through
+/// the system's zone database, which is no work for the first frame.
+fn local_zone() -> &'static TimeZone {
+    static LOCAL: std::sync::OnceLock<TimeZone> = std::sync::OnceLock::new();
+    LOCAL.get_or_init(TimeZone::system)
 }
 
 impl Dates {
     /// A moment (milliseconds since the Unix epoch) as its date and time of day.
     pub fn moment(&self, ms: u64) -> String {
-        moment_in(ms, self.format, &self.zone)
+        moment_in(
+            ms,
+            self.format,
+            self.zone.as_ref().unwrap_or_else(|| local_zone()),
+        )
     }
 }
 

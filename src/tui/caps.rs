@@ -110,7 +110,10 @@ impl Caps {
 /// `~/.terminfo`, `$TERMINFO_DIRS`, `/etc`, `/lib`, `/usr/share/terminfo`).
 fn lookup(term: &str) -> Option<Entry> {
     use termini::{NumberCapability, StringCapability, TermInfo};
-    let info = TermInfo::from_name(term).ok()?;
+    // Read whole first: termini reads a file a byte or two at a time, some 600 system
+    // calls for one entry, on the way to the first frame.
+    let bytes = std::fs::read(entry_path(term)?).ok()?;
+    let info = TermInfo::parse(bytes.as_slice()).ok()?;
     Some(Entry {
         colors: info.number_cap(NumberCapability::MaxColors),
         rgb: info.extended_cap("RGB").is_some() || info.extended_cap("Tc").is_some(),
@@ -118,6 +121,38 @@ fn lookup(term: &str) -> Option<Entry> {
             .raw_string_cap(StringCapability::EnterAlternativeMode)
             .is_some_and(|s| !s.is_empty()),
     })
+}
+
+/// The file of `term`'s terminfo entry, searched where ncurses looks (as termini does):
+/// `$TERMINFO` else `~/.terminfo`, `$TERMINFO_DIRS`, then the system folders; in each,
+/// under the name's first letter, or its hexadecimal code (macOS).
+fn entry_path(term: &str) -> Option<std::path::PathBuf> {
+    use std::path::PathBuf;
+    let first = term.chars().next()?;
+    if term.contains('/') {
+        return None;
+    }
+    let mut dirs: Vec<PathBuf> = Vec::new();
+    match std::env::var_os("TERMINFO") {
+        Some(dir) => dirs.push(dir.into()),
+        None => dirs.extend(std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".terminfo"))),
+    }
+    if let Ok(list) = std::env::var("TERMINFO_DIRS") {
+        dirs.extend(list.split(':').filter(|d| !d.is_empty()).map(PathBuf::from));
+    }
+    if let Some(prefix) = std::env::var_os("PREFIX") {
+        let prefix = PathBuf::from(prefix);
+        dirs.extend(["etc/terminfo", "lib/terminfo", "share/terminfo"].map(|d| prefix.join(d)));
+    }
+    dirs.extend(["/etc/terminfo", "/lib/terminfo", "/usr/share/terminfo"].map(PathBuf::from));
+    dirs.into_iter()
+        .flat_map(|d| {
+            [
+                d.join(first.to_string()).join(term),
+                d.join(format!("{:x}", first as u32)).join(term),
+            ]
+        })
+        .find(|p| p.is_file())
 }
 
 /// Where output goes: the reader needs standard output to be a terminal that can move

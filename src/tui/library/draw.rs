@@ -324,7 +324,7 @@ mod tests {
         use crate::tui::popups::marks::{Mark, MarksPanel};
         let mut app = app((80, 16));
         // Times are local; the snapshot is taken in one zone so it reads the same anywhere.
-        app.dates.zone = jiff::tz::TimeZone::UTC;
+        app.dates.zone = Some(jiff::tz::TimeZone::UTC);
         let mark = |title: &str, label: &str, fraction: f64| Mark {
             title: title.into(),
             path: format!("{title}.txt").into(),
