@@ -21,15 +21,13 @@ pub struct NoteShape {
     pub backlinks: HashSet<NodeId>,
 }
 
-fn tokens(el: ElementRef, attr: &str) -> Vec<String> {
-    el.value()
-        .attr(attr)
-        .map(|v| v.split_whitespace().map(str::to_ascii_lowercase).collect())
-        .unwrap_or_default()
-}
-
+/// Whether the space-separated `attr` holds one of `any`, in any case. Asked of every
+/// element of a page several times, so it allocates nothing.
 fn has_token(el: ElementRef, attr: &str, any: &[&str]) -> bool {
-    tokens(el, attr).iter().any(|t| any.contains(&t.as_str()))
+    el.value().attr(attr).is_some_and(|v| {
+        v.split_whitespace()
+            .any(|t| any.iter().any(|a| t.eq_ignore_ascii_case(a)))
+    })
 }
 
 /// A list or section that holds a page's notes.
