@@ -40,8 +40,10 @@ fn needs_whole(app: &App, key: &KeyEvent) -> bool {
 }
 
 /// Handles a key from the terminal: at once, or held back until the whole article is
-/// read. Ctrl-C always quits at once.
+/// read. Ctrl-C always quits at once. The reading state is taken in first, should it
+/// still be on its way: the key may bookmark or highlight.
 pub fn key(app: &mut App, key: KeyEvent) -> Option<Effect> {
+    app.take_in_store();
     let ctrl_c = key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl_c {
         app.held.clear();
