@@ -60,10 +60,15 @@ impl App {
         done
     }
 
-    /// Starts the full parse of a long article on a worker thread; called after the first
-    /// frame so the two do not compete for the processor. The reading state, needed once
-    /// the article is whole (its position, its highlights), is read beside it.
-    pub fn start_background_parse(&mut self) {
+    /// Starts the work that waits for the first frame to be on screen: the full parse of a
+    /// long article on a worker thread, with the reading state (needed once the article is
+    /// whole: its position, its highlights) read beside it; or the scan of a library whose
+    /// first screen came from its cache's head. Called once the terminal has had a quiet
+    /// moment to show the frame, or when a key needs the work done.
+    pub fn start_background_work(&mut self) {
+        if let Some(lib) = &mut self.library {
+            lib.start_scan();
+        }
         let Some(rest) = self.deferred.take() else {
             return;
         };
