@@ -2,13 +2,13 @@
 //! read whole: it must be the whole list's first screen, and keys pressed before the
 //! whole list is in must act on it.
 
+mod common;
+use common::ui::{screen, send};
 use lectern::library::cache;
 use lectern::library::entry::{Progress, ProgressMap};
 use lectern::tui::app::App;
 use lectern::tui::library::{LibraryView, Root};
 use lectern::tui::waiting;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -73,16 +73,6 @@ fn opened(lib: &Path, caches: &Path, progress: ProgressMap) -> App {
     App::with_library(view, (110, 30))
 }
 
-fn screen(app: &App) -> String {
-    let (w, h) = app.size;
-    let mut term = Terminal::new(TestBackend::new(w, h)).unwrap();
-    term.draw(|f| lectern::tui::draw::draw(app, f)).unwrap();
-    let buf = term.backend().buffer();
-    (0..h)
-        .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>() + "\n")
-        .collect()
-}
-
 /// Polls as the event loop does until the whole list is in, the scan started as after a
 /// quiet moment.
 fn until_listed(app: &mut App) {
@@ -92,16 +82,6 @@ fn until_listed(app: &mut App) {
         app.start_background_work();
         waiting::poll(app);
         std::thread::sleep(Duration::from_millis(2));
-    }
-}
-
-fn send(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            c => KeyCode::Char(c),
-        };
-        waiting::key(app, KeyEvent::new(code, KeyModifiers::NONE));
     }
 }
 
