@@ -112,7 +112,11 @@ fn a_key_at_a_long_articles_first_frame_has_the_reading_state() {
     // A selection and Enter to keep it, in one go, before the frame has had a quiet moment.
     t.run(&["send-keys", "-t", &t.session, "v", "Enter"]);
     let s = t.wait_until(
-        |s| s.contains("highlight") || s.contains("still reading") || s.contains("unavailable"),
+        |s| {
+            s.contains("highlight saved")
+                || s.contains("still reading")
+                || s.contains("unavailable")
+        },
         "the highlight's answer",
     );
     assert!(!s.contains("unavailable"), "{s}");
