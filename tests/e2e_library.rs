@@ -76,3 +76,47 @@ fn filter_open_return_keeps_the_selection() {
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), 0);
 }
+
+/// A warm start of a library longer than the cache's head: its first screen comes from
+/// the head, and a key pressed the moment it is up acts on the whole list.
+#[test]
+fn a_warm_start_lists_everything_and_takes_keys_at_once() {
+    if !have_tmux() {
+        return;
+    }
+    let home = Scratch::new("warm-library");
+    let lib = home.0.join("library");
+    std::fs::create_dir_all(&lib).unwrap();
+    for i in 0..260 {
+        write(
+            &lib,
+            &format!("n{i:03}.txt"),
+            &format!("Notes number {i:03}\n\nThe body of note {i}.\n"),
+        );
+    }
+    write(&lib, "zz.txt", "Zymurgy at home\n\nYeast at work.\n");
+    let cache = home.0.join("cache");
+    let listed = common::run::run_with(
+        &[std::ffi::OsStr::new("list"), lib.as_os_str()],
+        None,
+        &[("XDG_CACHE_HOME", cache.to_str().unwrap())],
+    );
+    assert!(listed.status.success());
+    let t = Tmux::start(&home.0, &[lib.to_str().unwrap()], 100, 24);
+    let screen = t.wait_for("261 articles");
+    assert_eq!(
+        selected(&screen)
+            .as_deref()
+            .map(|s| s.starts_with("Notes number 000")),
+        Some(true),
+        "{screen}"
+    );
+    t.keys(&["G"]);
+    let screen = t.wait_until(
+        |s| selected(s).is_some_and(|s| s.starts_with("Zymurgy at home")),
+        "the last row",
+    );
+    assert!(screen.contains("261 articles"), "{screen}");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+}

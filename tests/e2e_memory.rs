@@ -92,3 +92,34 @@ fn a_long_article_resumes_and_keeps_its_bookmark() {
     t.keys(&["q"]);
     t.wait_exit();
 }
+
+/// A long article's reading state is read once its first frame is up; a key pressed
+/// before then finds it all the same: a highlight asked for at once is never "unavailable".
+#[test]
+fn a_key_at_a_long_articles_first_frame_has_the_reading_state() {
+    if !have_tmux() {
+        return;
+    }
+    let home = Scratch::new("memory-at-once");
+    let article = home.0.join("long.txt");
+    let body: Vec<String> = (0..4000)
+        .map(|i| format!("Paragraph {i}. The tide came in over the flats before the light went."))
+        .collect();
+    std::fs::write(&article, format!("A long tide\n\n{}\n", body.join("\n\n"))).unwrap();
+    let path = article.display().to_string();
+    let t = Tmux::start(&home.0, &[&path], 100, 30);
+    t.wait_for("A long tide");
+    // A selection and Enter to keep it, in one go, before the frame has had a quiet moment.
+    t.run(&["send-keys", "-t", &t.session, "v", "Enter"]);
+    let s = t.wait_until(
+        |s| {
+            s.contains("highlight saved")
+                || s.contains("still reading")
+                || s.contains("unavailable")
+        },
+        "the highlight's answer",
+    );
+    assert!(!s.contains("unavailable"), "{s}");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), 0);
+}

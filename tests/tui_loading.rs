@@ -1,6 +1,8 @@
 //! Keys pressed while a long article is still being read, and what a frame sends to
 //! terminals of each colour depth.
 
+mod common;
+use common::ui::send;
 use lectern::parse::{self, Deferred};
 use lectern::tui::app::App;
 use lectern::tui::caps::Depth;
@@ -37,16 +39,6 @@ fn opened_long(path: &Path) -> App {
     let mut app = App::with_article(start, path.to_path_buf(), (80, 24));
     app.deferred = Some(Deferred::File(path.to_path_buf()));
     app
-}
-
-fn send(app: &mut App, keys: &str) {
-    for c in keys.chars() {
-        let code = match c {
-            '\n' => KeyCode::Enter,
-            c => KeyCode::Char(c),
-        };
-        waiting::key(app, KeyEvent::new(code, KeyModifiers::NONE));
-    }
 }
 
 /// Polls as the event loop does until the whole article is in.

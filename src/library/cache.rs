@@ -1,12 +1,15 @@
 //! The metadata cache: one file per library folder in the XDG cache dir, keyed by
 //! (path, size, mtime), so a warm start reads no article.
 //!
-//! The file is postcard, not JSON: a 10,000-article library caches some 11 MB of titles,
+//! The file is postcard, not JSON: a 10,000-article library caches some 10 MB of titles,
 //! summaries and first lines, which JSON took 65 ms to read, half the budget for a warm
 //! start's first frame. It is read borrowing from the file's bytes: each preview stays a
 //! slice of them (most of the file, never copied), and the strings are copied once each.
+//! Its layout (`cache_head`) lets the first screen be read from a small head.
 
-use super::entry::{Entry, Meta, Packed, State};
+use super::cache_head::{self, HEAD, Key, Sections};
+use super::entry::{Entry, Meta, Packed, ProgressMap, State};
+use super::order::{self, SortOrder};
 use serde::{Deserialize, Serialize};
 use std::cell::OnceCell;
 use std::collections::HashMap;
@@ -16,9 +19,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// Bumped whenever the cached fields change, so an old file is ignored, not misread.
-/// It leads the file, read on its own before anything else.
-const VERSION: u32 = 2;
+/// Bumped whenever the cached fields or the layout change, so an old file is ignored,
+/// not misread. It leads the file, read on its own before anything else.
+pub(crate) const VERSION: u32 = 3;
+
+/// One cached file: its path relative to the library, size, modification time, state.
+pub(crate) type Rec = (PathBuf, u64, u64, State);
 
 /// The cache folder (`$XDG_CACHE_HOME/lectern` on Linux), if the platform has one.
 pub fn default_dir() -> Option<PathBuf> {
@@ -96,7 +102,7 @@ struct Record {
 
 /// A `Record` as read, borrowing from the file: the same fields in the same order.
 #[derive(Deserialize)]
-struct RecordRef<'a> {
+pub(crate) struct RecordRef<'a> {
     #[serde(borrow)]
     path: PathRef<'a>,
     size: u64,
@@ -135,7 +141,7 @@ struct MetaRef<'a> {
 
 impl RecordRef<'_> {
     /// The record, its preview shared with the file's bytes `file`.
-    fn own(self, file: &Arc<Vec<u8>>) -> (PathBuf, u64, u64, State) {
+    pub(crate) fn own(self, file: &Arc<Vec<u8>>) -> Rec {
         let path = match self.path {
             PathRef::Text(s) => PathBuf::from(s),
             PathRef::Bytes(b) => PathBuf::from(os_from_bytes(b.to_vec())),
@@ -165,7 +171,7 @@ impl RecordRef<'_> {
 #[derive(Debug, Default)]
 pub struct Cache {
     /// In the order they were put, which is the walk's: a warm start lists them as they are.
-    records: Vec<(PathBuf, u64, u64, State)>,
+    records: Vec<Rec>,
     /// Index into `records` by the path's bytes, which hash far quicker than a `Path`;
     /// built when first asked, after a warm start has listed what the cache knows.
     by_path: OnceCell<HashMap<OsString, usize>>,
@@ -178,18 +184,24 @@ impl Cache {
             return Cache::default();
         };
         let bytes = Arc::new(bytes);
-        let records = match postcard::take_from_bytes::<u32>(&bytes) {
-            Ok((VERSION, rest)) => postcard::from_bytes::<Vec<RecordRef>>(rest),
-            _ => return Cache::default(),
+        let Some(sections) = Sections::parse(&bytes, bytes.len(), VERSION) else {
+            return Cache::default();
         };
+        let mut rest = &bytes[sections.body];
+        let mut records = Vec::with_capacity(sections.records.min(rest.len()));
+        for _ in 0..sections.records {
+            let Ok((record, after)) = postcard::take_from_bytes::<RecordRef>(rest) else {
+                return Cache::default();
+            };
+            rest = after;
+            let record = record.own(&bytes);
+            // Never saved; only a damaged file would hold one.
+            if record.3 != State::Pending {
+                records.push(record);
+            }
+        }
         Cache {
-            records: records
-                .unwrap_or_default()
-                .into_iter()
-                .map(|r| r.own(&bytes))
-                // Never saved; only a damaged file would hold one.
-                .filter(|r| r.3 != State::Pending)
-                .collect(),
+            records,
             by_path: OnceCell::new(),
         }
     }
@@ -256,6 +268,20 @@ impl Cache {
     pub fn save(&self, file: &Path) -> std::io::Result<()> {
         let dir = file.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
+        let bytes = self.encode().map_err(std::io::Error::other)?;
+        let tmp = temp_beside(file);
+        let mut out = std::fs::File::create(&tmp)?;
+        out.write_all(&bytes)?;
+        out.sync_all()?;
+        std::fs::rename(&tmp, file)?;
+        // The JSON cache of earlier versions would otherwise stay behind for good.
+        let _ = std::fs::remove_file(file.with_extension("json"));
+        Ok(())
+    }
+
+    /// The whole file: the head (the first rows in title order, and the failed), the
+    /// index and the body, as `cache_head` lays them out.
+    fn encode(&self) -> postcard::Result<Vec<u8>> {
         let records: Vec<Record> = self
             .records
             .iter()
@@ -266,16 +292,44 @@ impl Cache {
                 state: state.clone(),
             })
             .collect();
-        let mut bytes = postcard::to_stdvec(&VERSION).map_err(std::io::Error::other)?;
-        bytes.extend(postcard::to_stdvec(&records).map_err(std::io::Error::other)?);
-        let tmp = temp_beside(file);
-        let mut out = std::fs::File::create(&tmp)?;
-        out.write_all(&bytes)?;
-        out.sync_all()?;
-        std::fs::rename(&tmp, file)?;
-        // The JSON cache of earlier versions would otherwise stay behind for good.
-        let _ = std::fs::remove_file(file.with_extension("json"));
-        Ok(())
+        let mut body = Vec::new();
+        let mut spans = Vec::with_capacity(records.len());
+        for r in &records {
+            let at = body.len();
+            body = postcard::to_extend(r, body)?;
+            spans.push(at..body.len());
+        }
+        // The order a list shows unread articles in: the paths being relative to the
+        // same folder, they compare as the listed ones do.
+        let by_title = order::sorted(
+            &self.entries(Path::new("")),
+            &ProgressMap::new(),
+            SortOrder::Recent,
+        );
+        let failed = (0..records.len()).filter(|&i| matches!(records[i].state, State::Failed(_)));
+        let head: Vec<&Record> = by_title
+            .iter()
+            .take(HEAD)
+            .copied()
+            .chain(failed)
+            .map(|i| &records[i])
+            .collect();
+        let mut index: Vec<(Key, usize, usize)> = by_title
+            .iter()
+            .map(|&i| {
+                let path = self.records[i].0.as_os_str().as_encoded_bytes();
+                (Key(path), spans[i].start, spans[i].len())
+            })
+            .collect();
+        index.sort_unstable_by(|a, b| a.0.0.cmp(b.0.0));
+        Ok(cache_head::join(
+            VERSION,
+            &postcard::to_stdvec(&head)?,
+            &postcard::to_stdvec(&index)?,
+            &body,
+            by_title.len(),
+            records.len(),
+        ))
     }
 }
 

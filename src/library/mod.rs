@@ -4,8 +4,10 @@
 //! list at once and fill it in as files are read.
 
 pub mod cache;
+pub mod cache_head;
 pub mod entry;
 pub mod filter;
+pub mod glimpse;
 pub mod order;
 pub mod scan;
 pub mod text_cache;

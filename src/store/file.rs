@@ -32,6 +32,15 @@ pub(crate) fn read(path: &Path) -> Result<Found, StoreError> {
             });
         }
     };
+    // A file of this schema is read straight into the state: through a tree of values
+    // first it took twice as long, and 1,000 highlights make a state of 1 MB. Any other
+    // (older, newer, damaged) is read the long way, which says what is wrong with it.
+    if let Ok(mut state) = serde_json::from_slice::<State>(&bytes)
+        && state.version == VERSION
+    {
+        clamp_times(&mut state);
+        return Ok(Found::Current(state));
+    }
     let value: Value = match serde_json::from_slice(&bytes) {
         Ok(v) => v,
         Err(e) => return Ok(Found::Damaged(e.to_string())),
@@ -174,4 +183,56 @@ pub(crate) fn temp_path(path: &Path) -> PathBuf {
         .file_name()
         .map_or("state.json".into(), |n| n.to_string_lossy().into_owned());
     path.with_file_name(format!("{name}.tmp"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{Anchor, Part};
+    use crate::store::{Fingerprint, Spot, Store};
+
+    /// What `read` finds, as the long way (a tree of values, then `migrate`) reads it.
+    fn both_ways(path: &Path) -> (State, State) {
+        let Ok(Found::Current(straight)) = read(path) else {
+            panic!("a current state file");
+        };
+        let bytes = std::fs::read(path).unwrap();
+        let long = migrate(serde_json::from_slice(&bytes).unwrap()).unwrap();
+        (straight, long)
+    }
+
+    #[test]
+    fn a_file_of_this_schema_reads_as_the_long_way_reads_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = Store::open(dir.path()).unwrap();
+        let fp = Fingerprint::of_texts(["an article"]);
+        s.article(&fp, Path::new("/a.txt"), "A");
+        let spot = |i| Spot {
+            anchor: Anchor {
+                part: Part::Body { i },
+                offset: 3,
+            },
+            snippet: "the words there".into(),
+            fraction: 0.1 * i as f64,
+        };
+        s.set_position(&fp, spot(2)).unwrap();
+        s.add_bookmark(&fp, "one", spot(1)).unwrap();
+        s.save().unwrap();
+        // A time past the end of the clock is read as the long way reads it, too.
+        let mut v: Value = serde_json::from_slice(&std::fs::read(s.path()).unwrap()).unwrap();
+        for a in v["articles"].as_object_mut().unwrap().values_mut() {
+            a["opened"] = u64::MAX.into();
+        }
+        let json = serde_json::to_string(&v).unwrap();
+        std::fs::write(s.path(), &json).unwrap();
+        let (straight, long) = both_ways(&s.path());
+        assert_eq!(straight, long);
+        assert_eq!(straight.articles.values().next().unwrap().opened, FAR_TIME);
+        // A key given twice is an error to the straight way: the long way reads it.
+        let twice = json.replacen("\"version\":1", "\"version\":1,\"version\":1", 1);
+        assert_ne!(twice, json);
+        std::fs::write(s.path(), &twice).unwrap();
+        let (straight, long) = both_ways(&s.path());
+        assert_eq!(straight, long);
+    }
 }

@@ -49,10 +49,17 @@ pub fn run(input: Input) -> anyhow::Result<()> {
         }
         _ => None,
     };
+    // The reading state is read on a worker beside the article; a library needs it for
+    // its first frame and has nothing to read beside it, so it is read here, below; a
+    // long article's first frame does not wait for it.
+    let opening = match &input {
+        Input::Path(p) if p.is_dir() || in_two_steps(p) => jobs::Opening::Later,
+        Input::Default => jobs::Opening::Later,
+        _ => jobs::open_store(),
+    };
     let size = ratatui::crossterm::terminal::size().unwrap_or((80, 24));
     let loaded = config::load_default();
     let cfg = loaded.config.clone();
-    let opening = jobs::open_store();
     // Asked while the file is parsed and the state read on their workers, before the
     // terminal is taken: the answer arrives on standard input.
     let background = theme::wants_asking(cfg.theme)
@@ -64,8 +71,9 @@ pub fn run(input: Input) -> anyhow::Result<()> {
         Input::Default => cfg.library.clone(),
     };
     // The library shows each article's progress in its first frame.
-    let (store, opening) = match piped.is_none() && path.as_ref().is_none_or(|p| p.is_dir()) {
-        true => (Some(opening.join()), None),
+    let library = piped.is_none() && path.as_ref().is_none_or(|p| p.is_dir());
+    let (store, opening) = match library {
+        true => (Some(opening.wait()), None),
         false => (None, Some(opening)),
     };
     let progress = match &store {
@@ -102,12 +110,13 @@ pub fn run(input: Input) -> anyhow::Result<()> {
     if caps.depth == caps::Depth::Mono {
         app.theme.mono = true;
     }
-    match (store, opening) {
-        (Some(opened), _) => app.attach_opened(opened),
-        // A long article's first frame does not wait for the reading state.
-        (None, Some(job)) if app.deferred.is_some() => app.opening = Some(job),
-        (None, Some(job)) => app.attach_opened(job.join()),
-        (None, None) => {}
+    if let Some(opened) = store {
+        app.attach_opened(opened);
+    }
+    app.opening = opening;
+    // A long article's first frame does not wait for the reading state.
+    if app.deferred.is_none() {
+        app.take_in_store();
     }
     if app.reader.is_some() && app.deferred.is_none() {
         app.article_ready();
@@ -127,6 +136,16 @@ const WHOLE_BYTES: u64 = 128 * 1024;
 /// Bytes of a longer article parsed before the first frame; the rest follows in the
 /// background. 16 KB is several screens even on a tall terminal.
 const QUICK_BYTES: usize = 16 * 1024;
+
+/// Whether the file at `path` is likely to be opened in two steps (`read_file`): a text
+/// longer than `WHOLE_BYTES`. Its reading state is then read once the first frame is up;
+/// a guess wrong either way only costs time.
+fn in_two_steps(path: &std::path::Path) -> bool {
+    parse::format_for(path) != crate::article::Format::Html
+        && path
+            .metadata()
+            .is_ok_and(|m| m.is_file() && m.len() > WHOLE_BYTES)
+}
 
 /// Reads one article. A long one is its beginning, to show at once, and the rest to read
 /// whole on a worker thread, so the first frame does not wait for megabytes of decoding

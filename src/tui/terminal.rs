@@ -141,7 +141,7 @@ fn event_loop(app: &mut App, stop: &AtomicBool, depth: Depth) -> anyhow::Result<
         }
         app.tick(std::time::Instant::now());
         let (arrived, held_effect) = crate::tui::waiting::poll(app);
-        if arrived | app.poll_library() {
+        if arrived {
             carry_out(&mut term, app, held_effect)?;
             dirty = true;
             continue;
@@ -156,9 +156,9 @@ fn event_loop(app: &mut App, stop: &AtomicBool, depth: Depth) -> anyhow::Result<
             250
         };
         if !event::poll(Duration::from_millis(tick))? {
-            // Read the rest of a long article once the terminal has had a quiet moment
-            // to show the first frame, not in competition with it.
-            app.start_background_parse();
+            // Read the rest of a long article, or of a library's list, once the terminal
+            // has had a quiet moment to show the first frame, not in competition with it.
+            app.start_background_work();
             if message_shown && app.current_message().is_none() {
                 dirty = true;
             }

@@ -85,6 +85,19 @@ pub fn press(app: &mut App, keys: &str) {
     }
 }
 
+/// Types each character as a key as the event loop hands it on (`waiting::key`, which
+/// holds keys back while a long article or a library's list is still coming); `\n` is
+/// Enter.
+pub fn send(app: &mut App, keys: &str) {
+    for c in keys.chars() {
+        let code = match c {
+            '\n' => KeyCode::Enter,
+            c => KeyCode::Char(c),
+        };
+        lectern::tui::waiting::key(app, KeyEvent::new(code, KeyModifiers::NONE));
+    }
+}
+
 /// Presses one key.
 pub fn key(app: &mut App, code: KeyCode) {
     app.key(KeyEvent::new(code, KeyModifiers::NONE));

@@ -124,7 +124,7 @@ fn draw_status(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
     } else if let Some(m) = app.current_message() {
         m.to_string()
     } else {
-        let n = lib.rows.len();
+        let n = lib.count();
         format!("{} article{}", thousands(n), if n == 1 { "" } else { "s" })
     };
     let mut right = Vec::new();

@@ -14,7 +14,7 @@ use crate::library::filter::{self, Hay, Hit};
 use crate::library::order::{self, SortOrder};
 use crate::library::scan::Skipped;
 use crate::library::watch::Watch;
-use crate::library::{self, Event, cache};
+use crate::library::{self, Event, cache, glimpse};
 use crate::parse;
 use crate::samples::SAMPLES;
 use crate::tui::field::Field;
@@ -90,6 +90,11 @@ pub struct LibraryView {
     watch: Option<Watch>,
     /// A list has arrived (from the cache or the walk).
     listed: bool,
+    /// While only the cache's head is shown (`glimpse`): how many of its rows are the
+    /// whole list's, in place, and the rows of the whole list.
+    partial: Option<(usize, usize)>,
+    /// The scan waits for the first frame, drawn from the cache's head, to be on screen.
+    scan_later: bool,
     /// What the filter searches, per entry; built on the first filter, not at start-up.
     hays: Vec<Hay>,
     cache_file: Option<PathBuf>,
@@ -121,28 +126,69 @@ impl LibraryView {
             scan: None,
             watch: None,
             listed: false,
+            partial: None,
+            scan_later: false,
             hays: Vec::new(),
             cache_file,
             selected_once: false,
         };
         match &view.root {
             Root::Samples => view.set_entries(library::samples(), Vec::new()),
-            Root::Dir(_) => view.rescan(),
+            Root::Dir(_) => {
+                view.glimpse();
+                view.scan_later = view.partial();
+                if !view.scan_later {
+                    view.rescan();
+                }
+            }
         }
         view
+    }
+
+    /// Shows the first screen from the cache's head, before the scan reads it whole.
+    fn glimpse(&mut self) {
+        let (Root::Dir(dir), Some(file)) = (&self.root, &self.cache_file) else {
+            return;
+        };
+        if let Some(g) = glimpse::read(file, dir, &self.progress) {
+            self.partial = Some((g.rows, g.listed));
+            self.entries = g.entries;
+            self.refresh(None);
+        }
+    }
+
+    /// True while only the first screen is shown: keys wait for the whole list.
+    pub fn partial(&self) -> bool {
+        self.partial.is_some()
+    }
+
+    /// Articles listed (after the filter): those of the whole list while only its first
+    /// screen is shown.
+    pub fn count(&self) -> usize {
+        self.partial.map_or(self.rows.len(), |(_, listed)| listed)
     }
 
     /// Starts a new scan of a folder library; the current list stays until the new one arrives.
     pub fn rescan(&mut self) {
         if let Root::Dir(dir) = &self.root {
             self.scan = Some(library::start(dir.clone(), self.cache_file.clone()));
-            self.scanning = Some((0, 0));
+            // The cache's list, on its way after a first screen from its head, has every
+            // file read, as that screen shows.
+            self.scanning = self.partial.is_none().then_some((0, 0));
         }
     }
 
-    /// True while a scan or a search is running.
+    /// Starts the scan that waited for the first frame to be on screen, if one did: so
+    /// that the frame is not drawn, nor shown by the terminal, while 10 MB are decoded.
+    pub fn start_scan(&mut self) {
+        if std::mem::take(&mut self.scan_later) {
+            self.rescan();
+        }
+    }
+
+    /// True while a scan or a search is running, or a scan is to start.
     pub fn busy(&self) -> bool {
-        self.scan.is_some() || self.search.busy()
+        self.scan.is_some() || self.scan_later || self.search.busy()
     }
 
     /// True until the scan's first list arrives: the first frame waits for it.
@@ -193,6 +239,7 @@ impl LibraryView {
             match event {
                 Event::Listed { entries, skipped } => {
                     self.listed = true;
+                    self.partial = None;
                     let pending = entries.iter().filter(|e| e.state == State::Pending).count();
                     self.scanning = (pending > 0).then_some((0, pending));
                     self.hays.clear();
@@ -217,6 +264,10 @@ impl LibraryView {
         if finished {
             self.scan = None;
             self.scanning = None;
+            if self.partial.take().is_some() {
+                // The scan ended without a list: what the head showed is not all there is.
+                self.entries.clear();
+            }
         }
         self.refresh(keep);
         true
@@ -271,6 +322,9 @@ impl LibraryView {
             }
             self.hits = filter::filter(&self.hays, &sorted, self.filter.text());
             self.rows = self.hits.iter().map(|h| h.entry).collect();
+        }
+        if let Some((rows, _)) = self.partial {
+            self.rows.truncate(rows);
         }
         let found = keep.and_then(|p| self.rows.iter().position(|&i| self.entries[i].path == p));
         self.selected = match found {
