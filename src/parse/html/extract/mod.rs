@@ -60,13 +60,14 @@ pub fn find(doc: &Html, shape: &NoteShape) -> Found {
         let ids = select::with_siblings(&scores, &stats, top);
         let roots: Vec<NodeRef<Node>> = ids.iter().filter_map(|&id| doc.tree.get(id)).collect();
         let pruned = prune::prune(&roots, &stats, shape);
-        let kept = ids.iter().map(|&id| stats.get(id).prose).sum::<u32>()
-            - pruned
-                .drop
-                .iter()
-                .chain(&pruned.captions)
-                .map(|&id| stats.get(id).prose)
-                .sum::<u32>();
+        let left_out = outermost(doc, pruned.drop.iter().chain(&pruned.captions))
+            .map(|id| stats.get(id).prose)
+            .sum::<u32>();
+        let kept = ids
+            .iter()
+            .map(|&id| stats.get(id).prose)
+            .sum::<u32>()
+            .saturating_sub(left_out);
         let enough = kept >= ARTICLE_MIN;
         if best.as_ref().is_none_or(|(k, _)| kept > *k) {
             best = Some((
@@ -132,5 +133,44 @@ pub fn outside(doc: &Html, found: &Found, removed: &mut Vec<String>) {
                 removed.push(snippet(&text));
             }
         }
+    }
+}
+
+/// The elements of `ids` not inside another of them: a caption or a list of links can be
+/// left out inside a block left out too, and its text must not be taken away twice.
+fn outermost<'a>(
+    doc: &'a Html,
+    ids: impl Iterator<Item = &'a NodeId> + Clone + 'a,
+) -> impl Iterator<Item = NodeId> + 'a {
+    let set: HashSet<NodeId> = ids.clone().copied().collect();
+    ids.copied().filter(move |&id| {
+        doc.tree
+            .get(id)
+            .is_some_and(|n| !n.ancestors().any(|a| set.contains(&a.id())))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_left_out_inside_text_left_out_counts_once() {
+        let doc = Html::parse_document(
+            "<div id=a><p id=b>x</p><div id=c><p id=d>y</p></div></div><p id=e>z</p>",
+        );
+        let id = |name: &str| {
+            doc.tree
+                .nodes()
+                .find(|n| ElementRef::wrap(*n).is_some_and(|e| e.value().id() == Some(name)))
+                .unwrap()
+                .id()
+        };
+        let ids = [id("b"), id("c"), id("d"), id("a"), id("e")];
+        let mut kept: Vec<NodeId> = outermost(&doc, ids.iter()).collect();
+        kept.sort();
+        let mut want = vec![id("a"), id("e")];
+        want.sort();
+        assert_eq!(kept, want);
     }
 }
