@@ -111,23 +111,17 @@ fn cell(text: &str, width: usize, marks: &[usize], base: Style, mark: Style) -> 
     spans
 }
 
-fn column_text(app: &App, lib: &LibraryView, e: &Entry, c: Column) -> String {
+/// A cell's text; dates are `date_w` columns wide.
+fn column_text(app: &App, lib: &LibraryView, e: &Entry, c: Column, date_w: u16) -> String {
     let meta = e.meta();
     let p = progress_of(&lib.progress, &e.path);
     match c {
         Column::Authors => e.authors(),
         Column::Date => meta
-            .and_then(|m| {
+            .map(|m| {
                 let text = m.date.as_deref().unwrap_or_default();
-                let width = date_width(app) as usize;
-                (!text.is_empty() || m.date_iso.is_some()).then(|| {
-                    crate::date_format::in_column(
-                        m.date_iso.as_deref(),
-                        text,
-                        app.dates.format,
-                        width,
-                    )
-                })
+                let iso = m.date_iso.as_deref();
+                crate::date_format::in_column(iso, text, app.dates.format, date_w.into())
             })
             .unwrap_or_default(),
         Column::Length => e
@@ -232,7 +226,7 @@ pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
                 _ => &[],
             };
             spans.extend(cell(
-                &column_text(app, lib, e, *c),
+                &column_text(app, lib, e, *c, date_w),
                 c.width(date_w) as usize,
                 marks,
                 style,

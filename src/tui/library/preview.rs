@@ -36,11 +36,9 @@ pub fn draw(app: &App, lib: &LibraryView, f: &mut Frame, area: Rect) {
         f.render_widget(Paragraph::new(lines), inner);
         return;
     };
-    let date = (m.date.is_some() || m.date_iso.is_some()).then(|| {
-        let text = m.date.as_deref().unwrap_or_default();
-        crate::date_format::article(m.date_iso.as_deref(), text, app.dates.format)
-    });
-    let byline: Vec<String> = [Some(e.authors()), date, m.site.clone()]
+    let text = m.date.as_deref().unwrap_or_default();
+    let date = crate::date_format::article(m.date_iso.as_deref(), text, app.dates.format);
+    let byline: Vec<String> = [Some(e.authors()), Some(date), m.site.clone()]
         .into_iter()
         .flatten()
         .filter(|s| !s.is_empty())
