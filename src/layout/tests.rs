@@ -347,3 +347,36 @@ fn a_captions_mark_stays_its_own_span_so_a_match_in_it_is_painted_alone() {
         assert_eq!(s.src.len(), s.text.len(), "{s:?}");
     }
 }
+
+#[test]
+fn a_prefix_with_no_room_beside_it_gives_way_and_no_letter_is_lost() {
+    let text = "> Quoted words here.\n\n10. Tenth item\n\n- outer\n    - inner words\n";
+    let doc = doc_of(text, Format::Markdown);
+    for width in 1..=6u16 {
+        let l = Layout::new(
+            doc.clone(),
+            Style {
+                width,
+                ..Style::default()
+            },
+        );
+        let mut shown = String::new();
+        for i in 0..l.parts() {
+            for line in l.lines(i) {
+                assert!(
+                    line.width() <= usize::from(width),
+                    "width {width}: {:?}",
+                    line.text()
+                );
+                shown.extend(
+                    line.text()
+                        .chars()
+                        .filter(|c| !c.is_whitespace() && *c != '│'),
+                );
+            }
+        }
+        for want in ["Quotedwordshere.", "10.Tenthitem", "•outer", "◦innerwords"] {
+            assert!(shown.contains(want), "width {width}: {want} not in {shown}");
+        }
+    }
+}

@@ -116,6 +116,11 @@ pub(super) fn wrap(
     prefix: Option<(Span, Span)>,
     style: Style,
 ) -> Vec<Line> {
+    if indent >= width
+        && let Some(prefix) = prefix
+    {
+        return narrow(d, width, prefix, style);
+    }
     let avail = width.saturating_sub(indent).max(1);
     let text = d.text.as_str();
     let base = text.as_ptr() as usize;
@@ -278,4 +283,53 @@ pub fn cut_spans(spans: &[Span], skip: usize, width: usize) -> (Vec<Span>, bool)
         }
     }
     (out, false)
+}
+
+/// Wraps text whose prefix leaves it no column (a quote's bar, a list's indent and marker
+/// on a screen a few columns wide). The indent goes first; a prefix drawn on every line
+/// (a bar) is decoration and goes next; a marker, which says something, keeps a line of
+/// its own, cut to the width, above the text.
+fn narrow(d: &Display, width: usize, (first, rest): (Span, Span), style: Style) -> Vec<Line> {
+    let marker = first.text.trim();
+    if marker == rest.text.trim() {
+        return wrap(d, width, 0, None, style);
+    }
+    let hang = width::of(marker) + 1;
+    if hang < width {
+        let first = Span {
+            text: format!("{marker} "),
+            ..first
+        };
+        let rest = Span {
+            text: " ".repeat(hang),
+            ..rest
+        };
+        return wrap(d, width, hang, Some((first, rest)), style);
+    }
+    let at = d.src_at(0);
+    let mut out = Vec::new();
+    let mut piece = String::new();
+    for c in marker.chars() {
+        if !piece.is_empty() && width::of(&piece) + width::of(c.encode_utf8(&mut [0; 4])) > width {
+            out.push(marker_line(std::mem::take(&mut piece), &first, at));
+        }
+        piece.push(c);
+    }
+    if !piece.is_empty() {
+        out.push(marker_line(piece, &first, at));
+    }
+    out.extend(wrap(d, width, 0, None, style));
+    out
+}
+
+fn marker_line(text: String, like: &Span, at: usize) -> Line {
+    Line {
+        spans: vec![Span {
+            text,
+            ..like.clone()
+        }],
+        start: at,
+        end: at,
+        ..Line::default()
+    }
 }
