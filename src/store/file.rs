@@ -35,7 +35,10 @@ pub(crate) fn read(path: &Path) -> Result<Found, StoreError> {
     // A file of this schema is read straight into the state: through a tree of values
     // first it took twice as long, and 1,000 highlights make a state of 1 MB. Any other
     // (older, newer, damaged) is read the long way, which says what is wrong with it.
-    if let Ok(mut state) = serde_json::from_slice::<State>(&bytes)
+    // Read as text: from bytes, serde_json skips what the state has no field for without
+    // checking that it is UTF-8, and would accept a file that is not JSON.
+    if let Ok(text) = std::str::from_utf8(&bytes)
+        && let Ok(mut state) = serde_json::from_str::<State>(text)
         && state.version == VERSION
     {
         clamp_times(&mut state);
@@ -234,5 +237,17 @@ mod tests {
         std::fs::write(s.path(), &twice).unwrap();
         let (straight, long) = both_ways(&s.path());
         assert_eq!(straight, long);
+    }
+
+    #[test]
+    fn a_file_with_bytes_that_are_not_text_is_damaged_even_where_nothing_is_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        // An unknown key's string is skipped unread by the straight way.
+        let mut bytes = b"{\"version\": 1, \"articles\": {}, \"later\": \"a".to_vec();
+        bytes.push(0xdc);
+        bytes.extend_from_slice(b"b\"}");
+        std::fs::write(&path, &bytes).unwrap();
+        assert!(matches!(read(&path), Ok(Found::Damaged(_))));
     }
 }
