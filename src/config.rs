@@ -354,32 +354,52 @@ impl Config {
     pub fn to_toml(&self) -> String {
         let mut out = String::new();
         if let Some(lib) = &self.library {
-            out.push_str(&format!("library = {:?}\n", lib.display().to_string()));
+            let lib = lib.display().to_string();
+            out.push_str(&format!("library = {}\n", quoted(&lib)));
         }
         out.push_str(&format!("measure = {}\n", self.measure));
         out.push_str(&format!("justify = {}\n", self.justify));
         out.push_str(&format!("hyphenate = {}\n", self.hyphenate));
-        out.push_str(&format!("sidenotes = {:?}\n", word(self.sidenotes)));
-        out.push_str(&format!("theme = {:?}\n", word(self.theme)));
+        out.push_str(&format!("sidenotes = {}\n", quoted(&word(self.sidenotes))));
+        out.push_str(&format!("theme = {}\n", quoted(&word(self.theme))));
         out.push_str(&format!("words_per_minute = {}\n", self.words_per_minute));
         out.push_str(&format!("mouse = {}\n", self.mouse));
-        out.push_str(&format!("date_format = {:?}\n", self.date_format));
+        out.push_str(&format!("date_format = {}\n", quoted(self.date_format)));
         out.push_str(&format!(
-            "reader_date_format = {:?}\n",
-            self.reader_date_format
+            "reader_date_format = {}\n",
+            quoted(self.reader_date_format)
         ));
         out.push_str("\n[keys]\n");
         for (k, a) in &self.keys {
-            out.push_str(&format!("{k:?} = {a:?}\n"));
+            out.push_str(&format!("{} = {}\n", quoted(k), quoted(a)));
         }
         for (context, pairs) in &self.context_keys {
-            out.push_str(&format!("\n[keys.{context}]\n"));
+            let table = if bare(context) {
+                context.clone()
+            } else {
+                quoted(context)
+            };
+            out.push_str(&format!("\n[keys.{table}]\n"));
             for (k, a) in pairs {
-                out.push_str(&format!("{k:?} = {a:?}\n"));
+                out.push_str(&format!("{} = {}\n", quoted(k), quoted(a)));
             }
         }
         out
     }
+}
+
+/// `text` as a TOML string, escaped as TOML escapes (Rust's `{:?}` writes `\0`, which
+/// TOML has not).
+fn quoted(text: &str) -> String {
+    toml::Value::String(text.to_string()).to_string()
+}
+
+/// Whether `key` may stand unquoted in a table header.
+fn bare(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
 }
 
 /// The `(key, action)` pairs of one `[keys.<context>]` table; a value that is not an
@@ -515,6 +535,18 @@ mod tests {
         let (c, _) = parse("measure = 64\n[keys]\n\"Ctrl-n\" = \"next-note\"\n");
         let (again, p) = parse(&c.to_toml());
         assert!(p.is_empty(), "{p:?}");
+        assert_eq!(again, c);
+    }
+
+    #[test]
+    fn printed_settings_with_odd_characters_read_back_the_same() {
+        let text = "library = \"/tmp/a \\\"b\\\"\\tc\"\n[keys]\n\"Ctrl-\\u0000x\" = \"next\\u0007\"\n[keys.\"odd one\"]\n\"é\" = \"quit\"\n";
+        let (c, _) = parse(text);
+        assert_eq!(c.keys, [("Ctrl-\0x".to_string(), "next\u{7}".to_string())]);
+        assert_eq!(c.context_keys[0].0, "odd one");
+        let printed = c.to_toml();
+        let (again, p) = parse(&printed);
+        assert!(p.is_empty(), "{p:?}\n{printed}");
         assert_eq!(again, c);
     }
 
