@@ -220,7 +220,7 @@ pub fn parse(text: &str) -> (Config, Vec<String>) {
                             Some(action) => config.keys.push((k.clone(), action.to_string())),
                             None => problems.push(format!(
                                 "line {}: key `{k}` must name an action in quotes",
-                                line_of(text, Some("keys"), k)
+                                line_of(text, Some(&["keys"]), k)
                             )),
                         }
                     }
@@ -292,15 +292,24 @@ pub fn describe(setting: &str) -> String {
 
 /// The line of a table's header (`[keys.library]`), 0 when it has none.
 pub fn header_line(text: &str, table: &str) -> usize {
-    text.lines()
-        .position(|l| l.trim().trim_matches(['[', ']']).trim() == table)
-        .map_or(0, |i| i + 1)
+    match table.split_once('.') {
+        Some((outer, inner)) => line_of(text, Some(&[outer]), inner),
+        None => line_of(text, None, table),
+    }
+}
+
+/// The path of a table named `keys` or `keys.CONTEXT` (a context may hold a dot).
+fn table_path(table: &str) -> Vec<&str> {
+    match table.split_once('.') {
+        Some((outer, inner)) => vec![outer, inner],
+        None => vec![table],
+    }
 }
 
 /// The line where `key` is bound in `[table]` (`keys`, `keys.library`), for problems
 /// found once the bindings are read.
 pub fn binding_line(text: &str, table: &str, key: &str) -> usize {
-    line_of(text, Some(table), key)
+    line_of(text, Some(&table_path(table)), key)
 }
 
 /// `~/x` means the home directory's `x`.
@@ -318,35 +327,28 @@ fn line_at(text: &str, offset: usize) -> usize {
     line.min(text.lines().count().max(1))
 }
 
-/// The line where `key` is set (inside `[table]` when given), also as the first part of a
-/// dotted key (`key.x = 1`, `[key.x]`).
-fn line_of(text: &str, table: Option<&str>, key: &str) -> usize {
-    let first = |s: &str| {
-        let s = s.trim();
-        let part = if s.starts_with(['"', '\'']) {
-            s
-        } else {
-            s.split('.').next().unwrap_or("")
-        };
-        part.trim().trim_matches(['"', '\'']).to_string()
+/// The line where `key` is first written (inside the table at `path` when given), found
+/// by the TOML parser's own spans, so a key is found however the file spells it: quoted,
+/// with escapes, or as the first part of a dotted key (`key.x = 1`, `[key.x]`). 0 when the
+/// file does not parse.
+fn line_of(text: &str, path: Option<&[&str]>, key: &str) -> usize {
+    use toml::de::{DeTable, DeValue};
+    let Ok(doc) = DeTable::parse(text) else {
+        return 0;
     };
-    let mut in_table = table.is_none();
-    for (i, line) in text.lines().enumerate() {
-        let t = line.trim();
-        if t.starts_with('[') {
-            let header = t.trim_matches(['[', ']']);
-            in_table = table.is_some_and(|name| header.trim() == name);
-            if table.is_none() && first(header) == key {
-                return i + 1;
-            }
-            continue;
-        }
-        let name = first(t.split('=').next().unwrap_or(""));
-        if in_table && t.contains('=') && name == key && !t.starts_with('#') {
-            return i + 1;
+    fn entry<'a>(t: &'a DeTable<'_>, name: &str) -> Option<(usize, &'a DeValue<'a>)> {
+        t.iter()
+            .find(|(k, _)| k.get_ref() == name)
+            .map(|(k, v)| (k.span().start, v.get_ref()))
+    }
+    let mut table = doc.get_ref();
+    for part in path.unwrap_or_default() {
+        match entry(table, part) {
+            Some((_, DeValue::Table(inner))) => table = inner,
+            _ => return 0,
         }
     }
-    0
+    entry(table, key).map_or(0, |(at, _)| line_at(text, at))
 }
 
 impl Config {
@@ -416,7 +418,7 @@ fn bindings(
             Some(action) => out.push((k.clone(), action.to_string())),
             None => problems.push(format!(
                 "line {}: key `{k}` must name an action in quotes",
-                line_of(text, Some(table), k)
+                line_of(text, Some(&table_path(table)), k)
             )),
         }
     }
@@ -548,6 +550,13 @@ mod tests {
         let (again, p) = parse(&printed);
         assert!(p.is_empty(), "{p:?}\n{printed}");
         assert_eq!(again, c);
+    }
+
+    #[test]
+    fn a_key_written_with_escapes_names_its_line() {
+        let (_, p) = parse("measure = 60\n\"Spac\\u000be\" = 1\n");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert!(p[0].starts_with("line 2: unknown setting"), "{p:?}");
     }
 
     #[test]
