@@ -1,6 +1,7 @@
 //! Page metadata: `<meta>` tags (Open Graph, Dublin Core, citation_*), JSON-LD, `<title>`,
 //! byline elements and `<time datetime>`.
 
+use super::AttrNamed;
 use crate::article::Meta;
 use crate::parse::byline;
 use crate::parse::frontmatter::{date_info, split_authors};
@@ -40,11 +41,11 @@ fn meta_tags(doc: &Html) -> HashMap<String, Vec<String>> {
     let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
     for m in doc.select(&META) {
         let v = m.value();
-        let content = v.attr("content").unwrap_or("").trim();
+        let content = v.attr_named("content").unwrap_or("").trim();
         if content.is_empty() {
             continue;
         }
-        if let Some(props) = v.attr("property") {
+        if let Some(props) = v.attr_named("property") {
             for key in props.split_whitespace() {
                 by_property
                     .entry(meta_key(key))
@@ -52,9 +53,13 @@ fn meta_tags(doc: &Html) -> HashMap<String, Vec<String>> {
                     .push(content.to_string());
             }
         }
-        for key in [v.attr("name"), v.attr("itemprop"), v.attr("http-equiv")]
-            .into_iter()
-            .flatten()
+        for key in [
+            v.attr_named("name"),
+            v.attr_named("itemprop"),
+            v.attr_named("http-equiv"),
+        ]
+        .into_iter()
+        .flatten()
         {
             by_name
                 .entry(meta_key(key.trim()))
@@ -284,18 +289,21 @@ pub fn read(doc: &Html, meta: &mut Meta) {
         })
         .or_else(|| {
             doc.select(&TIME).find_map(|t| {
-                t.value().attr("datetime").map(str::to_string).or_else(|| {
-                    let s = text_of(t);
-                    (4..40).contains(&s.len()).then_some(s)
-                })
+                t.value()
+                    .attr_named("datetime")
+                    .map(str::to_string)
+                    .or_else(|| {
+                        let s = text_of(t);
+                        (4..40).contains(&s.len()).then_some(s)
+                    })
             })
         });
     meta.date = date.map(|d| date_info(&d));
     meta.language = doc
         .root_element()
         .value()
-        .attr("lang")
-        .or(doc.root_element().value().attr("xml:lang"))
+        .attr_named("lang")
+        .or(doc.root_element().value().attr_named("xml:lang"))
         .map(str::to_string)
         .or_else(|| first(&["content-language", "dc:language", "og:locale"]))
         .map(|l| l.trim().replace('_', "-"))
@@ -313,12 +321,12 @@ pub fn base_url(doc: &Html) -> Option<url::Url> {
     };
     let page = doc
         .select(&CANONICAL)
-        .find_map(|l| l.value().attr("href").and_then(absolute))
+        .find_map(|l| l.value().attr_named("href").and_then(absolute))
         .or_else(|| {
             doc.select(&META)
                 .filter(|m| {
                     let v = m.value();
-                    [v.attr("property"), v.attr("name")]
+                    [v.attr_named("property"), v.attr_named("name")]
                         .into_iter()
                         .flatten()
                         .any(|k| {
@@ -326,9 +334,9 @@ pub fn base_url(doc: &Html) -> Option<url::Url> {
                                 .any(|k| k.eq_ignore_ascii_case("og:url"))
                         })
                 })
-                .find_map(|m| m.value().attr("content").and_then(absolute))
+                .find_map(|m| m.value().attr_named("content").and_then(absolute))
         });
-    let base = doc.select(&BASE).find_map(|b| b.value().attr("href"));
+    let base = doc.select(&BASE).find_map(|b| b.value().attr_named("href"));
     match (base, page) {
         (Some(b), page) => absolute(b).or_else(|| page.and_then(|p| p.join(b.trim()).ok())),
         (None, page) => page,

@@ -13,6 +13,21 @@ use scraper::{Html, Node};
 use std::collections::HashSet;
 use walk::Walker;
 
+/// An element's attribute looked up by comparing names. scraper's `attr` makes an atom of
+/// the name asked for on every call (hashed, and for a name outside its static set such
+/// as `epub:type`, under a global lock), and attributes are asked for of every element of
+/// a page several times.
+pub(crate) trait AttrNamed {
+    /// The value of the attribute called `name`, if the element has one.
+    fn attr_named(&self, name: &str) -> Option<&str>;
+}
+
+impl AttrNamed for scraper::node::Element {
+    fn attr_named(&self, name: &str) -> Option<&str> {
+        self.attrs().find_map(|(k, v)| (k == name).then_some(v))
+    }
+}
+
 /// Deepest element nesting kept, Blink's limit too. Scoring and walking recurse once per
 /// level: 4,000 nested `<b>` overflowed a 2 MB thread stack (a background parse, a test)
 /// and aborted the whole program.

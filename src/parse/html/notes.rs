@@ -3,6 +3,7 @@
 //! general shape of an in-page link whose target sits in an end list or an aside, and a
 //! note that links back to its reference (plain EPUB and Gutenberg notes).
 
+use super::AttrNamed;
 use super::extract::{Tag, tag_of};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
@@ -24,7 +25,7 @@ pub struct NoteShape {
 /// Whether the space-separated `attr` holds one of `any`, in any case. Asked of every
 /// element of a page several times, so it allocates nothing.
 fn has_token(el: ElementRef, attr: &str, any: &[&str]) -> bool {
-    el.value().attr(attr).is_some_and(|v| {
+    el.value().attr_named(attr).is_some_and(|v| {
         v.split_whitespace()
             .any(|t| any.iter().any(|a| t.eq_ignore_ascii_case(a)))
     })
@@ -92,9 +93,9 @@ fn is_backlink(a: ElementRef) -> bool {
 /// Whether a link target is itself an in-page link, as the reference a back-link returns to is.
 fn points_at_link(target: NodeRef<Node>) -> bool {
     let is_link = |n: NodeRef<Node>| {
-        n.value()
-            .as_element()
-            .is_some_and(|e| e.name() == "a" && e.attr("href").is_some_and(|h| h.starts_with('#')))
+        n.value().as_element().is_some_and(|e| {
+            e.name() == "a" && e.attr_named("href").is_some_and(|h| h.starts_with('#'))
+        })
     };
     let wrapper = target
         .value()
@@ -139,16 +140,16 @@ pub fn find(doc: &Html) -> NoteShape {
             ids.entry(id).or_insert(node.id());
         }
         if v.name() == "a" {
-            if let Some(name) = v.attr("name") {
+            if let Some(name) = v.attr_named("name") {
                 ids.entry(name).or_insert(node.id());
             }
-            if let Some(frag) = v.attr("href").and_then(|h| h.strip_prefix('#')) {
+            if let Some(frag) = v.attr_named("href").and_then(|h| h.strip_prefix('#')) {
                 links.push((el, frag));
             }
         }
         if is_container(el) {
             containers.push(node.id());
-        } else if v.attr("data-type") == Some("footnote") {
+        } else if v.attr_named("data-type") == Some("footnote") {
             inline_notes.push(node.id());
         } else if is_definition(el) {
             single_defs.push(node.id());
@@ -379,7 +380,7 @@ fn linked_back<'a>(
         .any(|l| {
             l.value().name() == "a"
                 && l.value()
-                    .attr("href")
+                    .attr_named("href")
                     .and_then(|h| h.strip_prefix('#'))
                     .is_some_and(|f| own.contains(&f))
         });

@@ -1,5 +1,6 @@
 //! The DOM walk that turns elements into blocks with inline marks, as a browser lays them out.
 
+use super::AttrNamed;
 use super::extract::{Tag, tag_of};
 use super::notes::NoteShape;
 use crate::article::{Block, BlockKind, Dir, MarkKind};
@@ -177,12 +178,14 @@ impl<'a> Walker<'a> {
         let v = el.value();
         let name = v.name();
         // Wikipedia's "^ a b" boxes hold back-links and their letters.
-        if v.attr("class").is_some_and(|c| c.contains("backlink")) {
+        if v.attr_named("class")
+            .is_some_and(|c| c.contains("backlink"))
+        {
             return;
         }
-        if name == "input" && v.attr("type") == Some("checkbox") {
+        if name == "input" && v.attr_named("type") == Some("checkbox") {
             self.item = Some(
-                if v.attr("checked").is_some() {
+                if v.attr_named("checked").is_some() {
                     "☑"
                 } else {
                     "☐"
@@ -263,7 +266,7 @@ impl<'a> Walker<'a> {
             "ul" | "ol" | "menu" => {
                 self.flush();
                 let start = v
-                    .attr("start")
+                    .attr_named("start")
                     .and_then(|s| s.trim().parse().ok())
                     .unwrap_or(1);
                 self.lists.push((name == "ol").then_some(start));
@@ -312,7 +315,7 @@ impl<'a> Walker<'a> {
             "strong" | "b" => self.marked(el, MarkKind::Strong),
             "code" | "kbd" | "samp" | "tt" if self.pre == 0 => self.marked(el, MarkKind::Code),
             "s" | "del" | "strike" => self.marked(el, MarkKind::Strike),
-            "a" => match v.attr("href").map(str::trim) {
+            "a" => match v.attr_named("href").map(str::trim) {
                 Some(url)
                     if !url.is_empty()
                         && !url.starts_with('#')
@@ -343,7 +346,7 @@ impl<'a> Walker<'a> {
         }
         let Some(alt) = el
             .value()
-            .attr("alt")
+            .attr_named("alt")
             .map(str::trim)
             .filter(|a| !a.is_empty() && !is_file_name(a))
         else {
@@ -421,7 +424,7 @@ impl<'a> Walker<'a> {
 /// A formula as text: its TeX source when the page gives it (`alttext`, or a TeX
 /// annotation), else the text of its MathML tokens in order, a space between each.
 fn math_text(math: ElementRef) -> String {
-    if let Some(alt) = math.value().attr("alttext").map(str::trim)
+    if let Some(alt) = math.value().attr_named("alttext").map(str::trim)
         && !alt.is_empty()
     {
         return alt.to_string();
@@ -430,7 +433,7 @@ fn math_text(math: ElementRef) -> String {
     let tex = math.descendent_elements().find(|e| {
         annotation(e)
             && e.value()
-                .attr("encoding")
+                .attr_named("encoding")
                 .is_some_and(|enc| enc.to_ascii_lowercase().contains("tex"))
     });
     if let Some(tex) = tex.map(|e| e.text().collect::<String>().trim().to_string())
@@ -475,7 +478,7 @@ fn is_file_name(alt: &str) -> bool {
 
 /// Tables used for page layout rather than data: nested tables, presentation role, prose cells.
 fn layout_table(el: ElementRef) -> bool {
-    el.value().attr("role") == Some("presentation")
+    el.value().attr_named("role") == Some("presentation")
         || el
             .descendent_elements()
             .skip(1)
@@ -489,7 +492,12 @@ fn layout_table(el: ElementRef) -> bool {
 /// The `dir` of the nearest element around a node that has one.
 fn dir_of(node: NodeRef<Node>) -> Dir {
     node.ancestors()
-        .filter_map(|n| n.value().as_element()?.attr("dir").and_then(Dir::from_attr))
+        .filter_map(|n| {
+            n.value()
+                .as_element()?
+                .attr_named("dir")
+                .and_then(Dir::from_attr)
+        })
         .next()
         .unwrap_or_default()
 }

@@ -2,6 +2,7 @@
 //! adjust scores and decide what is pruned inside the article, but a hint never outweighs
 //! where the text actually is.
 
+use crate::parse::html::AttrNamed;
 use scraper::ElementRef;
 
 /// How an element takes part in the text.
@@ -318,13 +319,13 @@ impl Hint {
             return Hint::default();
         }
         // Most elements say nothing about themselves: no words to read.
-        let w = if v.attr("class").is_some() || v.id().is_some() {
+        let w = if v.attr_named("class").is_some() || v.id().is_some() {
             words(el)
         } else {
             Vec::new()
         };
         let content = any_word(&w, CONTENT_WORDS) || matches!(name, "article" | "main");
-        let role_chrome = v.attr("role").is_some_and(|r| {
+        let role_chrome = v.attr_named("role").is_some_and(|r| {
             r.split_whitespace()
                 .any(|r| CHROME_ROLES.contains(&r.to_ascii_lowercase().as_str()))
         });

@@ -7,6 +7,7 @@
 
 use super::hints::{Hint, Tag, tag_of, tag_weight};
 use super::stats::{PARAGRAPH_MIN, PageStats, Stats};
+use crate::parse::html::AttrNamed;
 use crate::parse::html::notes::NoteShape;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
@@ -200,7 +201,10 @@ fn same_kind_ancestor<'a>(
     body: NodeId,
 ) -> Option<NodeRef<'a, Node>> {
     let el = ElementRef::wrap(top)?;
-    let class = el.value().attr("class").filter(|c| !c.trim().is_empty())?;
+    let class = el
+        .value()
+        .attr_named("class")
+        .filter(|c| !c.trim().is_empty())?;
     let name = el.value().name();
     let tree = top.tree();
     let same: Vec<NodeRef<Node>> = scores
@@ -209,8 +213,9 @@ fn same_kind_ancestor<'a>(
         .filter(|c| c.id != top.id() && c.score > 0.0)
         .filter_map(|c| tree.get(c.id))
         .filter(|n| {
-            ElementRef::wrap(*n)
-                .is_some_and(|e| e.value().name() == name && e.value().attr("class") == Some(class))
+            ElementRef::wrap(*n).is_some_and(|e| {
+                e.value().name() == name && e.value().attr_named("class") == Some(class)
+            })
         })
         .collect();
     if same.is_empty() {
@@ -243,7 +248,7 @@ pub fn with_siblings(scores: &Scores, stats: &PageStats, top: NodeRef<Node>) -> 
     };
     let top_score = scores.score(top.id());
     let threshold = (top_score * 0.2).max(10.0);
-    let top_class = ElementRef::wrap(top).and_then(|e| e.value().attr("class"));
+    let top_class = ElementRef::wrap(top).and_then(|e| e.value().attr_named("class"));
     parent
         .children()
         .filter(|c| {
@@ -260,8 +265,8 @@ pub fn with_siblings(scores: &Scores, stats: &PageStats, top: NodeRef<Node>) -> 
             {
                 return false;
             }
-            let same_class =
-                top_class.is_some_and(|t| !t.is_empty()) && el.value().attr("class") == top_class;
+            let same_class = top_class.is_some_and(|t| !t.is_empty())
+                && el.value().attr_named("class") == top_class;
             let bonus = if same_class { top_score * 0.2 } else { 0.0 };
             if scores.score(c.id()) + bonus >= threshold {
                 return true;

@@ -3,6 +3,7 @@
 //! its commas, and the paragraphs, images, list items and form fields below it.
 
 use super::hints::{Hint, Tag, tag_of};
+use crate::parse::html::AttrNamed;
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
@@ -261,16 +262,16 @@ pub fn is_outbound_link(el: ElementRef) -> bool {
     el.value().name() == "a"
         && el
             .value()
-            .attr("href")
+            .attr_named("href")
             .is_some_and(|h| !h.trim_start().starts_with('#'))
 }
 
 /// Whether an element is hidden from readers.
 pub fn is_hidden(el: ElementRef) -> bool {
     let v = el.value();
-    v.attr("hidden").is_some()
-        || v.attr("aria-hidden") == Some("true")
-        || v.attr("style").is_some_and(|s| {
+    v.attr_named("hidden").is_some()
+        || v.attr_named("aria-hidden") == Some("true")
+        || v.attr_named("style").is_some_and(|s| {
             let s: String = s
                 .chars()
                 .filter(|c| !c.is_whitespace())
