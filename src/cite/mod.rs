@@ -43,6 +43,13 @@ pub fn cites(text: &str) -> bool {
         || !narrative::narrative(text, place, &[], false).is_empty()
 }
 
+/// Whether `text` starts with a surname's lower-case particle (`de Souza`, `van Dijk`).
+pub fn starts_with_particle(text: &str) -> bool {
+    text.split_once(' ').is_some_and(|(w, rest)| {
+        words::PARTICLES.contains(&w) && rest.starts_with(char::is_uppercase)
+    })
+}
+
 /// What part a citation plays in joining.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Form {

@@ -279,7 +279,22 @@ fn body_block(para: &Para, adornments: &mut Vec<(char, bool)>, article: &mut Art
             .push(Block::new(BlockKind::Quote, join_lines(lines)));
         return;
     }
-    if entry_a_line(lines, article) {
+    // A heading written on the line above its list's first entry, with no blank line.
+    if lines.len() > 2 && crate::cite::is_list_heading(lines[0]) && entry_a_line(&lines[1..], true)
+    {
+        article
+            .blocks
+            .push(Block::new(BlockKind::Heading { level: 2 }, lines[0].trim()));
+        for line in &lines[1..] {
+            article.blocks.push(Block::paragraph(line.trim()));
+        }
+        return;
+    }
+    let under_heading = article
+        .blocks
+        .last()
+        .is_some_and(|b| crate::cite::is_list_heading(&b.text));
+    if entry_a_line(lines, under_heading) {
         for line in lines {
             article.blocks.push(Block::paragraph(line.trim()));
         }
@@ -295,14 +310,11 @@ fn body_block(para: &Para, adornments: &mut Vec<(char, bool)>, article: &mut Art
 }
 
 /// Whether `lines`, under a reference list's heading, are its entries one a line (as a
-/// plain text writes them, with no blank line between): each starts with a capital, holds
+/// plain text writes them, with no blank line between): each starts with a capital (or a
+/// surname's particle, `de Souza`), holds
 /// a year (or `forthcoming`) and ends with a stop, which wrapped prose does not do line
 /// after line.
-fn entry_a_line(lines: &[&str], article: &Article) -> bool {
-    let under_heading = article
-        .blocks
-        .last()
-        .is_some_and(|b| crate::cite::is_list_heading(&b.text));
+fn entry_a_line(lines: &[&str], under_heading: bool) -> bool {
     let entry = |l: &&str| {
         let l = l.trim();
         let dated = l
@@ -312,7 +324,9 @@ fn entry_a_line(lines: &[&str], article: &Article) -> bool {
             || ["(forthcoming)", "(in press)", "n.d."]
                 .iter()
                 .any(|w| l.contains(w));
-        l.starts_with(char::is_uppercase) && l.ends_with('.') && dated
+        (l.starts_with(char::is_uppercase) || crate::cite::starts_with_particle(l))
+            && l.ends_with('.')
+            && dated
     };
     under_heading && lines.len() > 1 && lines.iter().all(entry)
 }
@@ -407,6 +421,27 @@ mod tests {
             a.blocks.last().unwrap().text,
             "We read the minutes of 1901 and 1902."
         );
+    }
+
+    #[test]
+    fn a_list_heading_on_the_line_above_its_entries_is_a_heading() {
+        let a = parse(
+            "Title\n\nBody text (Ostler, 2016).\n\nWorks cited\n\
+             Ostler, J. (2016). Ferries. Leith: Firth Press.\n\
+             Port of Leith Authority (2019). Annual Report. Leith: PLA.\n\
+             van Dijk, H. (2020). Harbour Lights. Delft: Kade.\n",
+        );
+        let kinds: Vec<(bool, &str)> = a
+            .blocks
+            .iter()
+            .map(|b| (matches!(b.kind, BlockKind::Heading { .. }), b.text.as_str()))
+            .collect();
+        assert_eq!(kinds.len(), 5, "{kinds:?}");
+        assert_eq!(kinds[1], (true, "Works cited"));
+        assert!(kinds[3].1.starts_with("Port of Leith"), "{kinds:?}");
+        // A paragraph that only begins with such a word is prose.
+        let a = parse("Title\n\nBody.\n\nSources\nclose to the council say 1901.\n");
+        assert_eq!(a.blocks.len(), 2);
     }
 
     #[test]
