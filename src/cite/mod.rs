@@ -17,6 +17,7 @@ mod names;
 mod narrative;
 mod narrative_names;
 mod note_forms;
+mod note_records;
 mod notes;
 mod paren;
 mod reference;
