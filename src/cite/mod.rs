@@ -20,6 +20,7 @@ mod note_forms;
 mod note_records;
 mod notes;
 mod paren;
+mod prose;
 mod reference;
 mod surnames;
 #[cfg(test)]
@@ -241,6 +242,14 @@ fn in_block(block: &Block, place: Place, listed: bool, by_notes: bool) -> Vec<Fo
             Form::Cited
         };
         taken.take(found(c, form), false);
+    }
+    if let Place::Body { .. } = place
+        && !listed
+    {
+        for c in prose::in_prose(text) {
+            let range = c.at.clone();
+            taken.take(found(cite(c, place, range), Form::Cited), false);
+        }
     }
     if let Place::Note { block: n, .. } = place {
         for c in references(text, place) {
