@@ -40,7 +40,13 @@ const REPORTED: &[&str] = &["reported", "reports", "said", "says", "wrote", "wri
 /// Every attribution in the sentence of `text`: where it is and the outlet's name.
 pub(super) fn in_prose(text: &str) -> Vec<Cite> {
     let mut out = Vec::new();
-    for lead in ["according to ", "According to ", "told "] {
+    for lead in [
+        "according to ",
+        "According to ",
+        "told ",
+        "reported by ",
+        "quoted by ",
+    ] {
         for (i, _) in text.match_indices(lead) {
             if i > 0 && !text[..i].ends_with(' ') {
                 continue;
@@ -171,6 +177,8 @@ mod tests {
         let r = read("\"It is over,\" a dealer told Reuters. Yonhap reported the same.");
         let names: Vec<&str> = r.iter().map(|c| c.1.as_str()).collect();
         assert_eq!(names, ["Reuters", "Yonhap"]);
+        let r = read("The closure was first reported by the Leith Mercury, which named the yard.");
+        assert_eq!(r[0].1, "Leith Mercury");
     }
 
     #[test]
