@@ -399,6 +399,7 @@ mod tests {
             "the documentary Lights Over Harwick (2004) made",
             "the memoir Years After Rome (1988) tells",
             "the novel Life Among Strangers (1990), which",
+            "the poster Bread Without Borders (1951) shows a queue",
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }

@@ -3,7 +3,9 @@
 //! (2022)`), read backwards word by word, and what stands just before them.
 
 use super::names::{PARTICLES, is_event, is_not_source, is_time_word};
-use super::words::{CITING, GOVERNMENTS, INSTITUTION_LINKS, INSTITUTIONS, NOT_AUTHORS, SAYINGS};
+use super::words::{
+    CITING, GOVERNMENTS, INSTITUTION_LINKS, INSTITUTIONS, NOT_AUTHORS, SAYINGS, TITLE_LINKS,
+};
 
 /// The authors named just before a parenthesis.
 pub(super) struct Names<'a> {
@@ -148,9 +150,12 @@ pub(super) fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
     // (`the Aged Poor`) it is part of a longer name.
     let earlier = words.prev().map(|w| w.1);
     let starts_sentence = earlier.is_none_or(|w| w.ends_with(['.', '?', '!', ':']));
-    // A citing word in capitals inside a sentence is a word of a title in title case
-    // (`the documentary Years After Rome (1988)`), whose last word is no author.
-    if !starts_sentence && before.starts_with(char::is_uppercase) && CITING.contains(&before) {
+    // A citing word or a preposition in capitals inside a sentence is a word of a title in
+    // title case (`the documentary Years After Rome (1988)`), whose last word is no author.
+    if !starts_sentence
+        && before.starts_with(char::is_uppercase)
+        && (CITING.contains(&before) || TITLE_LINKS.contains(&before))
+    {
         return None;
     }
     let said_by = matches!(before, "the" | "The")

@@ -102,6 +102,15 @@ pub(super) const SAYINGS: &[&str] = &[
     "verdict", "warning", "warnings",
 ];
 
+/// Prepositions and conjunctions that a title in title case capitalises (`Plots Against
+/// Hunger`) and a sentence does not, besides the citing words.
+#[rustfmt::skip]
+pub(super) const TITLE_LINKS: &[&str] = &[
+    "Against", "Among", "Over", "Under", "Without", "Beyond", "Between", "Through", "Across",
+    "Upon", "Into", "Of", "On", "At", "For", "With", "Before", "Behind", "Around", "Towards",
+    "Toward", "Within", "Or", "Nor", "But", "Beneath", "Above", "Below",
+];
+
 /// Words a news lead-in puts before a source, kept in the citation's text but not its name.
 #[rustfmt::skip]
 pub(super) const LEAD_INS: &[&str] = &[
