@@ -44,22 +44,11 @@ pub(super) fn interview(body: &str) -> Option<Cite> {
     Some(c)
 }
 
-/// The capitalised words a record's description starts with, before `of`.
+/// Words for a record, one of which a record's description names before `of`.
+#[rustfmt::skip]
 const RECORDS: &[&str] = &[
-    "Minutes",
-    "Records",
-    "Papers",
-    "Register",
-    "Diary",
-    "Journal",
-    "Log",
-    "Ledger",
-    "Accounts",
-    "Correspondence",
-    "Report",
-    "Returns",
-    "Rules",
-    "Proceedings",
+    "minutes", "records", "papers", "register", "diary", "journal", "log", "ledger",
+    "accounts", "correspondence", "report", "returns", "rules", "proceedings", "book", "books",
 ];
 
 /// `Minutes of the Flint Glass Makers’ Society, May 14, 1887, MSS.112/3, Modern Records
@@ -67,8 +56,13 @@ const RECORDS: &[&str] = &[
 /// after it, which is its source (as a note that starts with the repository has it).
 pub(super) fn described_record(body: &str) -> Option<Cite> {
     let (what, rest) = body.split_once(", ")?;
-    let (kind, of) = what.split_once(' ')?;
-    if !RECORDS.contains(&kind) || !of.starts_with("of ") {
+    // `Minutes of`, `Wages book of`: a few words naming the record, then "of".
+    let (kind, _) = what.split_once(" of ")?;
+    let words: Vec<&str> = kind.split(' ').collect();
+    let named = words
+        .iter()
+        .any(|w| RECORDS.contains(&w.to_lowercase().as_str()));
+    if words.len() > 3 || !kind.starts_with(char::is_uppercase) || !named {
         return None;
     }
     let keeper = rest.split(", ").find(|p| repository(p))?;
@@ -111,6 +105,9 @@ mod tests {
             (c.source.as_str(), c.date.as_deref()),
             ("Northshire Record Office", Some("1790"))
         );
+        let c = described_record("Letter book of the Hallam forge, 1801–9, Deanshire Archives")
+            .unwrap();
+        assert_eq!(c.source, "Deanshire Archives");
         // Without a repository, or not a record's words, it is not one.
         assert!(described_record("Minutes of the Tanners’ Guild, 4 May 1790, D/TG/1/2").is_none());
         assert!(
