@@ -11,6 +11,7 @@
 
 use super::names::{PARTICLES, is_not_source};
 use super::when::{is_locator, is_tail_date, year_len};
+use super::words::INSTITUTIONS;
 use std::ops::Range;
 
 /// What a reference says about its work.
@@ -171,13 +172,18 @@ pub(super) fn is_author_list(s: &str) -> bool {
         return false;
     }
     let mut words = 0;
+    let mut body = false;
     for w in s.split_whitespace() {
         let w = w.trim_end_matches([',', ';']);
         words += 1;
+        // A body on a subject: `Royal Commission on Labour`, `Council on Foreign Relations`.
+        let on_a_subject = w == "on" && body;
+        body = INSTITUTIONS.contains(&w);
         let ok = matches!(
             w,
             "and" | "&" | "et" | "al." | "al" | "ed." | "eds." | "of" | "for"
-        ) || PARTICLES.contains(&w)
+        ) || on_a_subject
+            || PARTICLES.contains(&w)
             || (w.starts_with(char::is_uppercase)
                 && w.chars()
                     .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\'')));

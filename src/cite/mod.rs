@@ -17,8 +17,10 @@ mod names;
 mod narrative;
 mod narrative_names;
 mod note_forms;
+mod note_records;
 mod notes;
 mod paren;
+mod prose;
 mod reference;
 mod surnames;
 #[cfg(test)]
@@ -41,6 +43,13 @@ pub fn cites(text: &str) -> bool {
     let place = Place::Body { block: 0 };
     !parenthetical(text, place).is_empty()
         || !narrative::narrative(text, place, &[], false).is_empty()
+}
+
+/// Whether `text` starts with a surname's lower-case particle (`de Souza`, `van Dijk`).
+pub fn starts_with_particle(text: &str) -> bool {
+    text.split_once(' ').is_some_and(|(w, rest)| {
+        words::PARTICLES.contains(&w) && rest.starts_with(char::is_uppercase)
+    })
 }
 
 /// What part a citation plays in joining.
@@ -233,6 +242,14 @@ fn in_block(block: &Block, place: Place, listed: bool, by_notes: bool) -> Vec<Fo
             Form::Cited
         };
         taken.take(found(c, form), false);
+    }
+    if let Place::Body { .. } = place
+        && !listed
+    {
+        for c in prose::in_prose(text) {
+            let range = c.at.clone();
+            taken.take(found(cite(c, place, range), Form::Cited), false);
+        }
     }
     if let Place::Note { block: n, .. } = place {
         for c in references(text, place) {

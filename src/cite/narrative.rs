@@ -63,11 +63,13 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
         let doubtful = names.capitalised_before || names.all_capitals;
         // "that" also opens a clause (`a finding that Baptista and Petrinovich (1984: 173)
         // took`): with two authors or a page it does not make a thing of the names.
-        let clause = names.before == "that" && (names.several || y.locator.is_some());
-        // A page, or a body's possessive, makes a work of `the Society of Arts (1853: 41)`
-        // and `the Board of Education's (1908)`: a thing named after "the" has neither.
+        let clause =
+            names.before == "that" && (names.several || y.locator.is_some() || names.possessive);
+        // A page, a body's possessive or what it says makes a work of `the Society of Arts
+        // (1853: 41)`, `the Board of Education's (1908)` and `the advice of the London
+        // Assembly (2013)`: a thing named after "the" has none of them.
         let body_cited = matches!(names.before, "the" | "The")
-            && (y.locator.is_some() || names.possessive && names.institution);
+            && (y.locator.is_some() || names.institution && (names.possessive || names.said_by));
         if NOT_AUTHORS.contains(&names.before)
             && !cue
             && !CITING.contains(&names.before)
@@ -345,6 +347,65 @@ mod tests {
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }
+    }
+
+    #[test]
+    fn a_body_whose_advice_or_report_is_cited_after_the() {
+        for (t, source) in [
+            (
+                "councils that took the advice of the Greater Fenwick Assembly (2011) on",
+                "Greater Fenwick Assembly",
+            ),
+            (
+                "close to the estimates of the Inland Fisheries Board (2018), which",
+                "Inland Fisheries Board",
+            ),
+        ] {
+            let f = found(t);
+            assert_eq!(f.len(), 1, "{t}: {f:?}");
+            assert_eq!(f[0].1, source, "{t}");
+        }
+        // What is not a body's saying leaves the name a thing.
+        for t in [
+            "the fall of the Bank of Corvale (1931) ruined",
+            "a member of the Royal Society (1663) at thirty",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn a_city_or_county_as_author() {
+        let f = found("The City of Harwick (2014) found that stalls");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, "City of Harwick");
+        let f = found("as the County of Brenmoor (2009) recommended");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, "County of Brenmoor");
+        assert!(found("the City of Harwick (1666) burned").is_empty());
+    }
+
+    #[test]
+    fn a_possessive_after_that_is_a_work() {
+        let f = found("a picture that Okoro's (2017) account of the port confirms");
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert_eq!(f[0].1, "Okoro");
+        assert!(found("a picture that Okoro (2017) first").is_empty());
+    }
+
+    #[test]
+    fn a_capitalised_citing_word_inside_a_title_cites_nothing() {
+        for t in [
+            "the documentary Lights Over Harwick (2004) made",
+            "the memoir Years After Rome (1988) tells",
+            "the novel Life Among Strangers (1990), which",
+            "the poster Bread Without Borders (1951) shows a queue",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+        // Starting a sentence, the same words still lead a citation in.
+        assert_eq!(found("It rained. After Holt (2020) the view").len(), 1);
+        assert_eq!(found("Following Ngata (2014), we read").len(), 1);
     }
 
     #[test]

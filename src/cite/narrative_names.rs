@@ -3,7 +3,9 @@
 //! (2022)`), read backwards word by word, and what stands just before them.
 
 use super::names::{PARTICLES, is_event, is_not_source, is_time_word};
-use super::words::{CITING, INSTITUTION_LINKS, INSTITUTIONS, NOT_AUTHORS};
+use super::words::{
+    CITING, GOVERNMENTS, INSTITUTION_LINKS, INSTITUTIONS, NOT_AUTHORS, SAYINGS, TITLE_LINKS,
+};
 
 /// The authors named just before a parenthesis.
 pub(super) struct Names<'a> {
@@ -21,6 +23,8 @@ pub(super) struct Names<'a> {
     pub(super) institution: bool,
     /// The names end a longer one after "of" (`Bay of Pigs`): that "of" cites nothing.
     pub(super) ends_a_name: bool,
+    /// What a body says stands before its name: `the advice of the London Assembly`.
+    pub(super) said_by: bool,
 }
 
 /// `Okafor and Reyes`, `Chen et al.`, `Smith, Jones and Lee`, `van der Berg`,
@@ -146,6 +150,17 @@ pub(super) fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
     // (`the Aged Poor`) it is part of a longer name.
     let earlier = words.prev().map(|w| w.1);
     let starts_sentence = earlier.is_none_or(|w| w.ends_with(['.', '?', '!', ':']));
+    // A citing word or a preposition in capitals inside a sentence is a word of a title in
+    // title case (`the documentary Years After Rome (1988)`), whose last word is no author.
+    if !starts_sentence
+        && before.starts_with(char::is_uppercase)
+        && (CITING.contains(&before) || TITLE_LINKS.contains(&before))
+    {
+        return None;
+    }
+    let said_by = matches!(before, "the" | "The")
+        && earlier == Some("of")
+        && words.prev().is_some_and(|w| SAYINGS.contains(&w.1));
     let source = &text[start..end];
     // `the Bay of Pigs (1961)`: after "of" and a capital the name ends a longer one.
     let of_a_name = before == "of"
@@ -184,6 +199,7 @@ pub(super) fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
         all_capitals,
         institution,
         ends_a_name: of_a_name,
+        said_by,
     })
 }
 
@@ -196,7 +212,7 @@ fn body_of(words: &mut Words) -> Option<usize> {
         .filter(|(_, w)| *w != "the" && INSTITUTION_LINKS.contains(w));
     let body = link
         .and_then(|_| words.prev())
-        .filter(|(_, w)| INSTITUTIONS.contains(w));
+        .filter(|(_, w)| INSTITUTIONS.contains(w) || GOVERNMENTS.contains(w));
     if body.is_none() {
         words.at = save;
     }

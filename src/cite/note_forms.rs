@@ -151,7 +151,7 @@ fn holding(body: &str, name: &str, rest: &str) -> Cite {
 
 /// Whether `name` is a repository's: capitalised words ending or starting with a word for
 /// a place that keeps papers.
-fn repository(name: &str) -> bool {
+pub(super) fn repository(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
     !words.is_empty()
         && words.len() <= 8

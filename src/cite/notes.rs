@@ -13,6 +13,7 @@ use super::names::{is_source_name, one_or_two_names_each, record_maker, strip_le
 use super::note_forms::{
     archive, article, book, foliated, letter, location_only, serial, short, split_page,
 };
+use super::note_records::{described_record, interview};
 use super::paren::{author_year, date_tail, ibid};
 use super::when::is_full_tail_date;
 use super::{Cite, Form};
@@ -108,6 +109,9 @@ fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
         return Some((c, Form::Full));
     }
     if let Some(c) = article(body).or_else(|| letter(body)) {
+        return Some((c, Form::Full));
+    }
+    if let Some(c) = interview(body).or_else(|| described_record(body)) {
         return Some((c, Form::Full));
     }
     if let Some(c) = archive(body).or_else(|| serial(body)) {
@@ -233,6 +237,11 @@ fn lead_end(seg: &str) -> usize {
     }
     if at == 0 && seg[..title].starts_with("See ") {
         at = "See ".len();
+    }
+    // `The cone is described in “Title,” Publisher, …`: a clause that says where, ending
+    // on "in" just before a quoted title, leads to the citation.
+    if at == 0 && seg[title..].starts_with(['“', '"']) && seg[..title].ends_with(" in ") {
+        return title;
     }
     let rest = &seg[at..];
     let rest = rest.strip_prefix("also ").unwrap_or(rest);
@@ -372,6 +381,24 @@ mod tests {
             "Margaret Ellison, *Salt Roads* (Trieste: Halcyon, 2010)"
         );
         assert_eq!(read("Ellison 2010, 45.")[0].1, "Ellison");
+    }
+
+    #[test]
+    fn a_clause_leading_to_a_quoted_title_and_a_commission_on_a_subject() {
+        let r = read(
+            "The mill is described in “Harwick Mill: A History,” Harwick Civic Society, \
+             accessed June 2, 2022, https://example.org/mill.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "Harwick Civic Society");
+        assert!(r[0].0.starts_with("“Harwick Mill"), "{r:?}");
+        let r = read(
+            "Royal Commission on Housing, *Report on Rural Cottages* (London: HMSO, 1885), 22.",
+        );
+        assert_eq!(r.len(), 1, "{r:?}");
+        assert_eq!(r[0].1, "Royal Commission on Housing");
+        let r = read("Ada Mirren, interview by the author, Halsey, June 3, 2018.");
+        assert_eq!((r.len(), r[0].1.as_str()), (1, "Ada Mirren"), "{r:?}");
     }
 
     #[test]

@@ -87,6 +87,30 @@ pub(super) const INSTITUTIONS: &[&str] = &[
     "Gazette",
 ];
 
+/// First words of a local government's name, which writes as a body does when "of"
+/// follows (`City of Melbourne`, `County of Kent`); not institutions elsewhere, where
+/// `(Mexico City, May 3)` is a dateline.
+pub(super) const GOVERNMENTS: &[&str] = &["City", "Borough", "County", "Town", "Government"];
+
+/// What a body says or publishes, which cites the body when "of the" joins it to the
+/// name (`the advice of the London Assembly (2013)`).
+#[rustfmt::skip]
+pub(super) const SAYINGS: &[&str] = &[
+    "advice", "report", "reports", "findings", "recommendations", "guidance", "estimates",
+    "figures", "review", "evidence", "analysis", "conclusions", "statement", "assessment",
+    "projections", "forecasts", "proposals", "survey", "surveys", "study", "data", "view",
+    "verdict", "warning", "warnings",
+];
+
+/// Prepositions and conjunctions that a title in title case capitalises (`Plots Against
+/// Hunger`) and a sentence does not, besides the citing words.
+#[rustfmt::skip]
+pub(super) const TITLE_LINKS: &[&str] = &[
+    "Against", "Among", "Over", "Under", "Without", "Beyond", "Between", "Through", "Across",
+    "Upon", "Into", "Of", "On", "At", "For", "With", "Before", "Behind", "Around", "Towards",
+    "Toward", "Within", "Or", "Nor", "But", "Beneath", "Above", "Below",
+];
+
 /// Words a news lead-in puts before a source, kept in the citation's text but not its name.
 #[rustfmt::skip]
 pub(super) const LEAD_INS: &[&str] = &[

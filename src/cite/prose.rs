@@ -1,0 +1,200 @@
+//! Attributions a news report makes in the sentence rather than in parentheses:
+//! `according to the Wall Street Journal`, `the Associated Press reported`, `a trader told
+//! Bloomberg`. Only an outlet's name counts (a name ending in `Times`, `Press`, `News`…, an
+//! agency's capitals, or a wire agency): people and places say and report things too.
+
+use super::Cite;
+use super::notes::NAME_LINKS;
+use crate::article::CitationKind;
+use std::ops::Range;
+
+/// News agencies and broadcasters whose names carry no word for what they are.
+#[rustfmt::skip]
+const AGENCIES: &[&str] = &[
+    "Reuters", "Bloomberg", "Kyodo", "Xinhua", "Interfax", "Yonhap", "Anadolu", "Bernama",
+    "Antara", "Jiji", "Ukrinform", "Prensa Latina", "Agerpres", "AP", "AFP", "TASS", "DPA",
+    "PTI", "IANS", "ANSA", "EFE", "BBC", "CNN", "NHK", "NPR", "CBC", "Politico", "Axios",
+];
+
+/// Last words of a newspaper's or a broadcaster's name (`Irish Times`, `Sunday Herald`).
+/// A ministry or a bank says things too, but is a party to the story, not its source.
+#[rustfmt::skip]
+const OUTLET_WORDS: &[&str] = &[
+    "Times", "Journal", "Press", "News", "Post", "Herald", "Gazette", "Tribune", "Telegraph",
+    "Chronicle", "Mail", "Express", "Observer", "Guardian", "Standard", "Courier", "Inquirer",
+    "Dispatch", "Economist", "Independent", "Mercury", "Advertiser", "Examiner", "Record",
+];
+
+/// Outlets known by one of those words alone, after "the" (`the Guardian reported`).
+const ONE_WORD: &[&str] = &[
+    "Guardian",
+    "Economist",
+    "Telegraph",
+    "Observer",
+    "Independent",
+];
+
+/// Verbs after an outlet's name that attribute what the sentence says to it.
+const REPORTED: &[&str] = &["reported", "reports", "said", "says", "wrote", "writes"];
+
+/// Every attribution in the sentence of `text`: where it is and the outlet's name.
+pub(super) fn in_prose(text: &str) -> Vec<Cite> {
+    let mut out = Vec::new();
+    for lead in [
+        "according to ",
+        "According to ",
+        "told ",
+        "reported by ",
+        "quoted by ",
+    ] {
+        for (i, _) in text.match_indices(lead) {
+            if i > 0 && !text[..i].ends_with(' ') {
+                continue;
+            }
+            let from = i + lead.len();
+            let at = from + article_len(&text[from..]);
+            if let Some(end) = outlet_after(text, at) {
+                push(&mut out, text, at..end);
+            }
+        }
+    }
+    for verb in REPORTED {
+        for (i, _) in text.match_indices(verb) {
+            let after = text[i + verb.len()..].chars().next();
+            if i == 0 || !text[..i].ends_with(' ') || after.is_some_and(char::is_alphanumeric) {
+                continue;
+            }
+            if let Some(start) = outlet_before(text, i - 1) {
+                push(&mut out, text, start..i - 1);
+            }
+        }
+    }
+    out.sort_by_key(|c| c.at.start);
+    out
+}
+
+/// Adds the attribution at `at` unless its sentence also cites the outlet in parentheses,
+/// which is then the citation.
+fn push(out: &mut Vec<Cite>, text: &str, at: Range<usize>) {
+    let name = &text[at.clone()];
+    let sentence_end = text[at.end..].find(". ").map_or(text.len(), |e| at.end + e);
+    let sentence_start = text[..at.start].rfind(". ").map_or(0, |s| s + 2);
+    let sentence = &text[sentence_start..sentence_end];
+    if sentence.contains(&format!("({name}")) || sentence.contains(&format!("(The {name}")) {
+        return;
+    }
+    out.push(Cite::new(
+        CitationKind::Attribution,
+        at.clone(),
+        text,
+        name,
+        None,
+        None,
+    ));
+}
+
+/// The length of a determiner at the start of `s`, which is the sentence's, not the name's.
+fn article_len(s: &str) -> usize {
+    ["the ", "The "]
+        .iter()
+        .find(|t| s.starts_with(*t))
+        .map_or(0, |t| t.len())
+}
+
+/// Whether `name` is an outlet's.
+fn names_an_outlet(name: &str) -> bool {
+    let last = name.rsplit(' ').next().unwrap_or("");
+    AGENCIES.contains(&name)
+        || ONE_WORD.contains(&name)
+        || name.contains(' ') && OUTLET_WORDS.contains(&last)
+}
+
+/// Where the outlet named from `at` ends: its capitalised words and the links between.
+fn outlet_after(text: &str, at: usize) -> Option<usize> {
+    let mut end = at;
+    let mut last_capital = at;
+    for w in text[at..].split(' ').take(6) {
+        let bare = w.trim_end_matches([',', '.', ';', ':', '’', '\'', '"', '”']);
+        if bare.starts_with(char::is_uppercase)
+            && bare.chars().all(|c| c.is_alphanumeric() || c == '-')
+        {
+            last_capital = end + bare.len();
+        } else if !NAME_LINKS.contains(&bare) || bare.len() != w.len() {
+            break;
+        }
+        if bare.len() != w.len() {
+            break;
+        }
+        end += w.len() + 1;
+    }
+    names_an_outlet(&text[at..last_capital]).then_some(last_capital)
+}
+
+/// Where the outlet named just before `end` starts, after a determiner or a sentence's
+/// start: `the Financial Times reported`, `Kyodo reported`.
+fn outlet_before(text: &str, end: usize) -> Option<usize> {
+    let head = &text[..end];
+    let mut start = end;
+    for w in head.rsplit(' ').take(6) {
+        let capital =
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if capital && !["The", "A", "An"].contains(&w) {
+            start -= w.len() + usize::from(start != end);
+        } else {
+            break;
+        }
+        if start <= w.len() {
+            break;
+        }
+    }
+    let start = text[..end][start..]
+        .find(|c: char| !c.is_whitespace())
+        .map(|s| start + s)?;
+    (start < end && names_an_outlet(&text[start..end])).then_some(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Vec<(String, String)> {
+        in_prose(text)
+            .into_iter()
+            .map(|c| (text[c.at.clone()].to_string(), c.source))
+            .collect()
+    }
+
+    #[test]
+    fn outlets_attributed_in_the_sentence() {
+        let r =
+            read("The mine will close in May, according to the Sunday Herald, and may not reopen.");
+        assert_eq!(
+            r,
+            [("Sunday Herald".to_string(), "Sunday Herald".to_string())]
+        );
+        let r = read("Prices rose, the Irish Times reported on Friday.");
+        assert_eq!(r[0].1, "Irish Times");
+        let r = read("\"It is over,\" a dealer told Reuters. Yonhap reported the same.");
+        let names: Vec<&str> = r.iter().map(|c| c.1.as_str()).collect();
+        assert_eq!(names, ["Reuters", "Yonhap"]);
+        let r = read("The closure was first reported by the Leith Mercury, which named the yard.");
+        assert_eq!(r[0].1, "Leith Mercury");
+    }
+
+    #[test]
+    fn people_places_and_parenthesised_outlets_are_not_prose_attributions() {
+        for t in [
+            "according to Rahman, the port was full",
+            "Malaysia's Port Klang reported its busiest quarter",
+            "the minister told Parliament that",
+            "Dana Whitcombe said the price would hold",
+            "The Daily News reported that the yard would shut (Daily News, May 2).",
+            "according to their association's chairman",
+            "the Interior Ministry said on Tuesday",
+            "according to the IMF, growth will slow",
+            "the Press reported",
+        ] {
+            assert!(read(t).is_empty(), "{t}: {:?}", read(t));
+        }
+    }
+}
