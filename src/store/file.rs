@@ -35,9 +35,12 @@ pub(crate) fn read(path: &Path) -> Result<Found, StoreError> {
     // A file of this schema is read straight into the state: through a tree of values
     // first it took twice as long, and 1,000 highlights make a state of 1 MB. Any other
     // (older, newer, damaged) is read the long way, which says what is wrong with it.
-    // Read as text: from bytes, serde_json skips what the state has no field for without
-    // checking that it is UTF-8, and would accept a file that is not JSON.
+    // serde_json skips what the state has no field for unread: from bytes without checking
+    // that they are UTF-8, and without decoding escapes, so a lone surrogate (`\udc00`),
+    // which the long way refuses, would pass. Lectern writes no `\u` escape but for
+    // control characters, so a file with a surrogate's goes the long way.
     if let Ok(text) = std::str::from_utf8(&bytes)
+        && !escapes_a_surrogate(text)
         && let Ok(mut state) = serde_json::from_str::<State>(text)
         && state.version == VERSION
     {
@@ -58,6 +61,18 @@ pub(crate) fn read(path: &Path) -> Result<Found, StoreError> {
             Err(e) => Found::Damaged(e.to_string()),
         }),
     }
+}
+
+/// Whether `text` holds a `\uD800`–`\uDFFF` escape (or what looks like one after an
+/// escaped backslash, which only sends the file the long way).
+fn escapes_a_surrogate(text: &str) -> bool {
+    text.match_indices("\\u").any(|(i, _)| {
+        let mut hex = text[i + 2..].chars();
+        matches!(hex.next(), Some('d' | 'D'))
+            && hex
+                .next()
+                .is_some_and(|c| matches!(c, '8'..='9' | 'a'..='f' | 'A'..='F'))
+    })
 }
 
 fn version_of(value: &Value) -> Option<u64> {
@@ -248,6 +263,16 @@ mod tests {
         bytes.push(0xdc);
         bytes.extend_from_slice(b"b\"}");
         std::fs::write(&path, &bytes).unwrap();
+        assert!(matches!(read(&path), Ok(Found::Damaged(_))));
+    }
+
+    #[test]
+    fn a_lone_surrogate_escape_where_nothing_is_read_is_damaged_as_the_long_way_says() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("state.json");
+        let text = r#"{"version": 1, "articles": {}, "later": {"x\udc00": 1}}"#;
+        std::fs::write(&path, text).unwrap();
+        assert!(serde_json::from_str::<Value>(text).is_err());
         assert!(matches!(read(&path), Ok(Found::Damaged(_))));
     }
 }
