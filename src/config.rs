@@ -351,6 +351,8 @@ fn line_of(text: &str, path: Option<&[&str]>, key: &str) -> usize {
     entry(table, key).map_or(0, |(at, _)| line_at(text, at))
 }
 
+use toml_writer::{ToTomlKey, ToTomlValue, TomlKeyBuilder};
+
 impl Config {
     /// The effective settings as TOML, for `lectern config`.
     pub fn to_toml(&self) -> String {
@@ -373,17 +375,12 @@ impl Config {
         ));
         out.push_str("\n[keys]\n");
         for (k, a) in &self.keys {
-            out.push_str(&format!("{} = {}\n", quoted(k), quoted(a)));
+            out.push_str(&format!("{} = {}\n", key(k), quoted(a)));
         }
         for (context, pairs) in &self.context_keys {
-            let table = if bare(context) {
-                context.clone()
-            } else {
-                quoted(context)
-            };
-            out.push_str(&format!("\n[keys.{table}]\n"));
+            out.push_str(&format!("\n[keys.{}]\n", context.to_toml_key()));
             for (k, a) in pairs {
-                out.push_str(&format!("{} = {}\n", quoted(k), quoted(a)));
+                out.push_str(&format!("{} = {}\n", key(k), quoted(a)));
             }
         }
         out
@@ -393,15 +390,13 @@ impl Config {
 /// `text` as a TOML string, escaped as TOML escapes (Rust's `{:?}` writes `\0`, which
 /// TOML has not).
 fn quoted(text: &str) -> String {
-    toml::Value::String(text.to_string()).to_string()
+    text.to_toml_value()
 }
 
-/// Whether `key` may stand unquoted in a table header.
-fn bare(key: &str) -> bool {
-    !key.is_empty()
-        && key
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+/// A key binding's key, always quoted as the sample file writes them, and on one line: a
+/// key cannot be a multi-line string, as a value with a line feed is written.
+fn key(text: &str) -> String {
+    TomlKeyBuilder::new(text).as_basic().to_toml_key()
 }
 
 /// The `(key, action)` pairs of one `[keys.<context>]` table; a value that is not an
@@ -542,9 +537,10 @@ mod tests {
 
     #[test]
     fn printed_settings_with_odd_characters_read_back_the_same() {
-        let text = "library = \"/tmp/a \\\"b\\\"\\tc\"\n[keys]\n\"Ctrl-\\u0000x\" = \"next\\u0007\"\n[keys.\"odd one\"]\n\"é\" = \"quit\"\n";
+        let text = "library = \"/tmp/a \\\"b\\\"\\tc\"\n[keys]\n\"Ctrl-\\u0000x\" = \"next\\u0007\"\n\"a\\nb\" = \"quit\"\n[keys.\"odd one\"]\n\"é\" = \"quit\"\n";
         let (c, _) = parse(text);
-        assert_eq!(c.keys, [("Ctrl-\0x".to_string(), "next\u{7}".to_string())]);
+        assert_eq!(c.keys[0], ("Ctrl-\0x".to_string(), "next\u{7}".to_string()));
+        assert_eq!(c.keys[1].0, "a\nb");
         assert_eq!(c.context_keys[0].0, "odd one");
         let printed = c.to_toml();
         let (again, p) = parse(&printed);
