@@ -48,7 +48,7 @@ pub fn find(doc: &Html, shape: &NoteShape) -> Found {
             continue;
         };
         let top = select::top(&scores, node, body.id());
-        if ElementRef::wrap(top).is_some_and(prune::opens_with_related) {
+        if ElementRef::wrap(top).is_some_and(|t| prune::opens_with_related(t, &stats)) {
             continue;
         }
         if best

@@ -43,7 +43,7 @@ pub fn prune(roots: &[NodeRef<Node>], stats: &PageStats, shape: &NoteShape) -> P
                 captions.insert(id);
                 continue;
             }
-            if leave_out(el, &s, total) {
+            if leave_out(el, &s, stats, total) {
                 drop.insert(id);
                 if introduces_related(el) {
                     drop.extend(links_after(el, stats));
@@ -78,11 +78,11 @@ fn is_caption(el: ElementRef, s: &Stats) -> bool {
 }
 
 /// Whether one element inside the article is chrome.
-fn leave_out(el: ElementRef, s: &Stats, total: u32) -> bool {
+fn leave_out(el: ElementRef, s: &Stats, stats: &PageStats, total: u32) -> bool {
     let name = el.value().name();
     // A block that opens "You may also like…" is recirculation, however much it holds.
     if matches!(name, "div" | "section" | "article" | "aside" | "ul" | "ol")
-        && opens_with_related(el)
+        && opens_with_related(el, stats)
     {
         return true;
     }
@@ -461,16 +461,16 @@ fn is_related_intro(t: &str) -> bool {
 
 /// Whether a block's first heading introduces recirculation ("You may also like…"), as a
 /// sibling block of teasers opens.
-pub fn opens_with_related(el: ElementRef) -> bool {
-    // Down the first children that hold text, a few levels at most: the block's first
-    // text must be that heading's.
+pub fn opens_with_related(el: ElementRef, stats: &PageStats) -> bool {
+    // Down the first children that hold text a reader sees, a few levels at most: the
+    // block's first text must be that heading's. Whether a child holds any is in the
+    // page's statistics: every block of a page is asked, and reading each child's text
+    // to find out was a few percent of a parse.
     let mut at = el;
     for _ in 0..4 {
         let Some(first) = at.children().find(|c| match c.value() {
             Node::Text(t) => !t.trim().is_empty(),
-            Node::Element(_) => ElementRef::wrap(*c).is_some_and(|e| {
-                tag_of(e) != Tag::Invisible && e.text().any(|t| !t.trim().is_empty())
-            }),
+            Node::Element(_) => stats.get(c.id()).text > 0,
             _ => false,
         }) else {
             return false;

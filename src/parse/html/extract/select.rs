@@ -49,7 +49,7 @@ impl<'a> Scores<'a> {
             }
             let tag = tag_of(el);
             let s = stats.get(node.id());
-            let related = tag == Tag::Block && super::prune::opens_with_related(el);
+            let related = tag == Tag::Block && super::prune::opens_with_related(el, stats);
             let chrome = chrome + u32::from(s.hint.chrome || related);
             if matches!(tag, Tag::Block) && s.own >= PARAGRAPH_MIN {
                 let score = paragraph_score(&s) * CHROME_DISCOUNT.powi(chrome as i32);
@@ -261,7 +261,7 @@ pub fn with_siblings(scores: &Scores, stats: &PageStats, top: NodeRef<Node>) -> 
             if !stats.seen(c.id())
                 || tag_of(el) == Tag::Invisible
                 || stats.get(c.id()).hint.chrome
-                || super::prune::opens_with_related(el)
+                || super::prune::opens_with_related(el, stats)
             {
                 return false;
             }
