@@ -194,7 +194,8 @@ pub(super) fn is_author_list(s: &str) -> bool {
     let first = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     words <= 30
         && !is_not_source(first)
-        && s.starts_with(|c: char| c.is_uppercase() || c == 'v' || c == 'd')
+        && (s.starts_with(|c: char| c.is_uppercase() || c == 'v' || c == 'd')
+            || PARTICLES.contains(&first))
 }
 
 /// `"Title". Work. Publisher. Date. Retrieved …`: the work (else the publisher) is the

@@ -181,7 +181,7 @@ fn without_city(source: &str) -> &str {
 /// `Ministry of Health`, `van der Berg`).
 pub(super) const NAME_LINKS: &[&str] = &[
     "della", "delle", "dei", "di", "de", "del", "da", "du", "des", "der", "den", "van", "von", "y",
-    "e", "la", "le", "of", "for", "and", "&", "al", "el",
+    "e", "la", "le", "of", "for", "and", "&", "al", "el", "ter", "ten", "vom", "dos",
 ];
 
 /// Where the run of capitalised words that ends `s` begins: the outlet or author at the
@@ -526,6 +526,32 @@ mod tests {
             "\"Sempre la stessa via.\" The words \"la stessa\" are left out in the Venice edition, 1550.",
         ] {
             assert!(read(note).is_empty(), "{note}: {:?}", read(note));
+        }
+    }
+
+    #[test]
+    fn a_surname_keeps_its_dutch_german_or_portuguese_particle() {
+        for (note, source) in [
+            (
+                "Pieter ter Horst, *Het gilde en de stad* (Leiden: Brill, 1987), 12.",
+                "Pieter ter Horst",
+            ),
+            (
+                "Aleida ten Brink, *De ramen van de kerk* (Utrecht: Spectrum, 2001), 4.",
+                "Aleida ten Brink",
+            ),
+            (
+                "Maria dos Santos, *A vila e o rio* (Lisboa: Tinta, 2012), 88.",
+                "Maria dos Santos",
+            ),
+            (
+                "Ulrich vom Berg, *Die Brücke* (Kassel: Bärenreiter, 1977), 30.",
+                "Ulrich vom Berg",
+            ),
+        ] {
+            let r = read(note);
+            assert_eq!(r.len(), 1, "{note}: {r:?}");
+            assert_eq!(r[0].1, source, "{note}");
         }
     }
 }

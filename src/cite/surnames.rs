@@ -127,7 +127,12 @@ fn natural_surname(name: &str) -> Option<String> {
         .iter()
         .rposition(|w| w.starts_with(char::is_uppercase))?;
     let mut start = last;
-    while start > 0 && PARTICLES.contains(&words[start - 1]) {
+    // A particle opening the name is capitalised as a sentence's first word (`Ten Brink,
+    // Landmeters, 62` for Aleida ten Brink), and is still part of the surname.
+    let particle = |i: usize| {
+        PARTICLES.contains(&words[i]) || i == 0 && PARTICLES.contains(&&*words[i].to_lowercase())
+    };
+    while start > 0 && particle(start - 1) {
         start -= 1;
     }
     Some(words[start..=last].join(" "))
@@ -144,6 +149,11 @@ mod tests {
         assert_eq!(surnames_key("Ellison, Margaret"), "ellison");
         assert_eq!(surnames_key("Joseph Mwangi and Ruth Holt"), "mwangi holt");
         assert_eq!(surnames_key("Mwangi and Holt"), "mwangi holt");
+        assert_eq!(surnames_key("Ten Brink"), surnames_key("Aleida ten Brink"));
+        assert_eq!(
+            surnames_key("Van der Berg"),
+            surnames_key("Anna van der Berg")
+        );
         assert_eq!(surnames_key("Mwangi, Joseph, and Ruth Holt"), "mwangi holt");
         assert_eq!(surnames_key("Chen, L., & Wu, M."), "chen wu");
         assert_eq!(surnames_key("Lindgren et al."), "lindgren et al");

@@ -2,10 +2,13 @@
 //! institutions and outlets, lead-ins, and the words that look like names without being
 //! sources.
 
-/// Lower-case particles that may come before a surname (`van der Berg`).
+/// Lower-case particles that may come before a surname (`van der Berg`, `ter Horst`,
+/// `dos Santos`, `vom Berg`); only words no English sentence puts before a capital in
+/// a name's place (not `do`, `te`).
 #[rustfmt::skip]
-pub(super) const PARTICLES: [&str; 12] = [
+pub(super) const PARTICLES: [&str; 19] = [
     "van", "von", "de", "der", "den", "da", "di", "du", "le", "la", "al", "el",
+    "ter", "ten", "vom", "zu", "dos", "das", "della",
 ];
 
 /// Lower-case words between the capitalised words of an institution that writes
