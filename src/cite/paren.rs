@@ -402,6 +402,10 @@ pub(super) fn years_and_locator(s: &str, lead: bool) -> Option<Years<'_>> {
             tail = "";
         } else if REMARKS.contains(&l) {
             tail = "";
+        } else if let Some((pages, words)) = locator_then_words(l) {
+            // `2019b, 17–19, for the comparison`: the words are read as after a year.
+            locator = Some(pages);
+            tail = words;
         }
     }
     let trailing = !tail.is_empty();
@@ -428,6 +432,15 @@ pub(super) fn years_and_locator(s: &str, lead: bool) -> Option<Years<'_>> {
         locator,
         trailing,
     })
+}
+
+/// `17–19, for the comparison`: a locator, then a comma and words (from the comma on).
+/// The locator ends at the first comma after its last digit.
+fn locator_then_words(l: &str) -> Option<(&str, &str)> {
+    let last_digit = l.bytes().rposition(|b| b.is_ascii_digit())?;
+    let comma = last_digit + l[last_digit..].find(", ")?;
+    let pages = &l[..comma];
+    is_locator(pages).then(|| (pages, &l[comma..]))
 }
 
 fn lettered_year(year: &str) -> bool {

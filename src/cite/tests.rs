@@ -324,6 +324,14 @@ fn author_year_in_more_shapes() {
     );
     assert_eq!(one("(Laker, 2020, in The Guardian)").1, "Laker");
     assert_eq!(one("(Creese 1966/1992)").2.as_deref(), Some("1966/1992"));
+    // Pages, then words saying what the work is for.
+    let c = parenthetical("(see Okonkwo 2011a, 88–90, for a dissenting view)", P);
+    assert_eq!(
+        c.iter()
+            .map(|c| (c.source.as_str(), c.locator.as_deref()))
+            .collect::<Vec<_>>(),
+        [("Okonkwo", Some("88–90"))]
+    );
     // An archive's abbreviation and a shelfmark.
     for (text, source) in [
         ("(WCRO, CR 1590/18)", "WCRO"),
