@@ -7,7 +7,8 @@ use super::names::{
     record_maker, strip_lead,
 };
 use super::when::{
-    WEEKDAYS, is_locator, is_news_year, is_tail_date, when_len, without_kind, year_len,
+    FOREIGN_WEEKDAYS, WEEKDAYS, is_locator, is_news_year, is_tail_date, when_len, without_kind,
+    year_len,
 };
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Place};
@@ -270,8 +271,9 @@ fn relayed(body: &str) -> Option<&str> {
 /// outlet.
 fn weekday_tail(body: &str) -> Option<(&str, &str)> {
     let (source, day) = body.rsplit_once(", ")?;
-    (WEEKDAYS.contains(&day) && is_outlet(source) && is_source_name(source))
-        .then_some((source, day))
+    let weekday =
+        WEEKDAYS.contains(&day) || FOREIGN_WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(day));
+    (weekday && is_outlet(source) && is_source_name(source)).then_some((source, day))
 }
 
 /// Verbs that open a clause saying what a dated source found or said, or whom it drew on

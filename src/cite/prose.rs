@@ -5,6 +5,7 @@
 
 use super::Cite;
 use super::notes::NAME_LINKS;
+use super::words::OUTLET_WORDS;
 use crate::article::CitationKind;
 use std::ops::Range;
 
@@ -14,15 +15,6 @@ const AGENCIES: &[&str] = &[
     "Reuters", "Bloomberg", "Kyodo", "Xinhua", "Interfax", "Yonhap", "Anadolu", "Bernama",
     "Antara", "Jiji", "Ukrinform", "Prensa Latina", "Agerpres", "AP", "AFP", "TASS", "DPA",
     "PTI", "IANS", "ANSA", "EFE", "BBC", "CNN", "NHK", "NPR", "CBC", "Politico", "Axios",
-];
-
-/// Last words of a newspaper's or a broadcaster's name (`Irish Times`, `Sunday Herald`).
-/// A ministry or a bank says things too, but is a party to the story, not its source.
-#[rustfmt::skip]
-const OUTLET_WORDS: &[&str] = &[
-    "Times", "Journal", "Press", "News", "Post", "Herald", "Gazette", "Tribune", "Telegraph",
-    "Chronicle", "Mail", "Express", "Observer", "Guardian", "Standard", "Courier", "Inquirer",
-    "Dispatch", "Economist", "Independent", "Mercury", "Advertiser", "Examiner", "Record",
 ];
 
 /// Outlets known by one of those words alone, after "the" (`the Guardian reported`).

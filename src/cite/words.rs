@@ -87,6 +87,15 @@ pub(super) const INSTITUTIONS: &[&str] = &[
     "Gazette",
 ];
 
+/// Last words of a newspaper's or a broadcaster's name (`Irish Times`, `Sunday Herald`).
+/// A ministry or a bank says things too, but is a party to the story, not its source.
+#[rustfmt::skip]
+pub(super) const OUTLET_WORDS: &[&str] = &[
+    "Times", "Journal", "Press", "News", "Post", "Herald", "Gazette", "Tribune", "Telegraph",
+    "Chronicle", "Mail", "Express", "Observer", "Guardian", "Standard", "Courier", "Inquirer",
+    "Dispatch", "Economist", "Independent", "Mercury", "Advertiser", "Examiner", "Record",
+];
+
 /// First words of a local government's name, which writes as a body does when "of"
 /// follows (`City of Melbourne`, `County of Kent`); not institutions elsewhere, where
 /// `(Mexico City, May 3)` is a dateline.
