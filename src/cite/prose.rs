@@ -142,7 +142,24 @@ fn outlet_before(text: &str, end: usize) -> Option<usize> {
     let start = text[..end][start..]
         .find(|c: char| !c.is_whitespace())
         .map(|s| start + s)?;
-    (start < end && names_an_outlet(&text[start..end])).then_some(start)
+    (start < end && names_an_outlet(&text[start..end]) && !of_people(&text[..start]))
+        .then_some(start)
+}
+
+/// Prepositions that make an outlet's name part of the people who speak: `workers at the
+/// Evening Press said`, `a spokesman for the Courier said`.
+const PEOPLE_OF: &[&str] = &["at", "of", "for", "from", "with", "on", "in"];
+
+/// Whether the text before an outlet's name ends with such a preposition, and its "the".
+fn of_people(head: &str) -> bool {
+    let head = head.trim_end();
+    let head = ["the", "The"]
+        .iter()
+        .find_map(|t| head.strip_suffix(t))
+        .filter(|h| h.is_empty() || h.ends_with(' '))
+        .unwrap_or(head);
+    let last = head.trim_end().rsplit(' ').next().unwrap_or("");
+    PEOPLE_OF.contains(&last)
 }
 
 #[cfg(test)]
@@ -166,6 +183,10 @@ mod tests {
         );
         let r = read("Prices rose, the Irish Times reported on Friday.");
         assert_eq!(r[0].1, "Irish Times");
+        let r = read("Print workers walked out, the Evening Press reported.");
+        assert_eq!(r[0].1, "Evening Press");
+        let r = read("At noon the Evening Press said the strike was over.");
+        assert_eq!(r[0].1, "Evening Press");
         let r = read("\"It is over,\" a dealer told Reuters. Yonhap reported the same.");
         let names: Vec<&str> = r.iter().map(|c| c.1.as_str()).collect();
         assert_eq!(names, ["Reuters", "Yonhap"]);
@@ -185,6 +206,10 @@ mod tests {
             "the Interior Ministry said on Tuesday",
             "according to the IMF, growth will slow",
             "the Press reported",
+            // People at an outlet speak for themselves, not as its report.
+            "Workers at the Evening Press said the presses would stop",
+            "a spokeswoman for the Daily Courier said on Monday",
+            "editors of the Sunday Herald say they were not told",
         ] {
             assert!(read(t).is_empty(), "{t}: {:?}", read(t));
         }
