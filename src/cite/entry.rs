@@ -9,7 +9,7 @@
 //! - a title first: `*Persona*, Mozilla`
 //! - a plain entry: `Carrow Harbour Board minutes, 1866–1958.`
 
-use super::names::{PARTICLES, is_not_source};
+use super::names::{PARTICLES, is_not_source, is_time_word};
 use super::when::{is_locator, is_tail_date, year_len};
 use super::words::INSTITUTIONS;
 use std::ops::Range;
@@ -193,8 +193,26 @@ pub(super) fn is_author_list(s: &str) -> bool {
     }
     let first = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     words <= 30
-        && !is_not_source(first)
+        && (!is_not_source(first) || given_name_of_a_month(s))
         && s.starts_with(|c: char| c.is_uppercase() || c == 'v' || c == 'd')
+}
+
+/// `Jan Verhulst`, `May Sinclair`: a given name spelt as a month (or its abbreviation) is
+/// a person's when a surname follows it, where a date would go on with a number.
+fn given_name_of_a_month(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let (Some(given), Some(surname)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let surname = surname.trim_end_matches(',');
+    crate::dates::MONTH_WORDS.contains(&given)
+        && surname.chars().count() >= 2
+        && surname.starts_with(char::is_uppercase)
+        && surname
+            .chars()
+            .all(|c| c.is_alphabetic() || "'’-".contains(c))
+        && !is_time_word(surname)
+        && !is_not_source(surname)
 }
 
 /// `"Title". Work. Publisher. Date. Retrieved …`: the work (else the publisher) is the
