@@ -9,7 +9,7 @@
 //! - a title first: `*Persona*, Mozilla`
 //! - a plain entry: `Carrow Harbour Board minutes, 1866–1958.`
 
-use super::names::{PARTICLES, is_not_source};
+use super::names::{PARTICLES, is_not_source, is_time_word};
 use super::when::{is_locator, is_tail_date, year_len};
 use super::words::INSTITUTIONS;
 use std::ops::Range;
@@ -193,9 +193,27 @@ pub(super) fn is_author_list(s: &str) -> bool {
     }
     let first = s.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     words <= 30
-        && !is_not_source(first)
+        && (!is_not_source(first) || given_name_of_a_month(s))
         && (s.starts_with(|c: char| c.is_uppercase() || c == 'v' || c == 'd')
             || PARTICLES.contains(&first))
+}
+
+/// `Jan Verhulst`, `May Sinclair`: a given name spelt as a month (or its abbreviation) is
+/// a person's when a surname follows it, where a date would go on with a number.
+fn given_name_of_a_month(s: &str) -> bool {
+    let mut words = s.split_whitespace();
+    let (Some(given), Some(surname)) = (words.next(), words.next()) else {
+        return false;
+    };
+    let surname = surname.trim_end_matches(',');
+    crate::dates::MONTH_WORDS.contains(&given)
+        && surname.chars().count() >= 2
+        && surname.starts_with(char::is_uppercase)
+        && surname
+            .chars()
+            .all(|c| c.is_alphabetic() || "'’-".contains(c))
+        && !is_time_word(surname)
+        && !is_not_source(surname)
 }
 
 /// `"Title". Work. Publisher. Date. Retrieved …`: the work (else the publisher) is the
@@ -223,6 +241,7 @@ fn quoted_first(t: &str, strict: bool) -> Option<Entry> {
         if p.starts_with("Retrieved") || p.starts_with("Archived") || p.starts_with("Accessed") {
             break;
         }
+        let p = without_language(p);
         if date.is_none() && (is_tail_date(p) || is_iso(p)) {
             date = Some(p.to_string());
         } else if source.is_none() && is_work_name(p) {
@@ -241,6 +260,23 @@ fn quoted_first(t: &str, strict: bool) -> Option<Entry> {
         title: Some(title.to_string()),
         date,
     })
+}
+
+/// `Ouest-France (in French)` without the language CS1 says the work is written in.
+fn without_language(p: &str) -> &str {
+    let Some((name, note)) = p.rsplit_once(" (in ") else {
+        return p;
+    };
+    let language = note.strip_suffix(')').unwrap_or("");
+    let words: Vec<&str> = language
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ok = (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            *w == "and" || w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+    if ok { name.trim_end() } else { p }
 }
 
 /// The name of a work or site: a few words, capitalised, or a domain (`github.com`).
@@ -528,6 +564,15 @@ mod tests {
         assert_eq!(
             one("Coastal Lights Register, entry 212.").0,
             "Coastal Lights Register"
+        );
+        // The language CS1 notes after the work is no part of its name.
+        assert_eq!(
+            one("\"Le port reprend\". La Voix du Nord (in French). 12 June 2018."),
+            e(
+                "La Voix du Nord",
+                Some("Le port reprend"),
+                Some("12 June 2018")
+            )
         );
         assert_eq!(
             one("Pellow, R. *Fifty Years of Rain at Carrow*. 1931.").0,

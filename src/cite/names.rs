@@ -288,11 +288,14 @@ fn is_plain_word(word: &str) -> bool {
 }
 
 /// Whether `outlet` names a news outlet or agency by its last word (`Financial Times`,
-/// `Kyodo News`) or is an agency's capitals (`AFP`).
+/// `Kyodo News`, `Columbus Dispatch`) or is an agency's capitals (`AFP`).
 pub(super) fn is_outlet(outlet: &str) -> bool {
     let last = outlet.split_whitespace().last().unwrap_or("");
     let capitals = (2..=6).contains(&last.len()) && last.bytes().all(|b| b.is_ascii_uppercase());
-    super::words::INSTITUTIONS.contains(&last) || capitals
+    // A newspaper's word alone is often a common noun (`Mercury`, `Record`): only as the
+    // last of several words does it name the paper.
+    let newspaper = outlet.contains(' ') && super::words::OUTLET_WORDS.contains(&last);
+    super::words::INSTITUTIONS.contains(&last) || capitals || newspaper
 }
 
 fn is_domain(word: &str) -> bool {

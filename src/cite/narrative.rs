@@ -10,7 +10,7 @@
 
 use super::narrative_names::authors_before;
 use super::paren::{matching_paren, split_parts, years_and_locator};
-use super::words::{CITING, CONSTRUING, DONE_TO, NOT_AUTHORS, REPORTING};
+use super::words::{CITING, CONSTRUING, DONE_TO, NOT_AUTHORS, RECORDING, REPORTING};
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Mark, MarkKind, Place};
 
@@ -52,8 +52,14 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
                     .then(|| (p.clone(), y.years[0].1))
             })
             .collect();
-        let after = next_word(&text[close + 1..]);
-        let cue = REPORTING.contains(&after) || construes(&text[close + 1..]);
+        let rest = past_emphatic(&text[close + 1..]);
+        let after = next_word(rest);
+        // A body publishes and counts as an author does: `the Board of Trade (1894)
+        // collected returns`, where a person's name needs no verb to be cited.
+        let cue = REPORTING.contains(&after)
+            || construes(rest)
+            || admits(rest)
+            || names.institution && RECORDING.contains(&after);
         let strong = y.years.len() > 1
             || y.locator.is_some()
             || y.years[0].1.len() != 4
@@ -85,7 +91,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
             || y.years[0].1.len() != 4
             || names.several
             || names.possessive;
-        if (acted_on(&text[close + 1..]) || done_by_a_thing(&text[close + 1..])) && !shaped {
+        if (acted_on(rest) || done_by_a_thing(rest) && !cue) && !shaped {
             continue;
         }
         let led = matches!(
@@ -182,6 +188,30 @@ fn done_by_a_thing(after: &str) -> bool {
     verb.starts_with(char::is_lowercase)
         && !REPORTING.contains(&verb)
         && words.next().is_some_and(|w| w == "its")
+}
+
+/// What follows a parenthesis past an emphatic pronoun: `the Society (1999) itself
+/// conceded` is the Society conceding.
+fn past_emphatic(after: &str) -> &str {
+    let s = after.trim_start_matches([',', ' ']);
+    match s.split_once(' ') {
+        Some(("itself" | "themselves" | "himself" | "herself", rest)) => rest,
+        _ => after,
+    }
+}
+
+/// Whether the words after a parenthesis admit something as a speaker does, with a clause
+/// or nothing after the verb (`admitted that`, `admitted, the`): `admitted women` is a
+/// body letting people in.
+fn admits(after: &str) -> bool {
+    let s = after.trim_start_matches([',', ' ']);
+    let Some(rest) = ["admits", "admitted", "admit"]
+        .iter()
+        .find_map(|v| s.strip_prefix(v))
+    else {
+        return false;
+    };
+    rest.is_empty() || rest.starts_with([',', '.', ';', ':']) || rest.starts_with(" that ")
 }
 
 fn next_word(s: &str) -> &str {
@@ -344,6 +374,46 @@ mod tests {
             "the Society of Arts (1754) met in a coffee house",
             "the NLB (1786) first lit",
             "after the Bay of Pigs (1961) the",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
+    #[test]
+    fn a_body_that_publishes_or_gathers_is_an_author_after_the() {
+        for (t, source) in [
+            (
+                "and the Council of Bakers (1921) compiled a list of ovens",
+                "Council of Bakers",
+            ),
+            (
+                "The Shipwrights' Company (2004) issued its own count",
+                "Shipwrights' Company",
+            ),
+            (
+                "as the Drapers’ Society (1976) itself admitted, the",
+                "Drapers’ Society",
+            ),
+            (
+                "the Board of Trade (1894) collected returns",
+                "Board of Trade",
+            ),
+            (
+                "The Stationers' Company (1999) published a register",
+                "Stationers' Company",
+            ),
+        ] {
+            let f = found(t);
+            assert_eq!(f.len(), 1, "{t}: {f:?}");
+            assert_eq!(f[0].1, source, "{t}");
+        }
+        // A body that does what bodies do, not what authors do, is still a thing.
+        for t in [
+            "The Weavers' Institute (1830) opened its doors",
+            "the Board of Health (1848) met weekly",
+            "as the Guild of Masons (1750) itself moved house",
+            "the Society of Friends (1869) admitted women",
+            "the Harbour Trust (1901) itself rebuilt its quay",
         ] {
             assert!(found(t).is_empty(), "{t}: {:?}", found(t));
         }

@@ -153,14 +153,21 @@ fn holding(body: &str, name: &str, rest: &str) -> Cite {
 /// a place that keeps papers.
 pub(super) fn repository(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
+    // `Stadsarchief Gent`: Dutch and German join the archive's word to its owner's.
+    let compound = words.first().is_some_and(|w| {
+        ["archief", "archiv"]
+            .iter()
+            .any(|a| w.len() > a.len() + 2 && w.ends_with(a))
+    });
     !words.is_empty()
         && words.len() <= 8
         && words
             .iter()
             .all(|w| w.starts_with(char::is_uppercase) || NAME_LINKS.contains(w) || *w == "the")
-        && REPOSITORIES
+        && (REPOSITORIES
             .iter()
             .any(|r| name.ends_with(r) || name.starts_with(r) || name.contains(&format!("{r} ")))
+            || compound)
 }
 
 /// `National Records of Scotland, NLC 2/1/12`: only where a record named before it is

@@ -49,20 +49,29 @@ pub(super) fn interview(body: &str) -> Option<Cite> {
 const RECORDS: &[&str] = &[
     "minutes", "records", "papers", "register", "diary", "journal", "log", "ledger",
     "accounts", "correspondence", "report", "returns", "rules", "proceedings", "book", "books",
+    "petition", "petitions", "memorial", "inventory", "deed", "deeds", "lease", "survey",
 ];
 
 /// `Minutes of the Flint Glass Makers’ Society, May 14, 1887, MSS.112/3, Modern Records
-/// Centre, University of Warwick`: a record described first and its repository named
+/// Centre, University of Warwick` or `Pilots' committee minutes, 9 May 1902, Stadsarchief
+/// Gent`: a record described first and its repository named
 /// after it, which is its source (as a note that starts with the repository has it).
 pub(super) fn described_record(body: &str) -> Option<Cite> {
     let (what, rest) = body.split_once(", ")?;
-    // `Minutes of`, `Wages book of`: a few words naming the record, then "of".
-    let (kind, _) = what.split_once(" of ")?;
-    let words: Vec<&str> = kind.split(' ').collect();
-    let named = words
-        .iter()
-        .any(|w| RECORDS.contains(&w.to_lowercase().as_str()));
-    if words.len() > 3 || !kind.starts_with(char::is_uppercase) || !named {
+    let record = |w: &&str| RECORDS.contains(&w.to_lowercase().as_str());
+    let named = match what.split_once(" of ") {
+        // `Minutes of`, `Wages book of`: a few words naming the record, then "of".
+        Some((kind, _)) => {
+            let words: Vec<&str> = kind.split(' ').collect();
+            words.len() <= 3 && words.iter().any(record)
+        }
+        // `Pilots' committee minutes`: who kept the record, then the record's word.
+        None => {
+            let words: Vec<&str> = what.split(' ').collect();
+            (2..=5).contains(&words.len()) && words.last().is_some_and(record)
+        }
+    };
+    if !what.starts_with(char::is_uppercase) || !named {
         return None;
     }
     let keeper = rest.split(", ").find(|p| repository(p))?;
@@ -108,11 +117,24 @@ mod tests {
         let c = described_record("Letter book of the Hallam forge, 1801–9, Deanshire Archives")
             .unwrap();
         assert_eq!(c.source, "Deanshire Archives");
+        // A record named by its last word, and an archive whose name is one compound word.
+        let c =
+            described_record("Pilots' committee minutes, 9 May 1902, Stadsarchief Gent, reeks 3")
+                .unwrap();
+        assert_eq!(
+            (c.source.as_str(), c.date.as_deref()),
+            ("Stadsarchief Gent", Some("1902"))
+        );
+        let c =
+            described_record("Petition of the lock keepers, 1861, Rijksarchief Brugge").unwrap();
+        assert_eq!(c.source, "Rijksarchief Brugge");
         // Without a repository, or not a record's words, it is not one.
         assert!(described_record("Minutes of the Tanners’ Guild, 4 May 1790, D/TG/1/2").is_none());
         assert!(
             described_record("History of the Guild, 1790, in the Northshire Record Office")
                 .is_none()
         );
+        assert!(described_record("A long history of minutes, 1790, Deanshire Archives").is_none());
+        assert!(described_record("Stadsarchief Gent, 1790, Deanshire Archives").is_none());
     }
 }

@@ -501,6 +501,14 @@ mod tests {
         assert!(r[0].0.ends_with("Add MS 91"));
         let p = read("Letter from Josiah Pender to the directors, 12 March 1871.");
         assert_eq!(p[0].1, "Josiah Pender");
+        // A letter to an office, known by its writer, whose given name is spelt as a month.
+        let o = read("June Claes to the Mayor, 14 June 1889, Claes Papers, box 2, Stadsarchief.");
+        assert_eq!(o.len(), 1, "{o:?}");
+        assert_eq!(
+            (o[0].1.as_str(), o[0].2.as_deref()),
+            ("June Claes", Some("14 June 1889"))
+        );
+        assert!(o[0].0.ends_with("Stadsarchief"), "{o:?}");
         // A place is no writer, and a letter is dated by the day.
         for note in [
             "Norway to Britain, March 4, 1862.",

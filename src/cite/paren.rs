@@ -7,7 +7,8 @@ use super::names::{
     record_maker, strip_lead,
 };
 use super::when::{
-    WEEKDAYS, is_locator, is_news_year, is_tail_date, when_len, without_kind, year_len,
+    FOREIGN_WEEKDAYS, WEEKDAYS, is_locator, is_news_year, is_tail_date, when_len, without_kind,
+    year_len,
 };
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Place};
@@ -270,8 +271,9 @@ fn relayed(body: &str) -> Option<&str> {
 /// outlet.
 fn weekday_tail(body: &str) -> Option<(&str, &str)> {
     let (source, day) = body.rsplit_once(", ")?;
-    (WEEKDAYS.contains(&day) && is_outlet(source) && is_source_name(source))
-        .then_some((source, day))
+    let weekday =
+        WEEKDAYS.contains(&day) || FOREIGN_WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(day));
+    (weekday && is_outlet(source) && is_source_name(source)).then_some((source, day))
 }
 
 /// Verbs that open a clause saying what a dated source found or said, or whom it drew on
@@ -402,6 +404,10 @@ pub(super) fn years_and_locator(s: &str, lead: bool) -> Option<Years<'_>> {
             tail = "";
         } else if REMARKS.contains(&l) {
             tail = "";
+        } else if let Some((pages, words)) = locator_then_words(l) {
+            // `2019b, 17–19, for the comparison`: the words are read as after a year.
+            locator = Some(pages);
+            tail = words;
         }
     }
     let trailing = !tail.is_empty();
@@ -428,6 +434,15 @@ pub(super) fn years_and_locator(s: &str, lead: bool) -> Option<Years<'_>> {
         locator,
         trailing,
     })
+}
+
+/// `17–19, for the comparison`: a locator, then a comma and words (from the comma on).
+/// The locator ends at the first comma after its last digit.
+fn locator_then_words(l: &str) -> Option<(&str, &str)> {
+    let last_digit = l.bytes().rposition(|b| b.is_ascii_digit())?;
+    let comma = last_digit + l[last_digit..].find(", ")?;
+    let pages = &l[..comma];
+    is_locator(pages).then(|| (pages, &l[comma..]))
 }
 
 fn lettered_year(year: &str) -> bool {

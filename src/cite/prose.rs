@@ -5,6 +5,7 @@
 
 use super::Cite;
 use super::notes::NAME_LINKS;
+use super::words::OUTLET_WORDS;
 use crate::article::CitationKind;
 use std::ops::Range;
 
@@ -14,15 +15,6 @@ const AGENCIES: &[&str] = &[
     "Reuters", "Bloomberg", "Kyodo", "Xinhua", "Interfax", "Yonhap", "Anadolu", "Bernama",
     "Antara", "Jiji", "Ukrinform", "Prensa Latina", "Agerpres", "AP", "AFP", "TASS", "DPA",
     "PTI", "IANS", "ANSA", "EFE", "BBC", "CNN", "NHK", "NPR", "CBC", "Politico", "Axios",
-];
-
-/// Last words of a newspaper's or a broadcaster's name (`Irish Times`, `Sunday Herald`).
-/// A ministry or a bank says things too, but is a party to the story, not its source.
-#[rustfmt::skip]
-const OUTLET_WORDS: &[&str] = &[
-    "Times", "Journal", "Press", "News", "Post", "Herald", "Gazette", "Tribune", "Telegraph",
-    "Chronicle", "Mail", "Express", "Observer", "Guardian", "Standard", "Courier", "Inquirer",
-    "Dispatch", "Economist", "Independent", "Mercury", "Advertiser", "Examiner", "Record",
 ];
 
 /// Outlets known by one of those words alone, after "the" (`the Guardian reported`).
@@ -150,7 +142,24 @@ fn outlet_before(text: &str, end: usize) -> Option<usize> {
     let start = text[..end][start..]
         .find(|c: char| !c.is_whitespace())
         .map(|s| start + s)?;
-    (start < end && names_an_outlet(&text[start..end])).then_some(start)
+    (start < end && names_an_outlet(&text[start..end]) && !of_people(&text[..start]))
+        .then_some(start)
+}
+
+/// Prepositions that make an outlet's name part of the people who speak: `workers at the
+/// Evening Press said`, `a spokesman for the Courier said`.
+const PEOPLE_OF: &[&str] = &["at", "of", "for", "from", "with", "on", "in"];
+
+/// Whether the text before an outlet's name ends with such a preposition, and its "the".
+fn of_people(head: &str) -> bool {
+    let head = head.trim_end();
+    let head = ["the", "The"]
+        .iter()
+        .find_map(|t| head.strip_suffix(t))
+        .filter(|h| h.is_empty() || h.ends_with(' '))
+        .unwrap_or(head);
+    let last = head.trim_end().rsplit(' ').next().unwrap_or("");
+    PEOPLE_OF.contains(&last)
 }
 
 #[cfg(test)]
@@ -174,6 +183,10 @@ mod tests {
         );
         let r = read("Prices rose, the Irish Times reported on Friday.");
         assert_eq!(r[0].1, "Irish Times");
+        let r = read("Print workers walked out, the Evening Press reported.");
+        assert_eq!(r[0].1, "Evening Press");
+        let r = read("At noon the Evening Press said the strike was over.");
+        assert_eq!(r[0].1, "Evening Press");
         let r = read("\"It is over,\" a dealer told Reuters. Yonhap reported the same.");
         let names: Vec<&str> = r.iter().map(|c| c.1.as_str()).collect();
         assert_eq!(names, ["Reuters", "Yonhap"]);
@@ -193,6 +206,10 @@ mod tests {
             "the Interior Ministry said on Tuesday",
             "according to the IMF, growth will slow",
             "the Press reported",
+            // People at an outlet speak for themselves, not as its report.
+            "Workers at the Evening Press said the presses would stop",
+            "a spokeswoman for the Daily Courier said on Monday",
+            "editors of the Sunday Herald say they were not told",
         ] {
             assert!(read(t).is_empty(), "{t}: {:?}", read(t));
         }

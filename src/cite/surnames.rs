@@ -63,9 +63,15 @@ pub fn surnames(authors: &str) -> Vec<String> {
             let ws: Vec<&str> = p.split_whitespace().collect();
             !ws.is_empty() && ws.len() <= 3 && ws.iter().all(|w| is_given(w))
         };
+        // A capitalised particle (`Marleen De Wilde`) makes no name an institution's.
         let capitals = words
             .iter()
-            .filter(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
+            .enumerate()
+            .filter(|&(i, w)| {
+                w.starts_with(char::is_uppercase)
+                    && !w.ends_with('.')
+                    && (i == 0 || !is_particle(w, i))
+            })
             .count();
         let institution = capitals >= 3
             || words.iter().any(|w| INSTITUTION_LINKS.contains(w))
@@ -127,15 +133,18 @@ fn natural_surname(name: &str) -> Option<String> {
         .iter()
         .rposition(|w| w.starts_with(char::is_uppercase))?;
     let mut start = last;
-    // A particle opening the name is capitalised as a sentence's first word (`Ten Brink,
-    // Landmeters, 62` for Aleida ten Brink), and is still part of the surname.
-    let particle = |i: usize| {
-        PARTICLES.contains(&words[i]) || i == 0 && PARTICLES.contains(&&*words[i].to_lowercase())
-    };
-    while start > 0 && particle(start - 1) {
+    while start > 0 && is_particle(words[start - 1], start - 1) {
         start -= 1;
     }
     Some(words[start..=last].join(" "))
+}
+
+/// Whether the word at `index` of a name is a particle of the surname: `van der Berg`, and
+/// Flemish and Italian names' capitalised `De Wilde`, `Da Ponte`. First in the name a
+/// capital `Al` is as likely a given name (`Al Gore`).
+fn is_particle(word: &str, index: usize) -> bool {
+    let lower = word.to_lowercase();
+    PARTICLES.contains(&word) || PARTICLES.contains(&lower.as_str()) && (index > 0 || lower != "al")
 }
 
 #[cfg(test)]
@@ -164,6 +173,11 @@ mod tests {
         assert_eq!(surnames_key("Eich, Brendan; David Hyatt"), "eich hyatt");
         assert_eq!(surnames_key("van der Berg, Anna"), "van der berg");
         assert_eq!(surnames_key("Keiko van der Berg"), "van der berg");
+        // A capitalised particle is the surname's too, with the given name or without it.
+        assert_eq!(surnames_key("Marleen De Wilde"), "de wilde");
+        assert_eq!(surnames_key("De Wilde"), "de wilde");
+        assert_eq!(surnames_key("Van der Berg"), "van der berg");
+        assert_eq!(surnames_key("Al Gore"), "gore");
         assert_eq!(
             surnames_key("International Monetary Fund"),
             "international monetary fund"

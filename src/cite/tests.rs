@@ -324,6 +324,14 @@ fn author_year_in_more_shapes() {
     );
     assert_eq!(one("(Laker, 2020, in The Guardian)").1, "Laker");
     assert_eq!(one("(Creese 1966/1992)").2.as_deref(), Some("1966/1992"));
+    // Pages, then words saying what the work is for.
+    let c = parenthetical("(see Okonkwo 2011a, 88–90, for a dissenting view)", P);
+    assert_eq!(
+        c.iter()
+            .map(|c| (c.source.as_str(), c.locator.as_deref()))
+            .collect::<Vec<_>>(),
+        [("Okonkwo", Some("88–90"))]
+    );
     // An archive's abbreviation and a shelfmark.
     for (text, source) in [
         ("(WCRO, CR 1590/18)", "WCRO"),
@@ -389,6 +397,31 @@ fn an_outlet_dated_by_its_weekday_or_naming_its_own_source_after_the_date() {
             "16 April",
         ),
         ("(Kyodo, 14 May, quoting officials)", "Kyodo", "14 May"),
+        // Any newspaper's last word names an outlet, not only those an institution ends with.
+        (
+            "(the Halifax Chronicle, Sunday)",
+            "the Halifax Chronicle",
+            "Sunday",
+        ),
+        // A weekday in the language of the month's name, before the date.
+        (
+            "(De Volkskrant, dinsdag 3 februari)",
+            "De Volkskrant",
+            "dinsdag 3 februari",
+        ),
+        ("(Le Figaro, jeudi 9 avril)", "Le Figaro", "jeudi 9 avril"),
+        (
+            "(Die Zeit, Mittwoch, 4. März 2020)",
+            "Die Zeit",
+            "Mittwoch, 4. März 2020",
+        ),
+        (
+            "(El Mundo, sábado 2 de mayo)",
+            "El Mundo",
+            "sábado 2 de mayo",
+        ),
+        // A weekday alone in another language, as one in English.
+        ("(NOS, dinsdag)", "NOS", "dinsdag"),
     ] {
         assert_eq!(one(text), (A, source.into(), Some(date.into())), "{text}");
     }
@@ -398,6 +431,7 @@ fn an_outlet_dated_by_its_weekday_or_naming_its_own_source_after_the_date() {
         "(his office, Monday)",
         "(Geneva, Wednesday)",
         "(Reuters, Monday and Tuesday)",
+        "(Reuters, dinsdag)",
     ] {
         assert!(sources(aside).is_empty(), "{aside}: {:?}", sources(aside));
     }

@@ -47,6 +47,29 @@ const FOREIGN_MONTHS: &[&str] = &[
     "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta",
 ];
 
+/// Days of the week in the languages of `FOREIGN_MONTHS`, as an outlet in them dates its
+/// issue before the day and month (`jeudi 9 avril`, `Mittwoch, 4. März 2020`).
+#[rustfmt::skip]
+pub(super) const FOREIGN_WEEKDAYS: &[&str] = &[
+    // French
+    "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    // German
+    "Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonnabend",
+    "Sonntag",
+    // Spanish
+    "lunes", "martes", "miércoles", "miercoles", "jueves", "viernes", "sábado", "sabado",
+    "domingo",
+    // Italian
+    "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+    // Portuguese
+    "segunda-feira", "terça-feira", "quarta-feira", "quinta-feira", "sexta-feira",
+    // Dutch
+    "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+    // Swedish, Danish and Norwegian
+    "måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag", "mandag", "tirsdag",
+    "lørdag", "søndag",
+];
+
 /// Words for what a dated source was, written after its date: `(Benchmark, Q4 2025
 /// report)`, `(The Loadstar, Spring 2026 outlook)`.
 const KINDS_AFTER: &[&str] = &[
@@ -128,6 +151,19 @@ fn tail_date<'t>(date: &'t str) -> Ends<'t> {
     let year = |e: Ends<'t>| e.maybe_char(',').space().chars(digit, 4, 4);
     let foreign = |e: Ends<'t>| e.word(FOREIGN_MONTHS).maybe_char('.');
     let de = |e: Ends<'t>| e.space().maybe(|e| e.word(&["de", "del"]).space());
+    // 4 mai 2021, 1er mai, 3. Mai 2021, 8 de mayo de 2021.
+    let foreign_day = |e: Ends<'t>| {
+        e.chars(digit, 1, 2)
+            .maybe(|e| e.exact(&[".", "er", "º", "°"]))
+            // 12–13 mai.
+            .maybe(|e| dash(e).chars(digit, 1, 2).maybe(|e| e.exact(&["."])))
+            .then(de)
+            .then(foreign)
+            .maybe(|e| {
+                e.either(&[&de, &|e| e.exact(&[","]).space()])
+                    .chars(digit, 4, 4)
+            })
+    };
     // Shapes that start with a digit and shapes that start with a word are tried apart:
     // each part of a parenthesis is read this way, so reading none in vain matters.
     let numeric = |e: Ends<'t>| {
@@ -167,19 +203,7 @@ fn tail_date<'t>(date: &'t str) -> Ends<'t> {
                     .exact(&["-"])
                     .chars(digit, 2, 2)
             },
-            // 4 mai 2021, 1er mai, 3. Mai 2021, 8 de mayo de 2021.
-            &|e| {
-                e.chars(digit, 1, 2)
-                    .maybe(|e| e.exact(&[".", "er", "º", "°"]))
-                    // 12–13 mai.
-                    .maybe(|e| dash(e).chars(digit, 1, 2).maybe(|e| e.exact(&["."])))
-                    .then(de)
-                    .then(foreign)
-                    .maybe(|e| {
-                        e.either(&[&de, &|e| e.exact(&[","]).space()])
-                            .chars(digit, 4, 4)
-                    })
-            },
+            &foreign_day,
         ])
     };
     let worded = |e: Ends<'t>| {
@@ -222,6 +246,13 @@ fn tail_date<'t>(date: &'t str) -> Ends<'t> {
                 },
                 // mai 2021, mayo de 2021.
                 &|e| foreign(e).then(de).chars(digit, 4, 4),
+                // jeudi 9 avril, Mittwoch, 4. März 2020: a weekday in the month's language.
+                &|e| {
+                    e.word(FOREIGN_WEEKDAYS)
+                        .maybe_char(',')
+                        .space()
+                        .then(foreign_day)
+                },
                 // Q4 2025, H1 2026: a quarter or half of a year.
                 &|e| {
                     e.exact(&["Q1", "Q2", "Q3", "Q4", "H1", "H2"])

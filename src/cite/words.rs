@@ -90,6 +90,15 @@ pub(super) const INSTITUTIONS: &[&str] = &[
     "Gazette",
 ];
 
+/// Last words of a newspaper's or a broadcaster's name (`Irish Times`, `Sunday Herald`).
+/// A ministry or a bank says things too, but is a party to the story, not its source.
+#[rustfmt::skip]
+pub(super) const OUTLET_WORDS: &[&str] = &[
+    "Times", "Journal", "Press", "News", "Post", "Herald", "Gazette", "Tribune", "Telegraph",
+    "Chronicle", "Mail", "Express", "Observer", "Guardian", "Standard", "Courier", "Inquirer",
+    "Dispatch", "Economist", "Independent", "Mercury", "Advertiser", "Examiner", "Record",
+];
+
 /// First words of a local government's name, which writes as a body does when "of"
 /// follows (`City of Melbourne`, `County of Kent`); not institutions elsewhere, where
 /// `(Mexico City, May 3)` is a dateline.
@@ -165,7 +174,19 @@ pub(super) const REPORTING: &[&str] = &[
     "highlight", "highlights", "highlighted", "stress", "stresses", "stressed", "doubt",
     "doubts", "doubted", "question", "questions", "questioned", "challenge", "challenges",
     "challenged", "extend", "extends", "extended", "replicate", "replicates", "replicated",
-    "puts", "put", "remind", "reminds", "reminded",
+    "puts", "put", "remind", "reminds", "reminded", "concede", "concedes", "conceded",
+    "confess", "confesses", "confessed",
+];
+
+/// Verbs of a body making a record or a publication (`the Board of Trade (1894) collected
+/// returns`): an author's doing for an institution, which names no place or thing.
+#[rustfmt::skip]
+pub(super) const RECORDING: &[&str] = &[
+    "publish", "publishes", "published", "issue", "issues", "issued", "compile", "compiles",
+    "compiled", "collect", "collects", "collected", "print", "prints", "printed", "count",
+    "counts", "counted", "tabulate", "tabulates", "tabulated", "list", "lists", "listed",
+    "record", "records", "recorded", "catalogue", "catalogues", "catalogued", "circulate",
+    "circulates", "circulated",
 ];
 
 /// Verbs that read a thing as something (`Owen (1964) saw as the age's form`): a reporting
