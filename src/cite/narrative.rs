@@ -445,6 +445,39 @@ mod tests {
     }
 
     #[test]
+    fn a_body_on_a_subject_or_named_by_its_kind_is_the_author() {
+        for (t, source) in [
+            (
+                "the Intergovernmental Panel on Sea Ice (2019) argues that",
+                "Intergovernmental Panel on Sea Ice",
+            ),
+            (
+                "as the Council on Northern Fisheries (2004) concluded,",
+                "Council on Northern Fisheries",
+            ),
+            (
+                "the Harrow Relief Army (1932) described the",
+                "Harrow Relief Army",
+            ),
+            (
+                "the Westmark Mission (2011) reported that",
+                "Westmark Mission",
+            ),
+        ] {
+            let f = found(t);
+            assert_eq!(f.len(), 1, "{t}: {f:?}");
+            assert_eq!(f[0].1, source, "{t}");
+        }
+        // A subject's words with no body before them are no author.
+        for t in [
+            "the Battle on Carrow Heath (1644) ended",
+            "the Red Army (1945) entered the town",
+        ] {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
+    #[test]
     fn a_city_or_county_as_author() {
         let f = found("The City of Harwick (2014) found that stalls");
         assert_eq!(f.len(), 1, "{f:?}");

@@ -203,13 +203,21 @@ pub(super) fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
     })
 }
 
-/// Where the word naming a body starts when `of` or `for` and that word come just before
-/// the current position (`Society` of `Society of Arts`); else the position is kept.
+/// Where the word naming a body starts when `of`, `for` or `on` and that word come just
+/// before the current position, with up to two more words of the subject between
+/// (`Society` of `Society of Arts`, `Panel` of `Panel on Sea Ice`); else the position is
+/// kept.
 fn body_of(words: &mut Words) -> Option<usize> {
     let save = words.at;
-    let link = words
-        .prev()
-        .filter(|(_, w)| *w != "the" && INSTITUTION_LINKS.contains(w));
+    let subject = |w: &str| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic);
+    let mut link = words.prev();
+    for _ in 0..2 {
+        match link {
+            Some((_, w)) if subject(w) && !INSTITUTIONS.contains(&w) => link = words.prev(),
+            _ => break,
+        }
+    }
+    let link = link.filter(|(_, w)| *w != "the" && INSTITUTION_LINKS.contains(w));
     let body = link
         .and_then(|_| words.prev())
         .filter(|(_, w)| INSTITUTIONS.contains(w) || GOVERNMENTS.contains(w));

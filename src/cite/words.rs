@@ -87,7 +87,8 @@ pub(super) const INSTITUTIONS: &[&str] = &[
     "Museum", "Bureau", "Inc", "Ltd", "Times", "News", "Post", "Journal", "Review", "Forum",
     "Programme", "Program", "Project", "Alliance", "Federation", "Parliament", "Assembly",
     "Court", "Tribunal", "Observatory", "Survey", "Statistics", "Wire", "Daily", "Herald",
-    "Gazette",
+    "Gazette", "Panel", "Army", "Mission", "Academy", "Academies", "Administration",
+    "Directorate", "Inspectorate", "Secretariat", "Conference",
 ];
 
 /// Last words of a newspaper's or a broadcaster's name (`Irish Times`, `Sunday Herald`).
