@@ -1,7 +1,7 @@
 //! Authors' surnames, as citations and references write them, for joining the two and
 //! grouping a work's citations.
 
-use super::words::{INSTITUTION_LINKS, INSTITUTIONS, PARTICLES};
+use super::words::{DESCRIPTORS, INSTITUTION_LINKS, INSTITUTIONS, PARTICLES};
 
 /// The key a person's or institution's work is grouped under: each author's surname,
 /// lower-cased (`Joseph Mwangi and Ruth Holt` and `Mwangi and Holt` → `mwangi holt`;
@@ -71,7 +71,7 @@ pub fn surnames(authors: &str) -> Vec<String> {
             || words.iter().any(|w| INSTITUTION_LINKS.contains(w))
             || words.last().is_some_and(|w| INSTITUTIONS.contains(w));
         if institution {
-            out.push(first.to_string());
+            out.push(without_descriptors(&words).join(" "));
         } else if !single(&first) {
             // Natural order: `Simon Pirani, Jonathan Stern`.
             out.extend(natural_surname(first));
@@ -100,6 +100,24 @@ pub fn surnames(authors: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// An institution's name without the lower-case words after it that say what of it is
+/// cited (`Pew Research Center survey`, `Mekong River Commission press release`), as a
+/// person's surname is taken without them.
+fn without_descriptors<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
+    let named = words
+        .iter()
+        .rposition(|w| !w.starts_with(char::is_lowercase))
+        .map_or(0, |i| i + 1);
+    let tail = &words[named..];
+    let described = tail.last().is_some_and(|w| DESCRIPTORS.contains(w))
+        && tail.iter().all(|w| w.chars().all(char::is_lowercase));
+    if named > 0 && described {
+        &words[..named]
+    } else {
+        words
+    }
 }
 
 /// Initials only: `L.`, `R. J.`, `J.-P.`.
@@ -136,6 +154,24 @@ fn natural_surname(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_institution_is_named_without_what_of_it_is_cited() {
+        assert_eq!(
+            surnames_key("Pew Research Center survey"),
+            surnames_key("Pew Research Center")
+        );
+        assert_eq!(
+            surnames_key("Mekong River Commission press release"),
+            "mekong river commission"
+        );
+        // As a person's name loses it: `Reuters/Ipsos poll` is `Reuters/Ipsos`.
+        assert_eq!(surnames_key("Reuters/Ipsos poll"), "reuters ipsos");
+        assert_eq!(
+            surnames_key("Council on Foreign Relations"),
+            "council on foreign relations"
+        );
+    }
 
     #[test]
     fn surnames_of_every_author_list() {
