@@ -3,6 +3,14 @@
 
 use super::words::{DESCRIPTORS, INSTITUTION_LINKS, INSTITUTIONS, PARTICLES};
 
+/// Words that open an Irish or Scottish surname (`Ó Laoire`, `Ní Bhrolcháin`, `Mac Giolla
+/// Chríost`): capitalised, but part of the surname, as `van der` is.
+const GAELIC: [&str; 9] = ["Ó", "Ní", "Nic", "Mac", "Mc", "Ua", "Uí", "Mhic", "Giolla"];
+
+fn particle(word: &str) -> bool {
+    PARTICLES.contains(&word) || GAELIC.contains(&word)
+}
+
 /// The key a person's or institution's work is grouped under: each author's surname,
 /// lower-cased (`Joseph Mwangi and Ruth Holt` and `Mwangi and Holt` → `mwangi holt`;
 /// `Ellison, Margaret` → `ellison`), three or more authors as the first and `et al`.
@@ -45,7 +53,7 @@ pub fn surnames(authors: &str) -> Vec<String> {
     let single = |p: &&str| {
         let ws: Vec<&str> = p.split_whitespace().collect();
         ws.last().is_some_and(|w| !w.ends_with('.'))
-            && ws[..ws.len() - 1].iter().all(|w| PARTICLES.contains(w))
+            && ws[..ws.len() - 1].iter().all(|w| particle(w))
     };
     // With semicolons between authors (`Hale, Rosemary; Orme, David`), commas part names.
     if !authors.contains(';') && names.len() >= 3 && names.iter().all(single) {
@@ -65,7 +73,7 @@ pub fn surnames(authors: &str) -> Vec<String> {
         };
         let capitals = words
             .iter()
-            .filter(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.'))
+            .filter(|w| w.starts_with(char::is_uppercase) && !w.ends_with('.') && !particle(w))
             .count();
         let institution = capitals >= 3
             || words.iter().any(|w| INSTITUTION_LINKS.contains(w))
@@ -145,7 +153,7 @@ fn natural_surname(name: &str) -> Option<String> {
         .iter()
         .rposition(|w| w.starts_with(char::is_uppercase))?;
     let mut start = last;
-    while start > 0 && PARTICLES.contains(&words[start - 1]) {
+    while start > 0 && particle(words[start - 1]) {
         start -= 1;
     }
     Some(words[start..=last].join(" "))
@@ -154,6 +162,28 @@ fn natural_surname(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn irish_surnames_keep_their_prefixes() {
+        assert_eq!(surnames_key("Ó Laoire and Harris"), "ó laoire harris");
+        assert_eq!(
+            surnames_key("Ó Laoire, Muiris, and John Harris"),
+            "ó laoire harris"
+        );
+        assert_eq!(
+            surnames_key("Muiris Ó Laoire and John Harris"),
+            "ó laoire harris"
+        );
+        assert_eq!(surnames_key("Máire Ní Bhrolcháin"), "ní bhrolcháin");
+        assert_eq!(
+            surnames_key("Diarmait Mac Giolla Chríost"),
+            "mac giolla chríost"
+        );
+        assert_eq!(
+            surnames_key("Mac Giolla Chríost, Diarmait"),
+            "mac giolla chríost"
+        );
+    }
 
     #[test]
     fn an_institution_is_named_without_what_of_it_is_cited() {
