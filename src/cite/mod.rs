@@ -22,6 +22,7 @@ mod notes;
 mod paren;
 mod prose;
 mod reference;
+mod reported;
 mod surnames;
 #[cfg(test)]
 mod tests;
