@@ -52,7 +52,7 @@ const FOREIGN_MONTHS: &[&str] = &[
 /// their stop, as without it several are English words (`out`, `set`).
 #[rustfmt::skip]
 const FOREIGN_ABBREVIATIONS: &[&str] = &[
-    "janv", "févr", "fevr", "avr", "juil", "déc",
+    "janv", "févr", "fevr", "febr", "avr", "juil", "déc",
     "jan", "feb", "fev", "mär", "mrt", "mar", "apr", "abr", "mai", "mag", "jun", "giu",
     "jul", "lug", "aug", "ago", "sept", "sep", "set", "okt", "oct", "ott", "out", "nov",
     "dez", "dec", "dic", "ene", "gen",
@@ -348,6 +348,7 @@ mod tests {
             "5 sept. 2021",
             "12 déc. 2020",
             "7 mrt. 2024",
+            "2 febr. 2024",
             "2 dez. 2019",
             "févr. 2023",
         ] {
