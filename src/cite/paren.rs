@@ -360,7 +360,7 @@ pub(super) fn years_and_locator(s: &str, lead: bool) -> Option<Years<'_>> {
     {
         first += 1 + n;
     }
-    // Or the edition's year, then the first in brackets: `1984 [2008]`.
+    // Or a second year in brackets, the original's or the reprint's: `1984 [2008]`.
     if let Some(inner) = s[first..].strip_prefix(" [")
         && year_len(inner) == Some(4)
         && inner[4..].starts_with(']')
