@@ -200,3 +200,34 @@ fn markdown_hard_breaks_are_kept() {
         "Low tide at midnight,\nhigh tide at dawn,\nthe kettle is on. Soft break here."
     );
 }
+
+#[test]
+fn a_heading_wrapped_with_its_edit_link_is_kept_and_the_link_left_out() {
+    // MediaWiki wraps each heading in a `div.mw-heading` beside its "[edit]" link: a
+    // short block that is mostly a link, but the heading of what follows.
+    let para = "<p>The bridge was built of local sandstone in 1841, to a design by the county \
+        surveyor, and widened in 1912 when the road was made a turnpike.</p>";
+    let heading = |id: &str| {
+        format!(
+            "<div class=\"mw-heading mw-heading2\"><h2 id=\"{id}\">{id}</h2><span \
+             class=\"mw-editsection\"><span class=\"mw-editsection-bracket\">[</span><a \
+             href=\"/w/index.php?action=edit&amp;section=1\"><span>edit</span></a><span \
+             class=\"mw-editsection-bracket\">]</span></span></div>"
+        )
+    };
+    let html = format!(
+        "<html><body><main><div class=\"mw-parser-output\">{para}{}{para}{}{para}</div>\
+         </main></body></html>",
+        heading("History"),
+        heading("Sources")
+    );
+    let a = lectern::parse::parse_str(&html, Format::Html);
+    let headings: Vec<_> = a
+        .blocks
+        .iter()
+        .filter(|b| matches!(b.kind, BlockKind::Heading { .. }))
+        .map(|b| b.text.as_str())
+        .collect();
+    assert_eq!(headings, ["History", "Sources"], "{:?}", a.blocks);
+    assert!(!body(&a).contains("edit"));
+}

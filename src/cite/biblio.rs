@@ -84,4 +84,23 @@ mod tests {
             [false, false, true, false, true, false, false, false, true]
         );
     }
+
+    #[test]
+    fn a_bibliography_of_marked_works_holds_references_that_short_notes_join() {
+        let html = "<html><body><main><p>The bridge was widened in 1912 by the county, \
+            which had bought it from the turnpike trust.<sup class=\"reference\"><a \
+            href=\"#cite_note-1\">[1]</a></sup></p><h2>Notes</h2><ol class=\"references\">\
+            <li id=\"cite_note-1\"><span class=\"mw-cite-backlink\"><a \
+            href=\"#cite_ref-1\">^</a></span> <span \
+            class=\"reference-text\"><a href=\"#CITEREFHolm1991\">Holm 1991</a>, p. 12.\
+            </span></li></ol><h2>Sources</h2><div class=\"refbegin\"><ul><li><cite \
+            id=\"CITEREFHolm1991\" class=\"citation book\">Holm, Ingrid (1991). <i>Bridges \
+            of the Tyne Valley</i>. Hexham: Tynedale Press.</cite></li></ul></div>\
+            </main></body></html>";
+        let a = crate::parse::parse_str(html, Format::Html);
+        let sources: Vec<_> = a.citations.iter().map(|c| c.source.as_str()).collect();
+        assert_eq!(sources, ["Holm"], "{:?}", a.citations);
+        assert_eq!(a.references.len(), 1, "{:?}", a.references);
+        assert_eq!(a.citations[0].entry, Some(0));
+    }
 }

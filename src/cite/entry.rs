@@ -14,6 +14,8 @@ use super::when::{is_locator, is_tail_date, year_len};
 use super::words::INSTITUTIONS;
 use std::ops::Range;
 
+mod typed;
+
 /// What a reference says about its work.
 #[derive(Debug, PartialEq, Eq)]
 pub(super) struct Entry {
@@ -54,6 +56,7 @@ pub(super) fn read(text: &str, italics: &[Range<usize>], strict: bool) -> Option
         .collect();
     authored(t, &italics, strict)
         .or_else(|| quoted_first(t, strict))
+        .or_else(|| typed::kind_after_title(t))
         .or_else(|| italic_first(t, &italics))
         .or_else(|| plain(t, strict))
         .or_else(|| {

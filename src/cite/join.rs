@@ -224,7 +224,9 @@ fn year_of(date: &str) -> Option<(String, Option<char>)> {
     if super::when::NOT_YET.contains(&date) || date == "n.d." {
         return Some((date.to_string(), None));
     }
-    let y = super::entry::last_year(date.split(['–', '/']).next().unwrap_or(date))?;
+    // A reprint is joined by the year written first, as its entry is dated: `1966/1992`,
+    // `1984 [2008]`.
+    let y = super::entry::last_year(date.split(['–', '/', '[']).next().unwrap_or(date))?;
     Some((y[..4].to_string(), y.chars().nth(4)))
 }
 
@@ -282,6 +284,12 @@ mod tests {
             authored: kind != CitationKind::Attribution,
             listed: false,
         }
+    }
+
+    #[test]
+    fn a_reprint_is_dated_by_its_edition() {
+        assert_eq!(year_of("1984 [2008]"), Some(("1984".to_string(), None)));
+        assert_eq!(year_of("1966/1992"), Some(("1966".to_string(), None)));
     }
 
     #[test]

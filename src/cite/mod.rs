@@ -22,6 +22,7 @@ mod notes;
 mod paren;
 mod prose;
 mod reference;
+mod reported;
 mod surnames;
 #[cfg(test)]
 mod tests;
@@ -223,7 +224,10 @@ fn in_block(block: &Block, place: Place, listed: bool, by_notes: bool) -> Vec<Fo
             }
             let span = entry::span(piece);
             let range = m.range.start + span.start..m.range.start + span.end;
-            taken.take(whole_entry(text, e, place, range), false);
+            // A work marked up in a bibliography is one of its entries, not a citation.
+            let mut f = whole_entry(text, e, place, range);
+            f.listed = listed;
+            taken.take(f, false);
         }
     }
     if listed

@@ -79,7 +79,9 @@ pub(super) fn name<'t>(e: Ends<'t>) -> Ends<'t> {
     let particle = |e: Ends<'t>| e.exact(&PARTICLES).space();
     // Capitals and letters as Rust knows them: circled letters, Roman numerals and
     // combining marks count too, which lets a name carry a combining accent.
-    e.maybe(|e| particle(e).maybe(particle))
+    // An Irish surname's `Ó` is a word of one letter: `Ó Laoire`.
+    let irish = |e: Ends<'t>| e.exact(&["Ó"]).space();
+    e.maybe(|e| e.either(&[&|e| particle(e).maybe(particle), &irish]))
         .chars(char::is_uppercase, 1, 1)
         .chars(
             |c| c.is_alphabetic() || matches!(c, '\'' | '’' | '-'),

@@ -278,10 +278,11 @@ fn surname(words: &mut Words, word: (usize, &str)) -> Option<usize> {
     for _ in 0..2 {
         let save = words.at;
         match words.prev() {
-            // `van der Berg`, and `Van der Berg` starting a sentence.
+            // `van der Berg`, `Van der Berg` starting a sentence, and Irish `Ó Laoire`.
             Some((p, particle))
                 if PARTICLES.contains(&particle)
-                    || PARTICLES.contains(&particle.to_lowercase().as_str()) =>
+                    || PARTICLES.contains(&particle.to_lowercase().as_str())
+                    || particle == "Ó" =>
             {
                 start = p
             }
@@ -332,4 +333,15 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
         at += 1;
     }
     at
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_irish_surname_keeps_its_o() {
+        let text = "As Ó Laoire and Harris (2006) found";
+        let open = text.find('(').unwrap();
+        let names = super::authors_before(text, open).expect("names");
+        assert_eq!(&text[names.start..names.end], "Ó Laoire and Harris");
+    }
 }

@@ -89,14 +89,26 @@ fn one(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
     if body.len() > 1200 {
         return None;
     }
-    one_whole(body, italics).or_else(|| {
-        let open = body
-            .trim_end()
-            .strip_suffix(')')
-            .and_then(|_| body.rfind(" ("))?;
-        let kept: Vec<Range<usize>> = italics.iter().filter(|r| r.end <= open).cloned().collect();
-        one_whole(&body[..open], &kept)
-    })
+    one_whole(body, italics)
+        .or_else(|| {
+            let open = body
+                .trim_end()
+                .strip_suffix(')')
+                .and_then(|_| body.rfind(" ("))?;
+            one_whole(&body[..open], &kept_before(italics, open))
+        })
+        .or_else(|| {
+            // `Hughes, *Wireless Cities*, 211, and Benítez, “Listening Publics,” 102–9`: a
+            // short note that another follows; the caller reads what comes after.
+            body.match_indices(", and ").take(3).find_map(|(cut, _)| {
+                let found = one_whole(&body[..cut], &kept_before(italics, cut))?;
+                (found.1 == Form::Short).then_some(found)
+            })
+        })
+}
+
+fn kept_before(italics: &[Range<usize>], end: usize) -> Vec<Range<usize>> {
+    italics.iter().filter(|r| r.end <= end).cloned().collect()
 }
 
 fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
@@ -399,6 +411,21 @@ mod tests {
         assert_eq!(r[0].1, "Royal Commission on Housing");
         let r = read("Ada Mirren, interview by the author, Halsey, June 3, 2018.");
         assert_eq!((r.len(), r[0].1.as_str()), (1, "Ada Mirren"), "{r:?}");
+    }
+
+    #[test]
+    fn a_short_note_that_another_follows() {
+        let r = read(
+            "On the debate see Hughes, *Wireless Cities*, 211, and Benítez, “Listening Publics,” 102–9.",
+        );
+        let got: Vec<_> = r.iter().map(|q| (q.0.as_str(), q.1.as_str())).collect();
+        assert_eq!(
+            got,
+            [
+                ("Hughes, *Wireless Cities*, 211", "Hughes"),
+                ("Benítez, “Listening Publics,” 102–9", "Benítez")
+            ]
+        );
     }
 
     #[test]

@@ -362,6 +362,14 @@ pub(super) fn years_and_locator(s: &str, lead: bool) -> Option<Years<'_>> {
     {
         first += 1 + n;
     }
+    // Or a second year in brackets, the original's or the reprint's: `1984 [2008]`.
+    if let Some(inner) = s[first..].strip_prefix(" [")
+        && year_len(inner) == Some(4)
+        && inner[4..].starts_with(']')
+        && year_len(&s[..first]) == Some(4)
+    {
+        first += " [".len() + 5;
+    }
     let mut years = vec![(0..first, &s[..first])];
     let mut at = first;
     // The year a lone letter continues: `2019a, b`.
@@ -529,4 +537,42 @@ pub(super) fn date_tail(body: &str) -> Option<(&str, &str)> {
         (!source.is_empty() && !source.contains('\n') && is_tail_date(date))
             .then_some((source, date))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::author_year;
+
+    fn read(body: &str) -> Option<(&str, Vec<&str>, Option<&str>)> {
+        author_year(body, false)
+            .map(|(a, y)| (a, y.years.iter().map(|(_, y)| *y).collect(), y.locator))
+    }
+
+    #[test]
+    fn irish_names_with_their_prefixes() {
+        assert_eq!(
+            read("Ó Laoire and Harris 2006"),
+            Some(("Ó Laoire and Harris", vec!["2006"], None))
+        );
+        assert_eq!(
+            read("Ní Bhrolcháin 2010, p. 4"),
+            Some(("Ní Bhrolcháin", vec!["2010"], Some("p. 4")))
+        );
+        assert_eq!(
+            read("Mac Giolla Chríost 2005"),
+            Some(("Mac Giolla Chríost", vec!["2005"], None))
+        );
+    }
+
+    #[test]
+    fn a_reprint_with_its_first_year_in_brackets() {
+        assert_eq!(
+            read("Harris 1984 [2008]"),
+            Some(("Harris", vec!["1984 [2008]"], None))
+        );
+        assert_eq!(
+            read("Harris 1984 [2008], 17"),
+            Some(("Harris", vec!["1984 [2008]"], Some("17")))
+        );
+    }
 }

@@ -56,7 +56,10 @@ pub(super) fn in_prose(text: &str) -> Vec<Cite> {
             if i == 0 || !text[..i].ends_with(' ') || after.is_some_and(char::is_alphanumeric) {
                 continue;
             }
-            if let Some(start) = outlet_before(text, i - 1) {
+            let after = i + verb.len();
+            if let Some(start) = outlet_before(text, i - 1)
+                .or_else(|| super::reported::reporter_before(text, i - 1, verb, after))
+            {
                 push(&mut out, text, start..i - 1);
             }
         }

@@ -1,7 +1,15 @@
 //! Authors' surnames, as citations and references write them, for joining the two and
 //! grouping a work's citations.
 
-use super::words::{INSTITUTION_LINKS, INSTITUTIONS, PARTICLES};
+use super::words::{DESCRIPTORS, INSTITUTION_LINKS, INSTITUTIONS, PARTICLES};
+
+/// Words that open an Irish or Scottish surname (`Ó Laoire`, `Ní Bhrolcháin`, `Mac Giolla
+/// Chríost`): capitalised, but part of the surname, as `van der` is.
+const GAELIC: [&str; 9] = ["Ó", "Ní", "Nic", "Mac", "Mc", "Ua", "Uí", "Mhic", "Giolla"];
+
+fn particle(word: &str) -> bool {
+    PARTICLES.contains(&word) || GAELIC.contains(&word)
+}
 
 /// The key a person's or institution's work is grouped under: each author's surname,
 /// lower-cased (`Joseph Mwangi and Ruth Holt` and `Mwangi and Holt` → `mwangi holt`;
@@ -45,7 +53,7 @@ pub fn surnames(authors: &str) -> Vec<String> {
     let single = |p: &&str| {
         let ws: Vec<&str> = p.split_whitespace().collect();
         ws.last().is_some_and(|w| !w.ends_with('.'))
-            && ws[..ws.len() - 1].iter().all(|w| PARTICLES.contains(w))
+            && ws[..ws.len() - 1].iter().all(|w| particle(w))
     };
     // With semicolons between authors (`Hale, Rosemary; Orme, David`), commas part names.
     if !authors.contains(';') && names.len() >= 3 && names.iter().all(single) {
@@ -77,7 +85,7 @@ pub fn surnames(authors: &str) -> Vec<String> {
             || words.iter().any(|w| INSTITUTION_LINKS.contains(w))
             || words.last().is_some_and(|w| INSTITUTIONS.contains(w));
         if institution {
-            out.push(first.to_string());
+            out.push(without_descriptors(&words).join(" "));
         } else if !single(&first) {
             // Natural order: `Simon Pirani, Jonathan Stern`.
             out.extend(natural_surname(first));
@@ -106,6 +114,24 @@ pub fn surnames(authors: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// An institution's name without the lower-case words after it that say what of it is
+/// cited (`Pew Research Center survey`, `Mekong River Commission press release`), as a
+/// person's surname is taken without them.
+fn without_descriptors<'w, 'a>(words: &'w [&'a str]) -> &'w [&'a str] {
+    let named = words
+        .iter()
+        .rposition(|w| !w.starts_with(char::is_lowercase))
+        .map_or(0, |i| i + 1);
+    let tail = &words[named..];
+    let described = tail.last().is_some_and(|w| DESCRIPTORS.contains(w))
+        && tail.iter().all(|w| w.chars().all(char::is_lowercase));
+    if named > 0 && described {
+        &words[..named]
+    } else {
+        words
+    }
 }
 
 /// Initials only: `L.`, `R. J.`, `J.-P.`.
@@ -144,12 +170,52 @@ fn natural_surname(name: &str) -> Option<String> {
 /// capital `Al` is as likely a given name (`Al Gore`).
 fn is_particle(word: &str, index: usize) -> bool {
     let lower = word.to_lowercase();
-    PARTICLES.contains(&word) || PARTICLES.contains(&lower.as_str()) && (index > 0 || lower != "al")
+    particle(word) || PARTICLES.contains(&lower.as_str()) && (index > 0 || lower != "al")
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn irish_surnames_keep_their_prefixes() {
+        assert_eq!(surnames_key("Ó Laoire and Harris"), "ó laoire harris");
+        assert_eq!(
+            surnames_key("Ó Laoire, Muiris, and John Harris"),
+            "ó laoire harris"
+        );
+        assert_eq!(
+            surnames_key("Muiris Ó Laoire and John Harris"),
+            "ó laoire harris"
+        );
+        assert_eq!(surnames_key("Máire Ní Bhrolcháin"), "ní bhrolcháin");
+        assert_eq!(
+            surnames_key("Diarmait Mac Giolla Chríost"),
+            "mac giolla chríost"
+        );
+        assert_eq!(
+            surnames_key("Mac Giolla Chríost, Diarmait"),
+            "mac giolla chríost"
+        );
+    }
+
+    #[test]
+    fn an_institution_is_named_without_what_of_it_is_cited() {
+        assert_eq!(
+            surnames_key("Pew Research Center survey"),
+            surnames_key("Pew Research Center")
+        );
+        assert_eq!(
+            surnames_key("Mekong River Commission press release"),
+            "mekong river commission"
+        );
+        // As a person's name loses it: `Reuters/Ipsos poll` is `Reuters/Ipsos`.
+        assert_eq!(surnames_key("Reuters/Ipsos poll"), "reuters ipsos");
+        assert_eq!(
+            surnames_key("Council on Foreign Relations"),
+            "council on foreign relations"
+        );
+    }
 
     #[test]
     fn surnames_of_every_author_list() {

@@ -70,6 +70,17 @@ pub(super) const FOREIGN_WEEKDAYS: &[&str] = &[
     "lørdag", "søndag",
 ];
 
+/// The months of `FOREIGN_MONTHS` abbreviated, as French, German, Dutch, Spanish, Italian and Portuguese
+/// outlets write them (`13 jan. 2023`, `3 févr. 2023`, `4. Okt. 2022`): read only with
+/// their stop, as without it several are English words (`out`, `set`).
+#[rustfmt::skip]
+const FOREIGN_ABBREVIATIONS: &[&str] = &[
+    "janv", "févr", "fevr", "febr", "avr", "juil", "déc",
+    "jan", "feb", "fev", "mär", "mrt", "mar", "apr", "abr", "mai", "mag", "jun", "giu",
+    "jul", "lug", "aug", "ago", "sept", "sep", "set", "okt", "oct", "ott", "out", "nov",
+    "dez", "dec", "dic", "ene", "gen",
+];
+
 /// Words for what a dated source was, written after its date: `(Benchmark, Q4 2025
 /// report)`, `(The Loadstar, Spring 2026 outlook)`.
 const KINDS_AFTER: &[&str] = &[
@@ -149,7 +160,11 @@ fn tail_date<'t>(date: &'t str) -> Ends<'t> {
     };
     let dash = |e: Ends<'t>| e.any_space().exact(&["-", "–", "—", "/"]).any_space();
     let year = |e: Ends<'t>| e.maybe_char(',').space().chars(digit, 4, 4);
-    let foreign = |e: Ends<'t>| e.word(FOREIGN_MONTHS).maybe_char('.');
+    let foreign = |e: Ends<'t>| {
+        e.either(&[&|e| e.word(FOREIGN_MONTHS).maybe_char('.'), &|e| {
+            e.word(FOREIGN_ABBREVIATIONS).exact(&["."])
+        }])
+    };
     let de = |e: Ends<'t>| e.space().maybe(|e| e.word(&["de", "del"]).space());
     // 4 mai 2021, 1er mai, 3. Mai 2021, 8 de mayo de 2021.
     let foreign_day = |e: Ends<'t>| {
@@ -354,6 +369,27 @@ pub(super) fn is_locator(s: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn months_abbreviated_with_a_stop_in_other_languages() {
+        for d in [
+            "13 jan. 2023",
+            "3 févr. 2023",
+            "4. Okt. 2022",
+            "5 sept. 2021",
+            "12 déc. 2020",
+            "7 mrt. 2024",
+            "2 febr. 2024",
+            "2 dez. 2019",
+            "févr. 2023",
+        ] {
+            assert!(is_tail_date(d), "{d}");
+        }
+        // Without the stop a short word is as likely English: `3 out`, `4 set`.
+        for d in ["3 out", "4 set 2021", "2 gen"] {
+            assert!(!is_tail_date(d), "{d}");
+        }
+    }
 
     #[test]
     fn dates_in_every_shape() {

@@ -27,6 +27,11 @@ impl Inline {
         self.text.trim().is_empty()
     }
 
+    /// Whether the text written so far ends with an ASCII digit.
+    pub fn ends_with_digit(&self) -> bool {
+        self.text.ends_with(|c: char| c.is_ascii_digit())
+    }
+
     /// Appends text, collapsing whitespace when `collapse` is set.
     pub fn push(&mut self, s: &str) {
         // Character references are decoded after the file was sanitised, so `&#27;` would

@@ -1,6 +1,7 @@
 //! Markdown (CommonMark + GFM) through pulldown-cmark: front matter, notes, tables, task lists.
 
 use super::build::{Inline, table_block};
+use super::endnotes::{self, Endnotes};
 use super::notes::NoteBuilder;
 use super::{frontmatter, html};
 use crate::article::{Article, Block, BlockKind, Format, MarkKind};
@@ -45,6 +46,14 @@ struct Md {
     item_anchor: Option<String>,
     /// Inside `<sup>`…`</sup>`.
     sup: bool,
+    /// The numbered list under a notes heading that the body's superscripts point into.
+    endnotes: Option<Endnotes>,
+    /// A superscript's text, held until it ends to see whether it is a note number.
+    sup_text: Option<String>,
+    /// Number of the next item while the endnotes list is read.
+    endnote_next: Option<u64>,
+    /// Numbered lists under notes headings met so far.
+    notes_lists: usize,
 }
 
 /// Parses Markdown into an article.
@@ -72,6 +81,10 @@ pub fn parse(text: &str) -> Article {
         note_link: None,
         item_anchor: None,
         sup: false,
+        endnotes: endnotes::scan(text),
+        sup_text: None,
+        endnote_next: None,
+        notes_lists: 0,
     };
     if let Some(fm) = title_block {
         fm.apply(&mut md.article.meta);
@@ -157,8 +170,12 @@ impl Md {
             }
         } else if tag.starts_with("<sup") {
             self.sup = true;
+            if self.endnotes.is_some() && self.item_anchor.is_none() {
+                self.sup_text = Some(String::new());
+            }
         } else if tag.starts_with("</sup") {
             self.sup = false;
+            self.end_sup();
         } else if let Some(attrs) = tag.strip_prefix("<a ")
             && let Some(anchor) = anchor_of(attrs)
             && self.anchor_labels.contains_key(&anchor)
@@ -166,6 +183,60 @@ impl Md {
         {
             self.item_anchor = Some(anchor);
         }
+    }
+
+    /// A superscript ends: a note reference when it is the number of an endnote and not
+    /// the exponent of a number, else its text as it was.
+    fn end_sup(&mut self) {
+        let Some(text) = self.sup_text.take() else {
+            return;
+        };
+        let label = endnotes::sup_label(&text)
+            .filter(|l| self.endnotes.as_ref().is_some_and(|e| e.has(l)))
+            .filter(|_| !self.inline.ends_with_digit());
+        match label {
+            Some(label) => {
+                let note = self.notes.index(label);
+                self.inline
+                    .push_marked(&format!("[{label}]"), MarkKind::FootnoteRef { note });
+            }
+            None => self.inline.push(&text),
+        }
+    }
+
+    /// A numbered list that opens right under a notes heading, when the body points into
+    /// it: its items become the notes and the heading goes with them.
+    fn starts_endnotes(&mut self, start: Option<u64>) -> bool {
+        let Some(start) = start else {
+            return false;
+        };
+        let f = &self.frames[0];
+        // A heading, or a paragraph set in bold as one (`**Notes**`).
+        let under_heading = f.blocks.last().is_some_and(|b| {
+            let bold = b.kind == BlockKind::Paragraph
+                && b.marks
+                    .iter()
+                    .any(|m| m.kind == MarkKind::Strong && m.range == (0..b.text.len()));
+            (bold || matches!(b.kind, BlockKind::Heading { .. }))
+                && endnotes::is_notes_heading(&b.text)
+        });
+        if self.frames.len() > 1 || !f.lists.is_empty() || f.quote > 0 || !under_heading {
+            return false;
+        }
+        let nth = self.notes_lists;
+        self.notes_lists += 1;
+        if self.endnote_next.is_some() || self.endnotes.as_ref().is_none_or(|e| e.nth != nth) {
+            return false;
+        }
+        self.frame().blocks.pop();
+        self.endnote_next = Some(start);
+        true
+    }
+
+    /// Whether the endnotes list is being read and this item or list end belongs to it
+    /// rather than to a list inside a note.
+    fn in_endnotes_list(&self) -> bool {
+        self.endnote_next.is_some() && self.frames.len() == 1
     }
 
     /// A link such as `[7]` into the reference list: a note reference when its text is a
@@ -207,6 +278,22 @@ impl Md {
             self.article
                 .removed
                 .push(format!("[{label}] {}", text.join(" ")));
+        }
+    }
+
+    /// The note being defined ends; a second definition of its label is set aside, shown
+    /// with `mark` before the label as it was written.
+    fn end_definition(&mut self, mark: &str) {
+        self.flush();
+        if self.frames.len() > 1 {
+            let f = self.frames.pop().expect("checked");
+            let label = f.label.unwrap_or_default();
+            if let Some(dup) = self.notes.define(&label, f.blocks) {
+                let text: Vec<_> = dup.iter().map(|b| b.text.as_str()).collect();
+                self.article
+                    .removed
+                    .push(format!("[{mark}{label}]: {}", text.join(" ")));
+            }
         }
     }
 
@@ -277,6 +364,17 @@ impl Md {
         {
             return text.push_str(s);
         }
+        if let Some(sup) = &mut self.sup_text {
+            match &event {
+                Event::Text(s) => return sup.push_str(s),
+                Event::InlineHtml(s)
+                    if s.trim_start().to_ascii_lowercase().starts_with("</sup") => {}
+                _ => {
+                    let text = self.sup_text.take().unwrap_or_default();
+                    self.inline.push(&text);
+                }
+            }
+        }
         match event {
             Event::Start(tag) => self.start(tag),
             Event::End(tag) => self.end(tag),
@@ -341,7 +439,18 @@ impl Md {
             }
             Tag::List(start) => {
                 self.flush();
-                self.frame().lists.push(start);
+                if !self.starts_endnotes(start) {
+                    self.frame().lists.push(start);
+                }
+            }
+            Tag::Item if self.in_endnotes_list() => {
+                self.flush();
+                let n = self.endnote_next.unwrap_or(1);
+                self.endnote_next = Some(n + 1);
+                self.frames.push(Frame {
+                    label: Some(n.to_string()),
+                    ..Frame::default()
+                });
             }
             Tag::Item => {
                 self.flush();
@@ -412,28 +521,28 @@ impl Md {
                 self.code = false;
             }
             TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {}
+            TagEnd::List(_) if self.in_endnotes_list() => {
+                self.flush();
+                self.endnote_next = None;
+                self.endnotes = None;
+            }
             TagEnd::List(_) => {
                 self.flush();
                 self.frame().lists.pop();
+            }
+            TagEnd::Item
+                if self.frames.len() == 2
+                    && self.endnote_next.is_some()
+                    && self.frames[1].lists.is_empty() =>
+            {
+                self.end_definition("");
             }
             TagEnd::Item => {
                 self.flush();
                 self.frame().item = None;
                 self.end_reference_item();
             }
-            TagEnd::FootnoteDefinition => {
-                self.flush();
-                if self.frames.len() > 1 {
-                    let f = self.frames.pop().expect("checked");
-                    let label = f.label.unwrap_or_default();
-                    if let Some(dup) = self.notes.define(&label, f.blocks) {
-                        let text: Vec<_> = dup.iter().map(|b| b.text.as_str()).collect();
-                        self.article
-                            .removed
-                            .push(format!("[^{label}]: {}", text.join(" ")));
-                    }
-                }
-            }
+            TagEnd::FootnoteDefinition => self.end_definition("^"),
             TagEnd::Table => {
                 if let Some(t) = self.table.take() {
                     self.frame().blocks.push(table_block(t.rows, true));

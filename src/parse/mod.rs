@@ -2,6 +2,7 @@
 
 mod build;
 pub mod byline;
+mod endnotes;
 pub mod epub;
 pub mod frontmatter;
 pub mod gutenberg;

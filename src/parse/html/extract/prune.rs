@@ -123,7 +123,28 @@ fn leave_out(el: ElementRef, s: &Stats, stats: &PageStats, total: u32) -> bool {
     matches!(
         name,
         "div" | "section" | "ul" | "ol" | "dl" | "table" | "form" | "fieldset" | "figure" | "aside"
-    ) && conditionally_chrome(el, s, &hint)
+    ) && !wraps_heading(el)
+        && conditionally_chrome(el, s, &hint)
+}
+
+/// A block that is a heading with inline furniture beside it (MediaWiki's `div.mw-heading`,
+/// a heading and its "[edit]" link): short and mostly a link, but the heading of what
+/// follows. The furniture is judged on its own.
+fn wraps_heading(el: ElementRef) -> bool {
+    let mut heading = false;
+    for child in el.children() {
+        match child.value() {
+            Node::Element(e) if matches!(e.name(), "h1" | "h2" | "h3" | "h4" | "h5" | "h6") => {
+                heading = true;
+            }
+            Node::Element(_)
+                if ElementRef::wrap(child).is_some_and(|c| tag_of(c) == Tag::Inline) => {}
+            Node::Text(t) if t.trim().is_empty() => {}
+            Node::Comment(_) => {}
+            _ => return false,
+        }
+    }
+    heading
 }
 
 /// A block that reads as furniture rather than text, by what it holds: more images than
