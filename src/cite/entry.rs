@@ -244,7 +244,7 @@ fn quoted_first(t: &str, strict: bool) -> Option<Entry> {
         if p.starts_with("Retrieved") || p.starts_with("Archived") || p.starts_with("Accessed") {
             break;
         }
-        let p = without_language(p);
+        let p = typed::without_language(p);
         if date.is_none() && (is_tail_date(p) || is_iso(p)) {
             date = Some(p.to_string());
         } else if source.is_none() && is_work_name(p) {
@@ -263,23 +263,6 @@ fn quoted_first(t: &str, strict: bool) -> Option<Entry> {
         title: Some(title.to_string()),
         date,
     })
-}
-
-/// `Ouest-France (in French)` without the language CS1 says the work is written in.
-fn without_language(p: &str) -> &str {
-    let Some((name, note)) = p.rsplit_once(" (in ") else {
-        return p;
-    };
-    let language = note.strip_suffix(')').unwrap_or("");
-    let words: Vec<&str> = language
-        .split([' ', ','])
-        .filter(|w| !w.is_empty())
-        .collect();
-    let ok = (1..=5).contains(&words.len())
-        && words.iter().all(|w| {
-            *w == "and" || w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
-        });
-    if ok { name.trim_end() } else { p }
 }
 
 /// The name of a work or site: a few words, capitalised, or a domain (`github.com`).

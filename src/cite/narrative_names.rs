@@ -4,7 +4,7 @@
 
 use super::names::{PARTICLES, is_event, is_not_source, is_time_word};
 use super::words::{
-    CITING, GOVERNMENTS, INSTITUTION_LINKS, INSTITUTIONS, NOT_AUTHORS, SAYINGS, TITLE_LINKS,
+    CITING, GAELIC, GOVERNMENTS, INSTITUTION_LINKS, INSTITUTIONS, NOT_AUTHORS, SAYINGS, TITLE_LINKS,
 };
 
 /// The authors named just before a parenthesis.
@@ -282,7 +282,7 @@ fn surname(words: &mut Words, word: (usize, &str)) -> Option<usize> {
             Some((p, particle))
                 if PARTICLES.contains(&particle)
                     || PARTICLES.contains(&particle.to_lowercase().as_str())
-                    || particle == "Ó" =>
+                    || GAELIC.contains(&particle) =>
             {
                 start = p
             }

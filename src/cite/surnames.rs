@@ -1,11 +1,7 @@
 //! Authors' surnames, as citations and references write them, for joining the two and
 //! grouping a work's citations.
 
-use super::words::{DESCRIPTORS, INSTITUTION_LINKS, INSTITUTIONS, PARTICLES};
-
-/// Words that open an Irish or Scottish surname (`Ó Laoire`, `Ní Bhrolcháin`, `Mac Giolla
-/// Chríost`): capitalised, but part of the surname, as `van der` is.
-const GAELIC: [&str; 9] = ["Ó", "Ní", "Nic", "Mac", "Mc", "Ua", "Uí", "Mhic", "Giolla"];
+use super::words::{DESCRIPTORS, GAELIC, INSTITUTION_LINKS, INSTITUTIONS, PARTICLES};
 
 fn particle(word: &str) -> bool {
     PARTICLES.contains(&word) || GAELIC.contains(&word)

@@ -11,6 +11,10 @@ pub(super) const PARTICLES: [&str; 19] = [
     "ter", "ten", "vom", "zu", "dos", "das", "della",
 ];
 
+/// Words that open an Irish or Scottish surname (`Ó Laoire`, `Ní Bhrolcháin`, `Mac Giolla
+/// Chríost`): capitalised, but part of the surname, as `van der` is.
+pub(super) const GAELIC: [&str; 9] = ["Ó", "Ní", "Nic", "Mac", "Mc", "Ua", "Uí", "Mhic", "Giolla"];
+
 /// Lower-case words between the capitalised words of an institution that writes
 /// (`Bank of England`, `Office for National Statistics`).
 #[rustfmt::skip]

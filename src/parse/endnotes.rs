@@ -57,6 +57,10 @@ pub fn sup_label(inner: &str) -> Option<&str> {
 /// writes as superscripts. A numbered list under any other heading, or one the body does
 /// not point into, is a list.
 pub fn scan(text: &str) -> Option<Endnotes> {
+    // Every Markdown article is scanned: one without a superscript has no such list.
+    if !text.contains("<sup") {
+        return None;
+    }
     let lines: Vec<&str> = text.lines().collect();
     let mut fenced = false;
     let mut seen: HashSet<&str> = HashSet::new();

@@ -67,6 +67,23 @@ pub(super) fn kind_after_title(t: &str) -> Option<Entry> {
     })
 }
 
+/// `Ouest-France (in French)` without the language CS1 says the work is written in.
+pub(super) fn without_language(p: &str) -> &str {
+    let Some((name, note)) = p.rsplit_once(" (in ") else {
+        return p;
+    };
+    let language = note.strip_suffix(')').unwrap_or("");
+    let words: Vec<&str> = language
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .collect();
+    let ok = (1..=5).contains(&words.len())
+        && words.iter().all(|w| {
+            *w == "and" || w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+    if ok { name.trim_end() } else { p }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::read;
