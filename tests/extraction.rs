@@ -231,3 +231,44 @@ fn a_heading_wrapped_with_its_edit_link_is_kept_and_the_link_left_out() {
     assert_eq!(headings, ["History", "Sources"], "{:?}", a.blocks);
     assert!(!body(&a).contains("edit"));
 }
+
+#[test]
+fn teaser_headlines_under_a_latest_stories_title_are_left_out() {
+    // A box of teasers after the article: its title a `span` in a `div`, each teaser a
+    // picture link beside a block of a linked headline and a subline, both headings.
+    let para = "<p>The ferry resumed its winter timetable on Monday, with the first crossing \
+        leaving the north pier at a quarter to seven and the last returning after dark.</p>";
+    let teaser = |title: &str, sub: &str| {
+        format!(
+            "<li class=\"col-4\"><a href=\"/news/{title}\" class=\"thumbnail\"><figure \
+             class=\"item-image\"><img alt=\"\" data-lazy=\"t.jpg\" src=\"\"></figure></a>\
+             <div class=\"item-headlines\"><h3 class=\"item-title\"><a href=\"/news/{title}\">\
+             {title}</a></h3><h4 class=\"item-subline\">{sub}</h4></div></li>"
+        )
+    };
+    let html = format!(
+        "<html><body><main><h1>Winter timetable</h1>{}<div class=\"latest-box\"><div \
+         class=\"box-title\"><span class=\"title-text\">Our Latest Stories</span></div>\
+         <ul class=\"box-row\">{}{}{}</ul></div></main></body></html>",
+        para.repeat(6),
+        teaser(
+            "Harbour dues rise",
+            "The board voted for a second increase this year"
+        ),
+        teaser(
+            "Lifeboat crew honoured",
+            "Three volunteers were named at the annual dinner"
+        ),
+        teaser(
+            "Pier lights restored",
+            "The lamps were lit again for the first time since the war"
+        )
+    );
+    let a = lectern::parse::parse_str(&html, Format::Html);
+    let text = body(&a);
+    assert!(text.contains("quarter to seven"), "{text}");
+    for gone in ["Our Latest Stories", "Harbour dues rise", "annual dinner"] {
+        assert!(!text.contains(gone), "{gone} kept:\n{text}");
+        assert!(removed(&a).contains(gone), "{gone} not listed as removed");
+    }
+}

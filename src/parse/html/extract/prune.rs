@@ -90,6 +90,11 @@ fn leave_out(el: ElementRef, s: &Stats, stats: &PageStats, total: u32) -> bool {
     if total > 0 && s.prose * 2 >= total {
         return false;
     }
+    if matches!(name, "div" | "section" | "article" | "aside" | "ul" | "ol")
+        && opens_with_related_line(el, stats)
+    {
+        return true;
+    }
     let tag = tag_of(el);
     let hint = s.hint;
     if tag == Tag::Inline {
@@ -483,6 +488,25 @@ fn is_related_intro(t: &str) -> bool {
 /// Whether a block's first heading introduces recirculation ("You may also like…"), as a
 /// sibling block of teasers opens.
 pub fn opens_with_related(el: ElementRef, stats: &PageStats) -> bool {
+    matches!(opening(el, stats), Opening::Heading(h) if introduces_related(h))
+}
+
+/// Whether a block opens with a title line that is no heading (`div.title > span`) and
+/// introduces recirculation. Weaker evidence than a heading: a page's main column can open
+/// with an "Up next:" bar, so only blocks that are not most of the article are judged by it.
+fn opens_with_related_line(el: ElementRef, stats: &PageStats) -> bool {
+    matches!(opening(el, stats), Opening::Line(l) if introduces_related(l))
+}
+
+/// What a block's first visible text is.
+enum Opening<'a> {
+    Heading(ElementRef<'a>),
+    /// A block below `el` that holds nothing but a line of inline text.
+    Line(ElementRef<'a>),
+    Other,
+}
+
+fn opening<'a>(el: ElementRef<'a>, stats: &PageStats) -> Opening<'a> {
     // Down the first children that hold text a reader sees, a few levels at most: the
     // block's first text must be that heading's. Whether a child holds any is in the
     // page's statistics: every block of a page is asked, and reading each child's text
@@ -494,18 +518,25 @@ pub fn opens_with_related(el: ElementRef, stats: &PageStats) -> bool {
             Node::Element(_) => stats.get(c.id()).text > 0,
             _ => false,
         }) else {
-            return false;
+            return Opening::Other;
+        };
+        let line = || {
+            if at != el && !stats.get(at.id()).has_blocks {
+                Opening::Line(at)
+            } else {
+                Opening::Other
+            }
         };
         let Some(first) = ElementRef::wrap(first) else {
-            return false;
+            return line();
         };
         match tag_of(first) {
-            Tag::Heading => return introduces_related(first),
+            Tag::Heading => return Opening::Heading(first),
             Tag::Block => at = first,
-            _ => return false,
+            _ => return line(),
         }
     }
-    false
+    Opening::Other
 }
 
 /// Whether a heading or a short line introduces recirculation.
