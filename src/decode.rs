@@ -163,9 +163,17 @@ pub fn sanitize(text: &str) -> String {
     // first frame, and nearly all of them are plain printable ASCII.
     let mut clean_from = 0;
     let mut i = 0;
+    let plain = |b: u8| (b' '..0x7f).contains(&b) | (b == b'\n');
     while i < bytes.len() {
-        let b = bytes[i];
-        if (b' '..0x7f).contains(&b) || b == b'\n' {
+        // Sixteen bytes at a time, tested without branches so the compiler can use vector
+        // instructions: a third of the processor time this function took, byte by byte.
+        if let Some(chunk) = bytes.get(i..i + 16)
+            && chunk.iter().fold(true, |all, &b| all & plain(b))
+        {
+            i += 16;
+            continue;
+        }
+        if plain(bytes[i]) {
             i += 1;
             continue;
         }
@@ -239,6 +247,26 @@ mod tests {
         assert!(is_clean(&clean));
         assert!(!clean.contains('\u{1b}'));
         assert_eq!(clean, "a␛]52;c;ZXZpbA==␇b␛[2Jc\u{fffd}d␀e\u{fffd}f");
+    }
+
+    #[test]
+    fn a_control_character_is_caught_at_every_place_in_a_run_of_plain_text() {
+        // Plain runs are skipped sixteen bytes at a time: whatever the offset of the one
+        // character that is not plain, it is replaced, and a CR LF split across two runs
+        // stays one line end.
+        let plain = "abcdefghij klmnopqrstuvwxyz\nABCDEFGHIJKLMN";
+        for at in 0..=plain.len() {
+            for (bad, shown) in [
+                ("\u{1b}", "␛"),
+                ("\u{9b}", "\u{fffd}"),
+                ("\r\n", "\n"),
+                ("é", "é"),
+            ] {
+                let text = format!("{}{bad}{}", &plain[..at], &plain[at..]);
+                let want = format!("{}{shown}{}", &plain[..at], &plain[at..]);
+                assert_eq!(sanitize(&text), want, "at {at}");
+            }
+        }
     }
 
     #[test]

@@ -158,11 +158,28 @@ impl Inline {
 
 /// Shortens text for the `removed` list.
 pub fn snippet(text: &str) -> String {
-    let t: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match t.char_indices().nth(160) {
-        Some((i, _)) => format!("{}…", &t[..i]),
-        None => t,
+    snippet_of([text])
+}
+
+/// Shortens text in pieces (an element's text nodes) for the `removed` list: its words one
+/// space apart, cut at 160 characters. Only as much is read as is kept: a page's footer or
+/// comment section can be most of its text.
+pub fn snippet_of<'a>(pieces: impl IntoIterator<Item = &'a str>) -> String {
+    const MAX: usize = 160;
+    let mut out = String::new();
+    let mut n = 0;
+    for word in pieces.into_iter().flat_map(str::split_whitespace) {
+        let space = (!out.is_empty()).then_some(' ');
+        for c in space.into_iter().chain(word.chars()) {
+            if n == MAX {
+                out.push('…');
+                return out;
+            }
+            out.push(c);
+            n += 1;
+        }
     }
+    out
 }
 
 /// A table block whose text is its cells (` | ` between cells, a line per row), so note
@@ -207,6 +224,24 @@ pub fn table_block(rows: Vec<Vec<Block>>, header: bool) -> Block {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_snippet_is_the_words_cut_at_160_characters() {
+        assert_eq!(
+            snippet_of([" Most\n", "read ", "", "\tstories "]),
+            "Most read stories"
+        );
+        assert_eq!(snippet_of(["  ", "\n"]), "");
+        let exact = "é".repeat(160);
+        assert_eq!(snippet(&exact), exact);
+        let words = "ab ".repeat(60);
+        let cut = snippet(&words);
+        assert_eq!(cut.chars().count(), 161);
+        assert!(cut.starts_with("ab ab") && cut.ends_with("ab a…"), "{cut}");
+        // The 161st character a space between two pieces: cut before it.
+        let first = "x".repeat(160);
+        assert_eq!(snippet_of([first.as_str(), "y"]), format!("{first}…"));
+    }
 
     #[test]
     fn collapsing_trims_and_keeps_marks_in_range() {

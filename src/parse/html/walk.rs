@@ -4,7 +4,7 @@ use super::AttrNamed;
 use super::extract::{Tag, tag_of};
 use super::notes::NoteShape;
 use crate::article::{Block, BlockKind, Dir, MarkKind};
-use crate::parse::build::{Inline, snippet, table_block};
+use crate::parse::build::{Inline, snippet_of, table_block};
 use crate::parse::notes::NoteBuilder;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
@@ -198,9 +198,9 @@ impl<'a> Walker<'a> {
             return;
         }
         if self.drop_chrome && self.drop.contains(&id) {
-            let text = el.text().collect::<Vec<_>>().join(" ");
-            if !text.trim().is_empty() {
-                self.removed.push(snippet(&text));
+            let text = snippet_of(el.text());
+            if !text.is_empty() {
+                self.removed.push(text);
             }
             return;
         }

@@ -9,7 +9,7 @@ mod select;
 mod stats;
 
 use super::notes::NoteShape;
-use crate::parse::build::snippet;
+use crate::parse::build::snippet_of;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 use std::collections::HashSet;
@@ -128,9 +128,9 @@ pub fn outside(doc: &Html, found: &Found, removed: &mut Vec<String>) {
             if tag_of(el) == Tag::Invisible {
                 continue;
             }
-            let text = el.text().collect::<Vec<_>>().join(" ");
-            if !text.trim().is_empty() {
-                removed.push(snippet(&text));
+            let text = snippet_of(el.text());
+            if !text.is_empty() {
+                removed.push(text);
             }
         }
     }

@@ -344,8 +344,14 @@ pub fn is_credit_line(t: &str) -> bool {
 }
 
 fn flat_text(el: ElementRef) -> String {
-    let text: String = el.text().collect::<Vec<_>>().join(" ");
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::new();
+    for word in el.text().flat_map(str::split_whitespace) {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 fn is_read_more(head: &str) -> bool {
