@@ -200,7 +200,9 @@ fn classify_one(part: &str, before: Option<&str>) -> Vec<Cite> {
             .collect();
     };
     let source = source.trim().trim_end_matches(',').trim();
-    if !is_source_name(source) || !is_news_year(date) {
+    // A name starts with a letter: `(2020a, 2020b, 2021)` is one author's years.
+    let numeric = source.starts_with(|c: char| c.is_ascii_digit());
+    if numeric || !is_source_name(source) || !is_news_year(date) {
         return Vec::new();
     }
     vec![Cite::new(
@@ -541,7 +543,15 @@ pub(super) fn date_tail(body: &str) -> Option<(&str, &str)> {
 
 #[cfg(test)]
 mod tests {
-    use super::author_year;
+    use super::{author_year, classify};
+
+    #[test]
+    fn lettered_years_alone_are_no_source_and_date() {
+        assert!(classify("2020a, 2020b, 2021", None).is_empty());
+        let c = classify("2019b", Some("Chen"));
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].source, "Chen");
+    }
 
     fn read(body: &str) -> Option<(&str, Vec<&str>, Option<&str>)> {
         author_year(body, false)
