@@ -194,6 +194,21 @@ pub(super) const RECORDING: &[&str] = &[
     "circulates", "circulated",
 ];
 
+/// What a body issues or prints that is no writing of its own: money, shares, papers of
+/// right.
+#[rustfmt::skip]
+pub(super) const INSTRUMENTS: &[&str] = &[
+    "notes", "banknotes", "coins", "coin", "currency", "money", "bonds", "shares", "stock",
+    "stamps", "tokens", "licences", "licenses", "passports", "permits", "charters", "debt",
+];
+
+/// Verbs a place or an event does and no author's work does (`Paris (1900) hosted`).
+#[rustfmt::skip]
+pub(super) const PLACE_VERBS: &[&str] = &[
+    "hosted", "hosts", "staged", "stages", "welcomed", "welcomes", "drew", "attracted",
+    "attracts", "opened", "closed",
+];
+
 /// Verbs that read a thing as something (`Owen (1964) saw as the age's form`): a reporting
 /// verb when `as` follows a few words on.
 pub(super) const CONSTRUING: &[&str] = &[
@@ -248,6 +263,8 @@ pub(super) const CITING: &[&str] = &[
 pub(super) const NOT_AUTHORS: &[&str] = &[
     "the",
     "The",
+    "at",
+    "At",
     "a",
     "A",
     "an",
