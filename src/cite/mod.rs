@@ -26,6 +26,8 @@ mod reported;
 mod surnames;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_attributions;
 mod when;
 mod words;
 

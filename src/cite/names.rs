@@ -178,10 +178,11 @@ pub(super) fn is_source_name(source: &str) -> bool {
     {
         return false;
     }
-    let named = ["The ", "the "]
+    let named = ["The ", "the ", "de ", "het "]
         .iter()
         .find_map(|t| source.strip_prefix(t))
         .unwrap_or(source);
+    let foreign = foreign_led(source);
     let first = named.chars().next().unwrap_or(' ');
     if !(first.is_uppercase() || first.is_ascii_digit()) || is_not_source(first_word(named)) {
         return false;
@@ -211,6 +212,9 @@ pub(super) fn is_source_name(source: &str) -> bool {
             descriptors += 1;
         } else if CONNECTORS.contains(&word) && descriptors == 0 {
             continue;
+        } else if foreign && capitals > 0 && descriptors == 0 && is_plain_word(word) {
+            // `Le Monde diplomatique`: the name's own words, in its language's case.
+            continue;
         } else if capitals > 0 && descriptors == 0 && modifiers < 2 && is_plain_word(word) {
             modifiers += 1;
         } else {
@@ -227,6 +231,17 @@ pub(super) fn is_source_name(source: &str) -> bool {
         "Battle" | "Siege" | "Sack" | "Peace" | "Treaty" | "Massacre" | "Coronation"
     );
     (1..=8).contains(&words) && !is_event(last) && !is_time_word(last) && !leading_event
+}
+
+/// Whether a name opens with another language's definite article and a capitalised word:
+/// `El Correo`, `de Volkskrant`, an outlet's shape.
+pub(super) fn foreign_led(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let article = words.next().unwrap_or("");
+    super::words::FOREIGN_ARTICLES.contains(&article)
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Words for a body's own records, before the body's name.

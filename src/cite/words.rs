@@ -102,6 +102,16 @@ pub(super) const OUTLET_WORDS: &[&str] = &[
     "Times", "Journal", "Press", "News", "Post", "Herald", "Gazette", "Tribune", "Telegraph",
     "Chronicle", "Mail", "Express", "Observer", "Guardian", "Standard", "Courier", "Inquirer",
     "Dispatch", "Economist", "Independent", "Mercury", "Advertiser", "Examiner", "Record",
+    "Statesman", "Sentinel", "Bulletin", "Globe", "Monitor", "Star", "Register", "Argus",
+    "Enquirer", "Pioneer",
+];
+
+/// Definite articles (and Swedish `Dagens`) that open an outlet's name in other languages
+/// (`El Correo`, `Le Monde diplomatique`, `de Volkskrant`), which capitalise its first
+/// word only.
+pub(super) const FOREIGN_ARTICLES: &[&str] = &[
+    "El", "La", "Las", "Los", "Le", "Les", "Il", "Lo", "Der", "Die", "Das", "De", "Het", "de",
+    "het", "Dagens",
 ];
 
 /// First words of a local government's name, which writes as a body does when "of"
