@@ -20,6 +20,7 @@ mod note_forms;
 mod note_records;
 mod notes;
 mod paren;
+mod paren_forms;
 mod prose;
 mod reference;
 mod reported;
@@ -28,6 +29,8 @@ mod surnames;
 mod tests;
 #[cfg(test)]
 mod tests_attributions;
+#[cfg(test)]
+mod tests_notes;
 mod when;
 mod words;
 

@@ -114,6 +114,8 @@ pub(super) fn authors_ends<'t>(body: &'t str) -> Ends<'t> {
                         .exact(&["al"])
                         .maybe_char('.')
                 },
+                // `Ravnsborg kommune`: a Nordic local body, its kind in lower case.
+                &|e| e.space().exact(&super::words::LOCAL_BODIES),
                 // `Tchernichovski and colleagues`, as `et al.` is written out.
                 &|e| {
                     e.space().exact(&["and"]).space().exact(&[

@@ -106,6 +106,14 @@ pub(super) const OUTLET_WORDS: &[&str] = &[
     "Enquirer", "Pioneer",
 ];
 
+/// The kinds of a Nordic local body, written in lower case after its place's name
+/// (`Ravnsborg kommune`, `Nordland fylke`, `Uppsala län`), which authors as the body.
+#[rustfmt::skip]
+pub(super) const LOCAL_BODIES: [&str; 12] = [
+    "kommune", "kommun", "fylkeskommune", "fylke", "amt", "amtskommune", "län", "landsting",
+    "sogn", "herred", "kunta", "kaupunki",
+];
+
 /// Definite articles (and Swedish `Dagens`) that open an outlet's name in other languages
 /// (`El Correo`, `Le Monde diplomatique`, `de Volkskrant`), which capitalise its first
 /// word only.
