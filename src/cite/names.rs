@@ -164,9 +164,16 @@ pub(super) fn is_plausible_author(authors: &str) -> bool {
     if is_not_source(first_word(authors)) {
         return false;
     }
-    !authors
+    // An event's word names the event when it ends the name or "of" follows it (`Paris
+    // Agreement`, `Treaty of Rome`); inside a body's name it does not (`Flood Re`, `Law
+    // Society`).
+    let words: Vec<&str> = authors
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| is_time_word(w) || is_event(w))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let event =
+        |i: usize| is_event(words[i]) && (i + 1 == words.len() || words.get(i + 1) == Some(&"of"));
+    !(0..words.len()).any(|i| is_time_word(words[i]) || event(i))
 }
 
 /// Whether text reads as the name of an outlet: a few capitalised words, connectors,

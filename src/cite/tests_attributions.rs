@@ -54,3 +54,22 @@ fn lettered_years_alone_are_no_source_and_date() {
     assert_eq!(c.len(), 1);
     assert_eq!(c[0].source, "Chen");
 }
+
+#[test]
+fn an_events_word_inside_a_bodys_name_leaves_it_an_author() {
+    for (part, source) in [
+        ("Flood Re 2021", "Flood Re"),
+        ("Law Society 2019", "Law Society"),
+    ] {
+        let r = read(part);
+        assert_eq!(r.len(), 1, "{part}: {r:?}");
+        assert_eq!(r[0].0, source);
+    }
+    for part in [
+        "Paris Agreement 2015",
+        "Treaty of Rome 1957",
+        "Great Flood 1953",
+    ] {
+        assert!(read(part).is_empty(), "{part}: {:?}", read(part));
+    }
+}
