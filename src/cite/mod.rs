@@ -20,12 +20,17 @@ mod note_forms;
 mod note_records;
 mod notes;
 mod paren;
+mod paren_forms;
 mod prose;
 mod reference;
 mod reported;
 mod surnames;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_attributions;
+#[cfg(test)]
+mod tests_notes;
 mod when;
 mod words;
 

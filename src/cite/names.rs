@@ -114,6 +114,8 @@ pub(super) fn authors_ends<'t>(body: &'t str) -> Ends<'t> {
                         .exact(&["al"])
                         .maybe_char('.')
                 },
+                // `Ravnsborg kommune`: a Nordic local body, its kind in lower case.
+                &|e| e.space().exact(&super::words::LOCAL_BODIES),
                 // `Tchernichovski and colleagues`, as `et al.` is written out.
                 &|e| {
                     e.space().exact(&["and"]).space().exact(&[
@@ -162,9 +164,16 @@ pub(super) fn is_plausible_author(authors: &str) -> bool {
     if is_not_source(first_word(authors)) {
         return false;
     }
-    !authors
+    // An event's word names the event when it ends the name or "of" follows it (`Paris
+    // Agreement`, `Treaty of Rome`); inside a body's name it does not (`Flood Re`, `Law
+    // Society`).
+    let words: Vec<&str> = authors
         .split(|c: char| !c.is_alphanumeric())
-        .any(|w| is_time_word(w) || is_event(w))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let event =
+        |i: usize| is_event(words[i]) && (i + 1 == words.len() || words.get(i + 1) == Some(&"of"));
+    !(0..words.len()).any(|i| is_time_word(words[i]) || event(i))
 }
 
 /// Whether text reads as the name of an outlet: a few capitalised words, connectors,
@@ -178,10 +187,11 @@ pub(super) fn is_source_name(source: &str) -> bool {
     {
         return false;
     }
-    let named = ["The ", "the "]
+    let named = ["The ", "the ", "de ", "het "]
         .iter()
         .find_map(|t| source.strip_prefix(t))
         .unwrap_or(source);
+    let foreign = foreign_led(source);
     let first = named.chars().next().unwrap_or(' ');
     if !(first.is_uppercase() || first.is_ascii_digit()) || is_not_source(first_word(named)) {
         return false;
@@ -211,6 +221,9 @@ pub(super) fn is_source_name(source: &str) -> bool {
             descriptors += 1;
         } else if CONNECTORS.contains(&word) && descriptors == 0 {
             continue;
+        } else if foreign && capitals > 0 && descriptors == 0 && is_plain_word(word) {
+            // `Le Monde diplomatique`: the name's own words, in its language's case.
+            continue;
         } else if capitals > 0 && descriptors == 0 && modifiers < 2 && is_plain_word(word) {
             modifiers += 1;
         } else {
@@ -227,6 +240,17 @@ pub(super) fn is_source_name(source: &str) -> bool {
         "Battle" | "Siege" | "Sack" | "Peace" | "Treaty" | "Massacre" | "Coronation"
     );
     (1..=8).contains(&words) && !is_event(last) && !is_time_word(last) && !leading_event
+}
+
+/// Whether a name opens with another language's definite article and a capitalised word:
+/// `El Correo`, `de Volkskrant`, an outlet's shape.
+pub(super) fn foreign_led(name: &str) -> bool {
+    let mut words = name.split_whitespace();
+    let article = words.next().unwrap_or("");
+    super::words::FOREIGN_ARTICLES.contains(&article)
+        && words
+            .next()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
 }
 
 /// Words for a body's own records, before the body's name.

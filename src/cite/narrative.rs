@@ -10,7 +10,9 @@
 
 use super::narrative_names::authors_before;
 use super::paren::{matching_paren, split_parts, years_and_locator};
-use super::words::{CITING, CONSTRUING, DONE_TO, NOT_AUTHORS, RECORDING, REPORTING};
+use super::words::{
+    CITING, CONSTRUING, DONE_TO, INSTRUMENTS, NOT_AUTHORS, PLACE_VERBS, RECORDING, REPORTING,
+};
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Mark, MarkKind, Place};
 
@@ -59,7 +61,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
         let cue = REPORTING.contains(&after)
             || construes(rest)
             || admits(rest)
-            || names.institution && RECORDING.contains(&after);
+            || names.institution && RECORDING.contains(&after) && !issues_a_thing(rest);
         let strong = y.years.len() > 1
             || y.locator.is_some()
             || y.years[0].1.len() != 4
@@ -104,17 +106,28 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
         if italic(marks, names.start..open) || (doubtful && !cue && !strong) {
             continue;
         }
-        // Capitals alone are an abbreviation's (`the CCP (1921)`) unless a page follows.
-        if doubtful && !cue && names.all_capitals && y.locator.is_none() {
+        // Capitals alone are an abbreviation's (`the CCP (1921)`) unless a page or a
+        // possessive follows (`FEMA's (2021) guidance`).
+        if doubtful && !cue && names.all_capitals && y.locator.is_none() && !names.possessive {
             continue;
         }
-        let source = &text[names.start..names.end];
+        if done_by_a_place(rest) && !shaped && !cue {
+            continue;
+        }
+        // A one-word name cited after capitalised words is cited with them: `Public
+        // Health England (2019) reported`, `the National Archives' (2018) catalogue`.
+        let names_start = if doubtful && !names.ends_a_name {
+            names.run_start
+        } else {
+            names.start
+        };
+        let source = &text[names_start..names.end];
         let n = y.years.len();
         let only = parts.len() == 1 + more.len();
         let mut digits = "";
         for (k, (r, year)) in y.years.iter().enumerate() {
             let start = if k == 0 {
-                names.start
+                names_start
             } else {
                 parts[0].start + r.start
             };
@@ -188,6 +201,34 @@ fn done_by_a_thing(after: &str) -> bool {
     verb.starts_with(char::is_lowercase)
         && !REPORTING.contains(&verb)
         && words.next().is_some_and(|w| w == "its")
+}
+
+/// Whether a body's verb after a parenthesis issues or prints a thing that is no writing
+/// (`the Bank of England (1694) issued notes`): money, shares or papers of right, which a
+/// body does from its founding year rather than in a work of that year.
+fn issues_a_thing(after: &str) -> bool {
+    let mut words = after.split_whitespace();
+    let verb = words.next().unwrap_or("");
+    let issues = [
+        "issue",
+        "issues",
+        "issued",
+        "print",
+        "prints",
+        "printed",
+        "circulated",
+    ];
+    let object = words
+        .next()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .unwrap_or("");
+    issues.contains(&verb) && INSTRUMENTS.contains(&object)
+}
+
+/// Verbs a place or an event does, which no author's work does: `Paris (1900) hosted`.
+fn done_by_a_place(after: &str) -> bool {
+    let verb = next_word(after);
+    PLACE_VERBS.contains(&verb)
 }
 
 /// What follows a parenthesis past an emphatic pronoun: `the Society (1999) itself

@@ -25,6 +25,10 @@ pub(super) struct Names<'a> {
     pub(super) ends_a_name: bool,
     /// What a body says stands before its name: `the advice of the London Assembly`.
     pub(super) said_by: bool,
+    /// Where the run of capitalised words that ends with a one-word name starts
+    /// (`Public Health England`, `Victoria County History`): the source's whole name
+    /// when a verb cites it.
+    pub(super) run_start: usize,
 }
 
 /// `Okafor and Reyes`, `Chen et al.`, `Smith, Jones and Lee`, `van der Berg`,
@@ -47,6 +51,14 @@ pub(super) fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
             possessive = true;
             end -= s.len();
             last = (last.0, w);
+        }
+    }
+    // A plural's possessive, `the National Archives' (2018)`.
+    for s in ["s’", "s'"] {
+        if !possessive && let Some(w) = last.1.strip_suffix(s) {
+            possessive = true;
+            end -= s.len() - 1;
+            last = (last.0, &last.1[..w.len() + 1]);
         }
     }
     let mut et_al = false;
@@ -145,6 +157,12 @@ pub(super) fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
             institution = true;
         }
     }
+    let mut run_start = start;
+    if count == 1 && !et_al && !institution {
+        let save = words.at;
+        run_start = institution_start(&mut words, start);
+        words.at = save;
+    }
     let before = words.prev().map_or("", |w| w.1);
     // A word that is no source's (`In`, `But`) only starts a sentence: inside one
     // (`the Aged Poor`) it is part of a longer name.
@@ -200,6 +218,7 @@ pub(super) fn authors_before(text: &str, open: usize) -> Option<Names<'_>> {
         institution,
         ends_a_name: of_a_name,
         said_by,
+        run_start,
     })
 }
 
@@ -337,6 +356,58 @@ fn floor_boundary(text: &str, mut at: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    use crate::article::Place;
+
+    fn sources(text: &str) -> Vec<String> {
+        super::super::narrative::narrative(text, Place::Body { block: 0 }, &[], false)
+            .into_iter()
+            .map(|c| c.source)
+            .collect()
+    }
+
+    #[test]
+    fn a_body_named_in_capitals_without_the_is_cited_whole() {
+        for (text, source) in [
+            (
+                "Public Health England (2019) reported a rise.",
+                "Public Health England",
+            ),
+            (
+                "Victoria County History (1956) describes it.",
+                "Victoria County History",
+            ),
+            ("FEMA's (2021) guidance was withdrawn.", "FEMA"),
+            (
+                "and the National Archives' (2018) catalogue lists",
+                "National Archives",
+            ),
+            (
+                "Society of Authors (2022) surveyed members.",
+                "Society of Authors",
+            ),
+            ("WHO (2018) recommends a limit.", "WHO"),
+        ] {
+            assert_eq!(sources(text), [source], "{text}");
+        }
+    }
+
+    #[test]
+    fn a_founding_year_or_a_place_and_its_year_is_no_citation() {
+        for text in [
+            "The Bank of England (1694) issued notes from its first year.",
+            "Paris (1900) hosted an exhibition.",
+            "and at Vienna (1873), a generation earlier,",
+            "Octavia Hill (1838–1912) campaigned for housing.",
+        ] {
+            assert!(sources(text).is_empty(), "{text}: {:?}", sources(text));
+        }
+        // A body that issues a writing is still cited.
+        assert_eq!(
+            sources("The Board of Trade (1894) issued guidance on it."),
+            ["Board of Trade"]
+        );
+    }
+
     #[test]
     fn an_irish_surname_keeps_its_o() {
         let text = "As Ó Laoire and Harris (2006) found";

@@ -57,62 +57,6 @@ pub(super) fn archive(body: &str) -> Option<Cite> {
     papers(body).or_else(|| held(body))
 }
 
-/// Words before a letter's writer that say it is a letter.
-const LETTER_FROM: &[&str] = &["Letter from ", "Letter, ", "letter from ", "Letter of "];
-
-/// `Carlo Gatti to Giovanni Gatti, March 4, 1862, Gatti Family Papers, …` or `Letter,
-/// Midland Railway Company to the band committee, 3 June 1902`: a letter, known by its
-/// writer and dated by the day; what follows the date says where it is kept.
-pub(super) fn letter(body: &str) -> Option<Cite> {
-    let (said, rest) = match LETTER_FROM.iter().find_map(|w| body.strip_prefix(w)) {
-        Some(rest) => (true, rest),
-        None => (false, body),
-    };
-    let (writer, after) = rest.split_once(" to ")?;
-    let (recipient, tail) = after.split_once(", ")?;
-    // Unless it is called a letter, one word is as likely a place (`Norway to Britain`).
-    let writer_ok = (is_author_list(writer) || is_source_name(writer))
-        && (said || writer.split_whitespace().count() >= 2);
-    let words = recipient.split_whitespace().count();
-    let recipient_ok = (1..=6).contains(&words)
-        && (recipient.starts_with(char::is_uppercase) || recipient.starts_with("the "))
-        && !recipient.contains(|c: char| c.is_ascii_digit() || "“”\"()".contains(c));
-    if !writer_ok || !recipient_ok {
-        return None;
-    }
-    // The date is the first piece after the recipient, or the first two (`March 4, 1862`).
-    let mut pieces = tail.split(", ");
-    let first = pieces.next()?;
-    let both = pieces
-        .next()
-        .map(|second| &tail[..first.len() + 2 + second.len()]);
-    let date = both
-        .into_iter()
-        .chain([first])
-        .find(|d| is_tail_date(d) && by_the_day(d))?;
-    let start = body.len() - rest.len();
-    let mut c = Cite::new(
-        CitationKind::Reference,
-        start..body.len(),
-        body,
-        writer,
-        Some(date),
-        None,
-    );
-    c.title = Some(format!("letter to {recipient}"));
-    Some(c)
-}
-
-/// Whether a date names its day and year (`March 4, 1862`, `2 May 1911`), as a letter's
-/// does.
-fn by_the_day(date: &str) -> bool {
-    let numbers: Vec<&str> = date
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|n| !n.is_empty())
-        .collect();
-    numbers.iter().any(|n| n.len() == 4) && numbers.iter().any(|n| n.len() <= 2)
-}
-
 /// Honorifics before a name, which are not part of it.
 const HONORIFICS: &[&str] = &[
     "Captain ", "Capt. ", "Sir ", "Lord ", "Lady ", "Dr ", "Dr. ", "Rev. ", "Revd ", "Colonel ",
@@ -153,17 +97,19 @@ fn holding(body: &str, name: &str, rest: &str) -> Cite {
 /// a place that keeps papers.
 pub(super) fn repository(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    // `Stadsarchief Gent`: Dutch and German join the archive's word to its owner's.
-    let compound = words.first().is_some_and(|w| {
-        ["archief", "archiv"]
+    // `Stadsarchief Gent`, `Oslo byarkiv`, `Riksarkivet`: Dutch, German and the Nordic
+    // languages join the archive's word to its owner's, in lower case after a place.
+    let joined = |w: &&str| {
+        ["archief", "archiv", "arkiv", "arkivet", "arkisto"]
             .iter()
-            .any(|a| w.len() > a.len() + 2 && w.ends_with(a))
-    });
+            .any(|a| w.len() > a.len() + 1 && w.ends_with(a))
+    };
+    let compound = words.iter().any(joined);
     !words.is_empty()
         && words.len() <= 8
-        && words
-            .iter()
-            .all(|w| w.starts_with(char::is_uppercase) || NAME_LINKS.contains(w) || *w == "the")
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase) || NAME_LINKS.contains(w) || *w == "the" || joined(w)
+        })
         && (REPOSITORIES
             .iter()
             .any(|r| name.ends_with(r) || name.starts_with(r) || name.contains(&format!("{r} ")))

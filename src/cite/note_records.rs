@@ -1,12 +1,112 @@
-//! Two more forms a note's citation takes, known by who speaks or who keeps them rather
-//! than by an author's work: an interview (`Walter Binns, interview by the author, Stourton,
+//! More forms a note's citation takes, known by who speaks, writes or keeps them rather
+//! than by an author's work: a letter (`Reddaway to the Committee, 3 March 1872`), an
+//! interview (`Walter Binns, interview by the author, Stourton,
 //! March 12, 2019`) and a record named by what it is before where it is kept (`Minutes of
 //! the Board, May 14, 1887, MSS.112/3, Modern Records Centre`).
 
 use super::Cite;
 use super::entry::{is_author_list, last_year};
+use super::names::is_source_name;
 use super::note_forms::repository;
+use super::when::is_tail_date;
 use crate::article::CitationKind;
+
+/// Words before a letter's writer that say it is a letter.
+const LETTER_FROM: &[&str] = &["Letter from ", "Letter, ", "letter from ", "Letter of "];
+
+/// `Carlo Gatti to Giovanni Gatti, March 4, 1862, Gatti Family Papers, …` or `Letter,
+/// Midland Railway Company to the band committee, 3 June 1902`: a letter, known by its
+/// writer and dated by the day; what follows the date says where it is kept.
+pub(super) fn letter(body: &str) -> Option<Cite> {
+    let (said, rest) = match LETTER_FROM.iter().find_map(|w| body.strip_prefix(w)) {
+        Some(rest) => (true, rest),
+        None => (false, body),
+    };
+    let (writer, after) = rest.split_once(" to ")?;
+    let (recipient, tail) = after.split_once(", ")?;
+    // Unless it is called a letter, one word is as likely a place (`Norway to Britain`),
+    // but not when it writes to a person or a body: `Reddaway to the Committee`, `Pell to
+    // John Herschel`.
+    let words = recipient.split_whitespace().count();
+    let addressed = recipient
+        .strip_prefix("the ")
+        .is_some_and(|r| r.starts_with(char::is_uppercase))
+        || words >= 2
+            && recipient
+                .split_whitespace()
+                .all(|w| w.starts_with(char::is_uppercase));
+    let writer_ok = (is_author_list(writer) || is_source_name(writer))
+        && (said || addressed || writer.split_whitespace().count() >= 2);
+    let recipient_ok = (1..=6).contains(&words)
+        && (recipient.starts_with(char::is_uppercase) || recipient.starts_with("the "))
+        && !recipient.contains(|c: char| c.is_ascii_digit() || "“”\"()".contains(c));
+    if !writer_ok || !recipient_ok {
+        return None;
+    }
+    // The date is the first piece after the recipient, or the first two (`March 4, 1862`).
+    let mut pieces = tail.split(", ");
+    let first = pieces.next()?;
+    let both = pieces
+        .next()
+        .map(|second| &tail[..first.len() + 2 + second.len()]);
+    let date = both
+        .into_iter()
+        .chain([first])
+        .find(|d| is_tail_date(d) && by_the_day(d))?;
+    let start = body.len() - rest.len();
+    let mut c = Cite::new(
+        CitationKind::Reference,
+        start..body.len(),
+        body,
+        writer,
+        Some(date),
+        None,
+    );
+    c.title = Some(format!("letter to {recipient}"));
+    Some(c)
+}
+
+/// Whether a date names its day and year (`March 4, 1862`, `2 May 1911`), as a letter's
+/// does.
+fn by_the_day(date: &str) -> bool {
+    let numbers: Vec<&str> = date
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|n| !n.is_empty())
+        .collect();
+    numbers.iter().any(|n| n.len() == 4) && numbers.iter().any(|n| n.len() <= 2)
+}
+
+/// `Diary of Anna Holm, 4 June 1905, Riksarkivet` or `Jane Gray, diary, 3 April 1890`: a
+/// diary's entry, known by its keeper and dated by the day.
+pub(super) fn diary(body: &str) -> Option<Cite> {
+    let (keeper, rest) = match ["Diary of ", "Journal of "]
+        .iter()
+        .find_map(|w| body.strip_prefix(w))
+    {
+        Some(rest) => rest.split_once(", ")?,
+        None => {
+            let (keeper, rest) = body.split_once(", ")?;
+            let entry = ["diary, ", "diary entry, ", "journal, ", "diary entry for "]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))?;
+            (keeper, entry)
+        }
+    };
+    let date = rest.split(", ").next()?.trim_end_matches('.');
+    if !is_author_list(keeper) || !is_tail_date(date) || !by_the_day(date) {
+        return None;
+    }
+    let mut c = Cite::new(
+        CitationKind::Reference,
+        0..body.len(),
+        body,
+        keeper,
+        Some(date),
+        None,
+    );
+    c.title = Some("diary".to_string());
+    Some(c)
+}
 
 /// Words after a speaker's name that say the note is an interview.
 const INTERVIEWED: &[&str] = &[
@@ -50,6 +150,8 @@ const RECORDS: &[&str] = &[
     "minutes", "records", "papers", "register", "diary", "journal", "log", "ledger",
     "accounts", "correspondence", "report", "returns", "rules", "proceedings", "book", "books",
     "petition", "petitions", "memorial", "inventory", "deed", "deeds", "lease", "survey",
+    "møtebok", "møtebøker", "protokoll", "forhandlinger", "regnskap", "kopibok", "brevbok",
+    "dagbok",
 ];
 
 /// `Minutes of the Flint Glass Makers’ Society, May 14, 1887, MSS.112/3, Modern Records
@@ -66,9 +168,16 @@ pub(super) fn described_record(body: &str) -> Option<Cite> {
             words.len() <= 3 && words.iter().any(record)
         }
         // `Pilots' committee minutes`: who kept the record, then the record's word.
+        // Or a body whose kind is written in lower case (a person's papers are read
+        // elsewhere), the record's word opening the next piece: `Christiania
+        // havnestyre, møtebok 1880–1884`.
         None => {
             let words: Vec<&str> = what.split(' ').collect();
+            let next = rest.split(' ').next().unwrap_or("").trim_end_matches(',');
             (2..=5).contains(&words.len()) && words.last().is_some_and(record)
+                || words.len() <= 4
+                    && words[1..].iter().any(|w| w.starts_with(char::is_lowercase))
+                    && record(&next)
         }
     };
     if !what.starts_with(char::is_uppercase) || !named {

@@ -11,9 +11,9 @@
 
 use super::names::{is_source_name, one_or_two_names_each, record_maker, strip_lead};
 use super::note_forms::{
-    archive, article, book, foliated, letter, location_only, serial, short, split_page,
+    archive, article, book, foliated, location_only, serial, short, split_page,
 };
-use super::note_records::{described_record, interview};
+use super::note_records::{described_record, diary, interview, letter};
 use super::paren::{author_year, date_tail, ibid};
 use super::when::is_full_tail_date;
 use super::{Cite, Form};
@@ -120,7 +120,10 @@ fn one_whole(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)> {
     if let Some(c) = book(body, italics) {
         return Some((c, Form::Full));
     }
-    if let Some(c) = article(body).or_else(|| letter(body)) {
+    if let Some(c) = article(body)
+        .or_else(|| letter(body))
+        .or_else(|| diary(body))
+    {
         return Some((c, Form::Full));
     }
     if let Some(c) = interview(body).or_else(|| described_record(body)) {

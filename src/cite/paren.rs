@@ -3,13 +3,11 @@
 //! review)`) and `(ibid., 47)`, one or more per `;`-separated part.
 
 use super::names::{
-    authors_ends, is_outlet, is_plausible_author, is_source_name, one_or_two_names_each,
-    record_maker, strip_lead,
+    authors_ends, is_plausible_author, is_source_name, one_or_two_names_each, record_maker,
+    strip_lead,
 };
-use super::when::{
-    FOREIGN_WEEKDAYS, WEEKDAYS, is_locator, is_news_year, is_tail_date, when_len, without_kind,
-    year_len,
-};
+use super::paren_forms::{before_clause, personal_communication, relayed, weekday_tail};
+use super::when::{is_locator, is_news_year, is_tail_date, when_len, without_kind, year_len};
 use super::{Cite, cite};
 use crate::article::{Citation, CitationKind, Place};
 use std::ops::Range;
@@ -150,6 +148,16 @@ fn classify_one(part: &str, before: Option<&str>) -> Vec<Cite> {
             None,
         )];
     }
+    if let Some((who, when)) = personal_communication(body) {
+        return vec![Cite::new(
+            CitationKind::AuthorYear,
+            whole,
+            part,
+            who,
+            Some(when),
+            None,
+        )];
+    }
     if let Some(authors) = before
         && let Some(y) = years_and_locator(body, false)
     {
@@ -200,7 +208,9 @@ fn classify_one(part: &str, before: Option<&str>) -> Vec<Cite> {
             .collect();
     };
     let source = source.trim().trim_end_matches(',').trim();
-    if !is_source_name(source) || !is_news_year(date) {
+    // A name starts with a letter: `(2020a, 2020b, 2021)` is one author's years.
+    let numeric = source.starts_with(|c: char| c.is_ascii_digit());
+    if numeric || !is_source_name(source) || !is_news_year(date) {
         return Vec::new();
     }
     vec![Cite::new(
@@ -251,62 +261,6 @@ fn symbol_tail(body: &str) -> Option<(&str, &str)> {
     (ok && is_source_name(source)).then_some((source, symbol))
 }
 
-/// `the Financial Times, via Nikkei` or `Wall Street Journal, citing shipping brokers`: a
-/// source undated but passed on by another outlet or naming its own source. A route
-/// (`London, via Dubai`) is no outlet, so what is relayed must be named as one.
-fn relayed(body: &str) -> Option<&str> {
-    let (source, rest) = body.split_once(", ")?;
-    let ok = match rest.split_once(' ')? {
-        ("via", outlet) => is_source_name(outlet) && (is_outlet(source) || is_outlet(outlet)),
-        ("citing" | "quoting", whom) => {
-            !whom.contains(|c: char| c.is_ascii_digit()) && whom.split(' ').count() <= 8
-        }
-        _ => false,
-    };
-    (ok && is_source_name(source)).then_some(source)
-}
-
-/// `the Wall Street Journal, Wednesday`: an outlet dated by the day of the week alone. A
-/// place can be dated so too (`Bangkok, Tuesday`), so the source must be named as an
-/// outlet.
-fn weekday_tail(body: &str) -> Option<(&str, &str)> {
-    let (source, day) = body.rsplit_once(", ")?;
-    let weekday =
-        WEEKDAYS.contains(&day) || FOREIGN_WEEKDAYS.iter().any(|w| w.eq_ignore_ascii_case(day));
-    (weekday && is_outlet(source) && is_source_name(source)).then_some((source, day))
-}
-
-/// Verbs that open a clause saying what a dated source found or said, or whom it drew on
-/// (`Reuters, May 12, citing two traders`).
-const FINDINGS: &[&str] = &[
-    "citing",
-    "quoting",
-    "found",
-    "finds",
-    "showed",
-    "shows",
-    "reported",
-    "reports",
-    "said",
-    "says",
-    "noted",
-    "notes",
-    "estimated",
-    "estimates",
-    "suggested",
-    "suggests",
-    "wrote",
-    "writes",
-];
-
-/// `body` up to a `, found that…` clause, when it has one.
-fn before_clause(body: &str) -> Option<&str> {
-    body.match_indices(", ").find_map(|(i, _)| {
-        let word = body[i + 2..].split(' ').next()?;
-        FINDINGS.contains(&word).then_some(&body[..i])
-    })
-}
-
 /// `Ibid.`, `ibid., 47`, `Ibid. 47`: the locator, if any.
 pub(super) fn ibid(body: &str) -> Option<Option<&str>> {
     let rest = ["Ibid", "ibid", "Ibidem", "ibidem", "Ib.", "ib."]
@@ -318,6 +272,8 @@ pub(super) fn ibid(body: &str) -> Option<Option<&str>> {
     match rest {
         "" => Some(None),
         l if is_locator(l.trim_end_matches('.')) => Some(Some(l.trim_end_matches('.'))),
+        // The same paper on another day: `Ibid., 14 May 1911`.
+        l if is_tail_date(l.trim_end_matches('.')) => Some(None),
         _ => None,
     }
 }

@@ -4,6 +4,7 @@
 //! agency's capitals, or a wire agency): people and places say and report things too.
 
 use super::Cite;
+use super::names::foreign_led;
 use super::notes::NAME_LINKS;
 use super::words::OUTLET_WORDS;
 use crate::article::CitationKind;
@@ -58,6 +59,7 @@ pub(super) fn in_prose(text: &str) -> Vec<Cite> {
             }
             let after = i + verb.len();
             if let Some(start) = outlet_before(text, i - 1)
+                .or_else(|| kind_named_before(text, i - 1))
                 .or_else(|| super::reported::reporter_before(text, i - 1, verb, after))
             {
                 push(&mut out, text, start..i - 1);
@@ -96,12 +98,18 @@ fn article_len(s: &str) -> usize {
         .map_or(0, |t| t.len())
 }
 
-/// Whether `name` is an outlet's.
+/// Whether `name` is an outlet's: a known agency, a paper's word at the end of a longer
+/// name (`the Austin American-Statesman` too), or a television channel's capitals
+/// (`CCTV`, `NTV`).
 fn names_an_outlet(name: &str) -> bool {
-    let last = name.rsplit(' ').next().unwrap_or("");
+    let last = name.rsplit([' ', '-']).next().unwrap_or("");
+    let channel = (3..=6).contains(&name.len())
+        && name.ends_with("TV")
+        && name.bytes().all(|b| b.is_ascii_uppercase());
     AGENCIES.contains(&name)
         || ONE_WORD.contains(&name)
-        || name.contains(' ') && OUTLET_WORDS.contains(&last)
+        || channel
+        || name.contains([' ', '-']) && OUTLET_WORDS.contains(&last)
 }
 
 /// Where the outlet named from `at` ends: its capitalised words and the links between.
@@ -122,7 +130,10 @@ fn outlet_after(text: &str, at: usize) -> Option<usize> {
         }
         end += w.len() + 1;
     }
-    names_an_outlet(&text[at..last_capital]).then_some(last_capital)
+    // After "according to" a name in another language's article is an outlet's (`El
+    // Correo`); before "reported" it is as often a place's (`El Salvador reported`).
+    let name = &text[at..last_capital];
+    (names_an_outlet(name) || foreign_led(name)).then_some(last_capital)
 }
 
 /// Where the outlet named just before `end` starts, after a determiner or a sentence's
@@ -147,6 +158,45 @@ fn outlet_before(text: &str, end: usize) -> Option<usize> {
         .map(|s| start + s)?;
     (start < end && names_an_outlet(&text[start..end]) && !of_people(&text[..start]))
         .then_some(start)
+}
+
+/// Words for an outlet's kind, which name what follows as one: `the magazine Caixin`.
+const OUTLET_KINDS: &[&str] = &[
+    "newspaper",
+    "paper",
+    "magazine",
+    "daily",
+    "weekly",
+    "tabloid",
+    "broadcaster",
+    "channel",
+    "agency",
+    "website",
+];
+
+/// Where the outlet named just before `end` starts when a word for its kind and "the"
+/// stand before its capitalised words: `the magazine Caixin said`, `the state
+/// broadcaster NHK reported`.
+fn kind_named_before(text: &str, end: usize) -> Option<usize> {
+    let head = &text[..end];
+    let mut start = end;
+    let mut words = head.rsplit(' ');
+    let mut n = 0;
+    let kind = loop {
+        let w = words.next()?;
+        let capital =
+            w.starts_with(char::is_uppercase) && w.chars().all(|c| c.is_alphanumeric() || c == '-');
+        if !capital {
+            break w;
+        }
+        n += 1;
+        if n > 3 {
+            return None;
+        }
+        start -= w.len() + usize::from(start != end);
+    };
+    let the = words.take(2).any(|w| matches!(w, "the" | "The"));
+    (n > 0 && OUTLET_KINDS.contains(&kind) && the).then_some(start)
 }
 
 /// Prepositions that make an outlet's name part of the people who speak: `workers at the
@@ -195,6 +245,40 @@ mod tests {
         assert_eq!(names, ["Reuters", "Yonhap"]);
         let r = read("The closure was first reported by the Leith Mercury, which named the yard.");
         assert_eq!(r[0].1, "Leith Mercury");
+    }
+
+    #[test]
+    fn outlets_known_by_their_shape() {
+        for (t, name) in [
+            (
+                "Talks failed, according to El Correo, at midnight.",
+                "El Correo",
+            ),
+            (
+                "The levy was proposed, according to the Austin American-Statesman.",
+                "Austin American-Statesman",
+            ),
+            (
+                "CCTV reported on Wednesday that two routes had closed.",
+                "CCTV",
+            ),
+            (
+                "The lenders were not told, the magazine Caixin said.",
+                "Caixin",
+            ),
+            ("as the state broadcaster NHK reported", "NHK"),
+        ] {
+            let r = read(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].1, name, "{t}");
+        }
+        for t in [
+            "El Salvador reported 40 cases of sickness.",
+            "Hong Kong reported on Monday that arrivals fell.",
+            "the minister Rahman said on Monday",
+        ] {
+            assert!(read(t).is_empty(), "{t}: {:?}", read(t));
+        }
     }
 
     #[test]

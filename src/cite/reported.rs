@@ -6,12 +6,7 @@
 //! neither a body's nor a place's shape.
 
 use super::when::WEEKDAYS;
-use super::words::{GOVERNMENTS, INSTITUTIONS};
-
-/// Definite articles that open a newspaper's title in its own language.
-const ARTICLES: &[&str] = &[
-    "De", "Het", "Le", "La", "Les", "El", "Il", "Lo", "Der", "Die", "Das", "Dagens",
-];
+use super::words::{FOREIGN_ARTICLES, GOVERNMENTS, INSTITUTIONS};
 
 /// First words of a place's name of two words (`South Korea`, `New Zealand`).
 const PLACE_FIRST: &[&str] = &[
@@ -69,10 +64,12 @@ pub(super) fn reporter_before(text: &str, end: usize, verb: &str, after: usize) 
     }
     let first = words[n - 1];
     let last = words[0];
-    if ARTICLES.contains(&first) {
-        return Some(start);
-    }
     let rest = &text[after..];
+    // A place counts what it reports (`El Salvador reported 40 cases`); a paper does not.
+    let counts = rest.trim_start().starts_with(|c: char| c.is_ascii_digit());
+    if FOREIGN_ARTICLES.contains(&first) {
+        return (!counts).then_some(start);
+    }
     let on_a_day = rest
         .strip_prefix(" on ")
         .is_some_and(|r| WEEKDAYS.iter().any(|d| r.starts_with(d)));

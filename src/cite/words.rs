@@ -102,6 +102,24 @@ pub(super) const OUTLET_WORDS: &[&str] = &[
     "Times", "Journal", "Press", "News", "Post", "Herald", "Gazette", "Tribune", "Telegraph",
     "Chronicle", "Mail", "Express", "Observer", "Guardian", "Standard", "Courier", "Inquirer",
     "Dispatch", "Economist", "Independent", "Mercury", "Advertiser", "Examiner", "Record",
+    "Statesman", "Sentinel", "Bulletin", "Globe", "Monitor", "Star", "Register", "Argus",
+    "Enquirer", "Pioneer",
+];
+
+/// The kinds of a Nordic local body, written in lower case after its place's name
+/// (`Ravnsborg kommune`, `Nordland fylke`, `Uppsala län`), which authors as the body.
+#[rustfmt::skip]
+pub(super) const LOCAL_BODIES: [&str; 12] = [
+    "kommune", "kommun", "fylkeskommune", "fylke", "amt", "amtskommune", "län", "landsting",
+    "sogn", "herred", "kunta", "kaupunki",
+];
+
+/// Definite articles (and Swedish `Dagens`) that open an outlet's name in other languages
+/// (`El Correo`, `Le Monde diplomatique`, `de Volkskrant`), which capitalise its first
+/// word only.
+pub(super) const FOREIGN_ARTICLES: &[&str] = &[
+    "El", "La", "Las", "Los", "Le", "Les", "Il", "Lo", "Der", "Die", "Das", "De", "Het", "de",
+    "het", "Dagens",
 ];
 
 /// First words of a local government's name, which writes as a body does when "of"
@@ -194,6 +212,21 @@ pub(super) const RECORDING: &[&str] = &[
     "circulates", "circulated",
 ];
 
+/// What a body issues or prints that is no writing of its own: money, shares, papers of
+/// right.
+#[rustfmt::skip]
+pub(super) const INSTRUMENTS: &[&str] = &[
+    "notes", "banknotes", "coins", "coin", "currency", "money", "bonds", "shares", "stock",
+    "stamps", "tokens", "licences", "licenses", "passports", "permits", "charters", "debt",
+];
+
+/// Verbs a place or an event does and no author's work does (`Paris (1900) hosted`).
+#[rustfmt::skip]
+pub(super) const PLACE_VERBS: &[&str] = &[
+    "hosted", "hosts", "staged", "stages", "welcomed", "welcomes", "drew", "attracted",
+    "attracts", "opened", "closed",
+];
+
 /// Verbs that read a thing as something (`Owen (1964) saw as the age's form`): a reporting
 /// verb when `as` follows a few words on.
 pub(super) const CONSTRUING: &[&str] = &[
@@ -248,6 +281,8 @@ pub(super) const CITING: &[&str] = &[
 pub(super) const NOT_AUTHORS: &[&str] = &[
     "the",
     "The",
+    "at",
+    "At",
     "a",
     "A",
     "an",

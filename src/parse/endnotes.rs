@@ -1,7 +1,8 @@
-//! Endnotes that Markdown has no syntax for: a numbered list under a "Notes" heading that
-//! the body points into with superscript numbers (`<sup>1</sup>`, `<sup>[1]</sup>`). The
-//! source is read for that shape before the parse, so the parse knows, when it meets a
-//! superscript in the body, whether it is a note reference.
+//! Endnotes that Markdown and plain text have no syntax for: a numbered list under a
+//! "Notes" heading that the body points into with superscript numbers (`<sup>1</sup>`,
+//! `<sup>[1]</sup>`, or the Unicode superscript digits `¹²`). The source is read for that
+//! shape before the parse, so the parse knows, when it meets a superscript in the body,
+//! whether it is a note reference.
 
 use std::collections::HashSet;
 
@@ -58,12 +59,12 @@ pub fn sup_label(inner: &str) -> Option<&str> {
 /// not point into, is a list.
 pub fn scan(text: &str) -> Option<Endnotes> {
     // Every Markdown article is scanned: one without a superscript has no such list.
-    if !text.contains("<sup") {
+    if !text.contains("<sup") && unicode_refs(text).next().is_none() {
         return None;
     }
     let lines: Vec<&str> = text.lines().collect();
     let mut fenced = false;
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: HashSet<String> = HashSet::new();
     let mut read_to = 0;
     let mut line_at = 0;
     let mut nth = 0;
@@ -87,7 +88,7 @@ pub fn scan(text: &str) -> Option<Endnotes> {
         let items = item_numbers(&lines[list_at..]);
         let labels: HashSet<String> = items
             .iter()
-            .filter(|n| seen.contains(*n))
+            .filter(|n| seen.contains(**n))
             .map(|n| n.to_string())
             .collect();
         if !labels.is_empty() && labels.len() * 2 >= items.len() {
@@ -161,7 +162,63 @@ fn item_numbers<'a>(lines: &[&'a str]) -> HashSet<&'a str> {
 
 /// The labels of the superscript numbers in `text` that can be note references: not the
 /// exponent of a number (`10<sup>6</sup>`).
-fn body_refs(text: &str) -> impl Iterator<Item = &str> {
+fn body_refs(text: &str) -> impl Iterator<Item = String> + '_ {
+    sup_tag_refs(text)
+        .map(str::to_string)
+        .chain(unicode_refs(text).map(|(_, label)| label))
+}
+
+/// The Unicode superscript digits.
+const SUPERSCRIPTS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+/// The digit a Unicode superscript digit stands for.
+pub fn superscript_digit(c: char) -> Option<u8> {
+    SUPERSCRIPTS.iter().position(|&s| s == c).map(|d| d as u8)
+}
+
+/// Where each run of Unicode superscript digits in `text` is and the note number it
+/// writes (`¹²` is 12), when it can be a note reference: not the exponent of a number
+/// (`10⁶`) or of a unit (`km²`, `m³`), which follow a digit or a word of one or two
+/// lower-case letters, nor the number that opens a note's own line (`¹ See…`).
+pub fn unicode_refs(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, String)> + '_ {
+    let mut chars = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, c) = chars.next()?;
+            let Some(first) = superscript_digit(c) else {
+                continue;
+            };
+            let mut label = String::from(char::from(b'0' + first));
+            let mut end = start + c.len_utf8();
+            while let Some(&(i, c)) = chars.peek() {
+                let Some(d) = superscript_digit(c) else {
+                    break;
+                };
+                label.push(char::from(b'0' + d));
+                end = i + c.len_utf8();
+                chars.next();
+            }
+            let before = &text[..start];
+            let word = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .next()
+                .unwrap_or("");
+            let unit = (1..=2).contains(&word.chars().count())
+                && word.chars().all(|c| c.is_ascii_lowercase());
+            let exponent = before.ends_with(|c: char| c.is_ascii_digit()) || unit;
+            let numeric = label.len() <= LABEL_DIGITS && !label.starts_with('0');
+            let opens_line = before
+                .rfind('\n')
+                .is_some_and(|i| before[i + 1..].trim().is_empty());
+            if numeric && !exponent && !opens_line {
+                return Some((start..end, label));
+            }
+        }
+    })
+}
+
+/// The labels of the `<sup>` numbers in `text` that are not an exponent.
+fn sup_tag_refs(text: &str) -> impl Iterator<Item = &str> {
     let mut at = 0;
     std::iter::from_fn(move || {
         loop {
@@ -230,6 +287,26 @@ mod tests {
             .filter(|c| matches!(c.place, Place::Note { .. }))
             .count();
         assert_eq!(in_notes, 2, "{:?}", a.citations);
+    }
+
+    #[test]
+    fn unicode_superscripts_point_into_the_notes_as_sup_tags_do() {
+        let text = "The first programmes went out in *1927*.¹ A studio of 40 m² and \
+            10⁶ listeners.²\n\n## Notes\n\n1. Robert Hughes, *The Shock of the New* \
+            (London: Thames, 1980), 187.\n2. Ibid., 190.\n";
+        let a = parse_str(text, Format::Markdown);
+        assert_eq!(a.footnotes.len(), 2);
+        let first = &a.blocks[0];
+        // The superscripts stay as written; the unit's and the exponent's are no references.
+        assert!(first.text.contains("1927.¹ A studio of 40 m² and 10⁶"));
+        let refs: Vec<&str> = first
+            .marks
+            .iter()
+            .filter(|m| matches!(m.kind, MarkKind::FootnoteRef { .. }))
+            .map(|m| &first.text[m.range.clone()])
+            .collect();
+        assert_eq!(refs, ["¹", "²"]);
+        assert!(a.footnotes.iter().all(|f| f.refs.len() == 1));
     }
 
     #[test]

@@ -204,6 +204,28 @@ impl Md {
         }
     }
 
+    /// Prose text, with each Unicode superscript number (`¹²`) that numbers an endnote
+    /// marked as a reference to it and kept as written.
+    fn push_text(&mut self, s: &str) {
+        let Some(endnotes) = self.endnotes.as_ref().filter(|_| !self.code) else {
+            return self.inline.push(s);
+        };
+        let refs: Vec<_> = endnotes::unicode_refs(s)
+            .filter(|(r, label)| {
+                endnotes.has(label) && (r.start > 0 || !self.inline.ends_with_digit())
+            })
+            .collect();
+        let mut at = 0;
+        for (range, label) in refs {
+            self.inline.push(&s[at..range.start]);
+            let note = self.notes.index(&label);
+            self.inline
+                .push_marked(&s[range.clone()], MarkKind::FootnoteRef { note });
+            at = range.end;
+        }
+        self.inline.push(&s[at..]);
+    }
+
     /// A numbered list that opens right under a notes heading, when the body points into
     /// it: its items become the notes and the heading goes with them.
     fn starts_endnotes(&mut self, start: Option<u64>) -> bool {
@@ -384,7 +406,7 @@ impl Md {
                 // Prose collapses runs of spaces, as it does once rendered (two after a
                 // full stop, in many files); code keeps them.
                 self.inline.collapse = !self.code;
-                self.inline.push(&s);
+                self.push_text(&s);
             }
             Event::Code(s) => {
                 self.inline.open(MarkKind::Code);

@@ -9,6 +9,7 @@ use crate::{chrome, dates};
 use std::sync::LazyLock;
 
 mod marks;
+mod numbered;
 mod tail;
 
 use marks::*;
@@ -65,9 +66,15 @@ pub fn parse(text: &str) -> Article {
     let body_start = header(&paras, &mut article);
     let tail_start = tail_start(&paras, body_start);
     let notes_start = notes_start(&paras[body_start..tail_start]).map(|i| i + body_start);
+    let numbered = notes_start
+        .is_none()
+        .then(|| numbered::scan(&paras, body_start, tail_start))
+        .flatten();
 
     let mut notes = NoteBuilder::default();
-    let body_end = notes_start.unwrap_or(tail_start);
+    let body_end = numbered
+        .as_ref()
+        .map_or(notes_start.unwrap_or(tail_start), |n| n.heading);
     let mut adornments = Vec::new();
     for para in &paras[body_start..body_end] {
         body_block(para, &mut adornments, &mut article);
@@ -76,10 +83,19 @@ pub fn parse(text: &str) -> Article {
     if let Some(start) = notes_start {
         definitions(&paras[start..tail_start], &mut notes, &mut article);
     }
+    if let Some(n) = &numbered {
+        numbered::definitions(&paras[n.heading + 1..n.end], &mut notes, &mut article);
+        for para in &paras[n.end..tail_start] {
+            body_block(para, &mut adornments, &mut article);
+        }
+    }
     tail(&paras[tail_start..], &mut article);
     find_dateline(&mut article);
     notes.finish(&mut article);
     link_refs(&mut article);
+    if let Some(n) = &numbered {
+        numbered::link_superscripts(n, &mut article);
+    }
     article
 }
 
