@@ -15,8 +15,8 @@ const SEED: u64 = 0x1ec7_e2a2;
 /// Streams CI runs: about 15 s in the test profile on a busy 2-core machine.
 const STREAMS: u64 = 1000;
 
-/// Events in a stream, at most.
-const MAX_LEN: usize = 400;
+/// Bytes in a stream, at most: the start byte and as many events as the target reads.
+const MAX_LEN: usize = 1 + app::MAX_STREAM;
 
 /// splitmix64: a few lines of well-known arithmetic, enough to spread a seed.
 fn mix(x: u64) -> u64 {

@@ -20,7 +20,7 @@ fn words<'a>(d: &Display, text: &'a str, width: usize, style: Style) -> Vec<Word
             textwrap::word_splitters::split_words(found, &textwrap::WordSplitter::HyphenSplitter);
         match style.lang {
             Some(lang) => at_hyphens
-                .flat_map(|w| dictionary_split(d, w, lang))
+                .flat_map(|w| dictionary_split(d, w, lang, width))
                 .collect(),
             None => at_hyphens.collect(),
         }
@@ -34,7 +34,9 @@ fn words<'a>(d: &Display, text: &'a str, width: usize, style: Style) -> Vec<Word
 
 /// A word cut at the dictionary's points, each piece but the last to end with a hyphen
 /// if the line breaks there. Code and links are never cut: a hyphen would change them.
-fn dictionary_split<'a>(d: &Display, w: Word<'a>, lang: Language) -> Vec<Word<'a>> {
+/// A point whose piece and hyphen would not fit on a line of `width` is no break at all
+/// (at width 4, "prop-" is five columns): the word is cut there without a hyphen if it must.
+fn dictionary_split<'a>(d: &Display, w: Word<'a>, lang: Language, width: usize) -> Vec<Word<'a>> {
     let word = w.word;
     let offset = word.as_ptr() as usize - d.text.as_ptr() as usize;
     let look = d.look_at(offset);
@@ -54,6 +56,9 @@ fn dictionary_split<'a>(d: &Display, w: Word<'a>, lang: Language) -> Vec<Word<'a
     let mut out = Vec::with_capacity(points.len() + 1);
     let mut at = 0;
     for p in points.into_iter().map(|p| p + lead) {
+        if width::of(&word[at..p]) + 1 > width {
+            continue;
+        }
         out.push(Word {
             word: &word[at..p],
             whitespace: "",
