@@ -275,6 +275,22 @@ mod tests {
         found_in(text, false)
     }
 
+    /// Each text is one citation of `source`.
+    fn assert_cited(cases: &[(&str, &str)]) {
+        for &(t, source) in cases {
+            let f = found(t);
+            assert_eq!(f.len(), 1, "{t}: {f:?}");
+            assert_eq!(f[0].1, source, "{t}");
+        }
+    }
+
+    /// No text is a citation.
+    fn assert_not_cited(cases: &[&str]) {
+        for t in cases {
+            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
+        }
+    }
+
     fn found_in(text: &str, by_notes: bool) -> Vec<(String, String, Option<String>)> {
         narrative(text, Place::Body { block: 0 }, &[], by_notes)
             .into_iter()
@@ -351,21 +367,17 @@ mod tests {
 
     #[test]
     fn a_name_acted_on_is_a_thing() {
-        for t in [
+        assert_not_cited(&[
             "and Welwyn (1920) is treated by both as the second",
             "Letchworth (1903) was built by a company",
             "Harlow (1947) was designed by Gibberd",
-        ] {
-            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
-        }
+        ]);
         assert_eq!(found("Hatherley (2016) is scathing").len(), 1);
         // A thing acting on its own.
-        for t in [
+        assert_not_cited(&[
             "and Lisbon (1755) rebuilt its almshouses",
             "The Royal Commission on the Aged Poor (1895) heard complaints",
-        ] {
-            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
-        }
+        ]);
     }
 
     #[test]
@@ -409,20 +421,18 @@ mod tests {
             assert_eq!((f[0].0.as_str(), f[0].1.as_str()), (covers, source), "{t}");
         }
         // With no page and no possessive, "the" still makes a thing of the name.
-        for t in [
+        assert_not_cited(&[
             "the Bank of England (1694) was founded",
             "on the Isle of Arran (1850) the keepers",
             "the Society of Arts (1754) met in a coffee house",
             "the NLB (1786) first lit",
             "after the Bay of Pigs (1961) the",
-        ] {
-            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
-        }
+        ]);
     }
 
     #[test]
     fn a_body_that_publishes_or_gathers_is_an_author_after_the() {
-        for (t, source) in [
+        assert_cited(&[
             (
                 "and the Council of Bakers (1921) compiled a list of ovens",
                 "Council of Bakers",
@@ -443,26 +453,20 @@ mod tests {
                 "The Stationers' Company (1999) published a register",
                 "Stationers' Company",
             ),
-        ] {
-            let f = found(t);
-            assert_eq!(f.len(), 1, "{t}: {f:?}");
-            assert_eq!(f[0].1, source, "{t}");
-        }
+        ]);
         // A body that does what bodies do, not what authors do, is still a thing.
-        for t in [
+        assert_not_cited(&[
             "The Weavers' Institute (1830) opened its doors",
             "the Board of Health (1848) met weekly",
             "as the Guild of Masons (1750) itself moved house",
             "the Society of Friends (1869) admitted women",
             "the Harbour Trust (1901) itself rebuilt its quay",
-        ] {
-            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
-        }
+        ]);
     }
 
     #[test]
     fn a_body_whose_advice_or_report_is_cited_after_the() {
-        for (t, source) in [
+        assert_cited(&[
             (
                 "councils that took the advice of the Greater Fenwick Assembly (2011) on",
                 "Greater Fenwick Assembly",
@@ -471,23 +475,17 @@ mod tests {
                 "close to the estimates of the Inland Fisheries Board (2018), which",
                 "Inland Fisheries Board",
             ),
-        ] {
-            let f = found(t);
-            assert_eq!(f.len(), 1, "{t}: {f:?}");
-            assert_eq!(f[0].1, source, "{t}");
-        }
+        ]);
         // What is not a body's saying leaves the name a thing.
-        for t in [
+        assert_not_cited(&[
             "the fall of the Bank of Corvale (1931) ruined",
             "a member of the Royal Society (1663) at thirty",
-        ] {
-            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
-        }
+        ]);
     }
 
     #[test]
     fn a_body_on_a_subject_or_named_by_its_kind_is_the_author() {
-        for (t, source) in [
+        assert_cited(&[
             (
                 "the Intergovernmental Panel on Sea Ice (2019) argues that",
                 "Intergovernmental Panel on Sea Ice",
@@ -504,18 +502,12 @@ mod tests {
                 "the Westmark Mission (2011) reported that",
                 "Westmark Mission",
             ),
-        ] {
-            let f = found(t);
-            assert_eq!(f.len(), 1, "{t}: {f:?}");
-            assert_eq!(f[0].1, source, "{t}");
-        }
+        ]);
         // A subject's words with no body before them are no author.
-        for t in [
+        assert_not_cited(&[
             "the Battle on Carrow Heath (1644) ended",
             "the Red Army (1945) entered the town",
-        ] {
-            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
-        }
+        ]);
     }
 
     #[test]
@@ -539,14 +531,12 @@ mod tests {
 
     #[test]
     fn a_capitalised_citing_word_inside_a_title_cites_nothing() {
-        for t in [
+        assert_not_cited(&[
             "the documentary Lights Over Harwick (2004) made",
             "the memoir Years After Rome (1988) tells",
             "the novel Life Among Strangers (1990), which",
             "the poster Bread Without Borders (1951) shows a queue",
-        ] {
-            assert!(found(t).is_empty(), "{t}: {:?}", found(t));
-        }
+        ]);
         // Starting a sentence, the same words still lead a citation in.
         assert_eq!(found("It rained. After Holt (2020) the view").len(), 1);
         assert_eq!(found("Following Ngata (2014), we read").len(), 1);

@@ -207,9 +207,11 @@ pub fn unicode_refs(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>,
                 && word.chars().all(|c| c.is_ascii_lowercase());
             let exponent = before.ends_with(|c: char| c.is_ascii_digit()) || unit;
             let numeric = label.len() <= LABEL_DIGITS && !label.starts_with('0');
+            // Only the white space just before is read: searching back for the line's
+            // start made a long paragraph of many superscripts quadratic.
             let opens_line = before
-                .rfind('\n')
-                .is_some_and(|i| before[i + 1..].trim().is_empty());
+                .trim_end_matches(|c: char| c.is_whitespace() && c != '\n')
+                .ends_with('\n');
             if numeric && !exponent && !opens_line {
                 return Some((start..end, label));
             }
