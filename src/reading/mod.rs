@@ -182,6 +182,11 @@ impl Reader {
 
     /// Keeps the last page full: the top never goes past the last screenful.
     fn clamp(&mut self) {
+        // At the top there is nothing to clamp, and finding the last screenful would wrap
+        // the article's end before its first frame.
+        if self.top == LinePos::default() {
+            return;
+        }
         let last = self.layout.last_top(self.page());
         if self.top > last {
             self.top = last;

@@ -65,6 +65,8 @@ pub fn run(input: Input) -> anyhow::Result<()> {
     let background = theme::wants_asking(cfg.theme)
         .then(theme::ask_terminal)
         .flatten();
+    // Read while the worker parses: the terminfo entry is a file.
+    let caps = caps::Caps::from_env();
     let path = match input {
         Input::Path(p) => Some(p),
         Input::Stdin => None,
@@ -106,7 +108,6 @@ pub fn run(input: Input) -> anyhow::Result<()> {
         }
     };
     app.configure(&cfg, background);
-    let caps = caps::Caps::from_env();
     if caps.depth == caps::Depth::Mono {
         app.theme.mono = true;
     }

@@ -1,6 +1,7 @@
 //! Saved web pages: metadata, the main content without site chrome, and footnotes.
 
 mod extract;
+mod ids;
 mod meta;
 mod notes;
 mod rawtext;
@@ -9,8 +10,8 @@ mod walk;
 use super::notes::NoteBuilder;
 use crate::article::{Article, Block, BlockKind, Extraction, Format};
 use ego_tree::{NodeId, Tree};
+use ids::IdSet;
 use scraper::{Html, Node};
-use std::collections::HashSet;
 use walk::Walker;
 
 /// An element's attribute looked up by comparing names. scraper's `attr` makes an atom of
@@ -81,7 +82,7 @@ pub fn fragment(src: &str, notes: &mut NoteBuilder, removed: &mut Vec<String>) -
     let mut doc = Html::parse_fragment(src);
     flatten_deep(&mut doc.tree);
     let shape = notes::find(&doc);
-    let drop = HashSet::new();
+    let drop = IdSet::default();
     let mut walker = Walker::new(&shape, &drop, notes, removed);
     walker.walk(doc.tree.root());
     walker.flush();
@@ -133,7 +134,7 @@ fn define_notes(
 ) {
     for (id, label) in &shape.defs {
         let node = doc.tree.get(*id).expect("definition node");
-        let blocks = Walker::new(shape, &HashSet::new(), notes, removed).children_blocks(node);
+        let blocks = Walker::new(shape, &IdSet::default(), notes, removed).children_blocks(node);
         if let Some(dup) = notes.define(label, blocks) {
             let text: Vec<_> = dup.iter().map(|b| b.text.as_str()).collect();
             removed.push(format!("[{label}] {}", text.join(" ")));

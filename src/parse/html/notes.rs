@@ -5,6 +5,7 @@
 
 use super::AttrNamed;
 use super::extract::{Tag, tag_of};
+use crate::parse::html::ids::{IdMap, IdSet};
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
 use std::collections::{HashMap, HashSet};
@@ -13,51 +14,87 @@ use std::collections::{HashMap, HashSet};
 #[derive(Debug, Default)]
 pub struct NoteShape {
     /// Reference elements (the whole `sup` or `a`) with their note label.
-    pub refs: HashMap<NodeId, String>,
+    pub refs: IdMap<String>,
     /// Definition elements with their label, in document order.
     pub defs: Vec<(NodeId, String)>,
     /// Elements left out of the body: definitions and the lists that hold them.
-    pub skip: HashSet<NodeId>,
+    pub skip: IdSet,
     /// Links back from a note to its reference.
-    pub backlinks: HashSet<NodeId>,
+    pub backlinks: IdSet,
 }
 
 /// Whether the space-separated `attr` holds one of `any`, in any case. Asked of every
 /// element of a page several times, so it allocates nothing.
 fn has_token(el: ElementRef, attr: &str, any: &[&str]) -> bool {
-    el.value().attr_named(attr).is_some_and(|v| {
-        v.split_whitespace()
-            .any(|t| any.iter().any(|a| t.eq_ignore_ascii_case(a)))
-    })
+    el.value()
+        .attr_named(attr)
+        .is_some_and(|v| holds_token(v, any))
 }
 
-/// A list or section that holds a page's notes.
-fn is_container(el: ElementRef) -> bool {
-    let name = el.value().name();
-    has_token(
-        el,
-        "class",
-        &[
-            "footnotes",
-            "references",
-            "footnote-definition",
-            "endnotes",
-            "notes",
-        ],
-    ) && matches!(name, "section" | "div" | "ol" | "ul" | "aside" | "dl")
-        || has_token(el, "role", &["doc-endnotes", "doc-footnotes"])
-        || has_token(el, "epub:type", &["footnotes", "endnotes", "rearnotes"])
+/// Whether the space-separated `value` holds one of `any`, in any case.
+fn holds_token(value: &str, any: &[&str]) -> bool {
+    value
+        .split_whitespace()
+        .any(|t| any.iter().any(|a| t.eq_ignore_ascii_case(a)))
+}
+
+/// The attributes that mark notes, read in one pass over an element's attributes: every
+/// element of a page is asked whether it holds notes or is one.
+#[derive(Default)]
+struct NoteAttrs<'a> {
+    class: Option<&'a str>,
+    role: Option<&'a str>,
+    epub_type: Option<&'a str>,
+    data_type: Option<&'a str>,
+}
+
+impl<'a> NoteAttrs<'a> {
+    fn of(el: ElementRef<'a>) -> Self {
+        let mut out = NoteAttrs::default();
+        for (k, v) in el.value().attrs() {
+            match k {
+                "class" => out.class = Some(v),
+                "role" => out.role = Some(v),
+                "epub:type" => out.epub_type = Some(v),
+                "data-type" => out.data_type = Some(v),
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn holds(value: Option<&str>, any: &[&str]) -> bool {
+        value.is_some_and(|v| holds_token(v, any))
+    }
+
+    /// A list or section that holds a page's notes.
+    fn is_container(&self, name: &str) -> bool {
+        matches!(name, "section" | "div" | "ol" | "ul" | "aside" | "dl")
+            && Self::holds(
+                self.class,
+                &[
+                    "footnotes",
+                    "references",
+                    "footnote-definition",
+                    "endnotes",
+                    "notes",
+                ],
+            )
+            || Self::holds(self.role, &["doc-endnotes", "doc-footnotes"])
+            || Self::holds(self.epub_type, &["footnotes", "endnotes", "rearnotes"])
+    }
+
+    /// One note's own element.
+    fn is_definition(&self, name: &str) -> bool {
+        Self::holds(self.role, &["doc-footnote", "doc-endnote"])
+            || Self::holds(self.epub_type, &["footnote", "endnote", "rearnote", "note"])
+            || name != "ol" && Self::holds(self.class, &["footnote-definition"])
+    }
 }
 
 /// One note's own element.
 fn is_definition(el: ElementRef) -> bool {
-    has_token(el, "role", &["doc-footnote", "doc-endnote"])
-        || has_token(
-            el,
-            "epub:type",
-            &["footnote", "endnote", "rearnote", "note"],
-        )
-        || has_token(el, "class", &["footnote-definition"]) && el.value().name() != "ol"
+    NoteAttrs::of(el).is_definition(el.value().name())
 }
 
 /// A link that says it is a note reference.
@@ -147,11 +184,12 @@ pub fn find(doc: &Html) -> NoteShape {
                 links.push((el, frag));
             }
         }
-        if is_container(el) {
+        let marks = NoteAttrs::of(el);
+        if marks.is_container(v.name()) {
             containers.push(node.id());
-        } else if v.attr_named("data-type") == Some("footnote") {
+        } else if marks.data_type == Some("footnote") {
             inline_notes.push(node.id());
-        } else if is_definition(el) {
+        } else if marks.is_definition(v.name()) {
             single_defs.push(node.id());
         }
     }
@@ -160,7 +198,7 @@ pub fn find(doc: &Html) -> NoteShape {
             .any(|a| containers.contains(&a.id()) || single_defs.contains(&a.id()))
     };
 
-    let order: HashMap<NodeId, usize> = doc
+    let order: IdMap<usize> = doc
         .tree
         .root()
         .descendants()
@@ -168,7 +206,7 @@ pub fn find(doc: &Html) -> NoteShape {
         .map(|(i, n)| (n.id(), i))
         .collect();
     let mut shape = NoteShape::default();
-    let mut def_label: HashMap<NodeId, String> = HashMap::new();
+    let mut def_label: IdMap<String> = IdMap::default();
     let mut used_labels: HashSet<String> = HashSet::new();
     for &(a, frag) in &links {
         let Some(&target) = ids.get(frag) else {
@@ -214,7 +252,7 @@ pub fn find(doc: &Html) -> NoteShape {
         });
         shape.refs.insert(ref_element(a).id(), label.clone());
     }
-    let ref_nodes: HashSet<NodeId> = shape.refs.keys().copied().collect();
+    let ref_nodes: IdSet = shape.refs.keys().copied().collect();
     for &(a, frag) in &links {
         let Some(&target) = ids.get(frag) else {
             continue;
@@ -268,10 +306,10 @@ fn collect_definitions(
     doc: &Html,
     containers: &[NodeId],
     single_defs: &[NodeId],
-    def_label: &mut HashMap<NodeId, String>,
+    def_label: &mut IdMap<String>,
     used: &mut HashSet<String>,
 ) {
-    let mut add = |node: NodeRef<Node>, def_label: &mut HashMap<NodeId, String>| {
+    let mut add = |node: NodeRef<Node>, def_label: &mut IdMap<String>| {
         if def_label.contains_key(&node.id()) {
             return;
         }
@@ -357,7 +395,7 @@ fn definition_at(target: NodeRef<Node>) -> Option<NodeRef<Node>> {
 fn linked_back<'a>(
     a: ElementRef<'a>,
     target: NodeRef<'a, Node>,
-    order: &HashMap<NodeId, usize>,
+    order: &IdMap<usize>,
 ) -> Option<NodeRef<'a, Node>> {
     let mut own: Vec<&str> = a.value().id().into_iter().collect();
     if let Some(p) = a.parent().and_then(ElementRef::wrap)

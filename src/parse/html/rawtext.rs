@@ -88,22 +88,21 @@ fn tag_end(b: &[u8], lt: usize) -> Option<usize> {
     if !b.get(lt + 1).is_some_and(u8::is_ascii_alphabetic) {
         return None;
     }
-    let mut quote = None;
-    for (k, &c) in b.iter().enumerate().skip(lt + 1) {
-        match quote {
-            Some(q) if c == q => quote = None,
-            Some(_) => {}
-            // A quote opens a value only after `=`.
-            None if (c == b'"' || c == b'\'')
-                && b[..k].iter().rev().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') =>
-            {
-                quote = Some(c);
-            }
-            None if c == b'>' => return Some(k + 1),
-            None => {}
+    // Jumps from quote to quote: every tag of the page comes here.
+    let mut k = lt + 1;
+    loop {
+        let at = k + memchr::memchr3(b'>', b'"', b'\'', &b[k..])?;
+        let c = b[at];
+        if c == b'>' {
+            return Some(at + 1);
         }
+        // A quote opens a value only after `=`.
+        k = if b[..at].iter().rev().find(|c| !c.is_ascii_whitespace()) == Some(&b'=') {
+            at + 1 + memchr(c, &b[at + 1..])? + 1
+        } else {
+            at + 1
+        };
     }
-    None
 }
 
 /// Whether a script tag's type is structured data that the metadata reads.

@@ -5,18 +5,18 @@ use super::extract::{Tag, tag_of};
 use super::notes::NoteShape;
 use crate::article::{Block, BlockKind, Dir, MarkKind};
 use crate::parse::build::{Inline, snippet_of, table_block};
+use crate::parse::html::ids::IdSet;
 use crate::parse::notes::NoteBuilder;
-use ego_tree::{NodeId, NodeRef};
+use ego_tree::NodeRef;
 use scraper::{ElementRef, Node};
-use std::collections::HashSet;
 
 /// Walks elements into blocks, recording note references and dropped chrome.
 pub struct Walker<'a> {
     shape: &'a NoteShape,
     /// Elements left out as chrome.
-    drop: &'a HashSet<NodeId>,
+    drop: &'a IdSet,
     /// Blocks that are captions outside figures.
-    captions: Option<&'a HashSet<NodeId>>,
+    captions: Option<&'a IdSet>,
     /// The page's address, against which relative links are resolved.
     base: Option<url::Url>,
     notes: &'a mut NoteBuilder,
@@ -46,7 +46,7 @@ impl<'a> Walker<'a> {
     /// A walker writing into fresh blocks.
     pub fn new(
         shape: &'a NoteShape,
-        drop: &'a HashSet<NodeId>,
+        drop: &'a IdSet,
         notes: &'a mut NoteBuilder,
         removed: &'a mut Vec<String>,
     ) -> Self {
@@ -79,7 +79,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Sets the blocks to write as captions.
-    pub fn with_captions(mut self, captions: &'a HashSet<NodeId>) -> Self {
+    pub fn with_captions(mut self, captions: &'a IdSet) -> Self {
         self.captions = Some(captions);
         self
     }

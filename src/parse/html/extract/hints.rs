@@ -4,6 +4,7 @@
 
 use crate::parse::html::AttrNamed;
 use scraper::ElementRef;
+use std::collections::HashMap;
 
 /// How an element takes part in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -308,6 +309,25 @@ pub struct Hint {
     pub weak: bool,
     /// A quoted post from a social network, or a block quotation.
     pub quote: bool,
+}
+
+/// Hints already read, by the tag, class, id and role they were read from: a page repeats
+/// a few of each many times over, and reading one splits and lower-cases its words.
+#[derive(Default)]
+pub struct HintMemo<'a>(HashMap<[&'a str; 4], Hint>);
+
+impl<'a> HintMemo<'a> {
+    /// The hints of `el`, read once for each tag, class, id and role.
+    pub fn of(&mut self, el: ElementRef<'a>) -> Hint {
+        let v = el.value();
+        let key = [
+            v.name(),
+            v.attr_named("class").unwrap_or(""),
+            v.id().unwrap_or(""),
+            v.attr_named("role").unwrap_or(""),
+        ];
+        *self.0.entry(key).or_insert_with(|| Hint::of(el))
+    }
 }
 
 impl Hint {

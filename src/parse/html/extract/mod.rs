@@ -10,9 +10,9 @@ mod stats;
 
 use super::notes::NoteShape;
 use crate::parse::build::snippet_of;
+use crate::parse::html::ids::IdSet;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Html, Node};
-use std::collections::HashSet;
 
 pub use hints::{Tag, tag_of};
 
@@ -26,9 +26,9 @@ pub struct Found {
     pub roots: Vec<NodeId>,
     /// Elements inside the roots left out as chrome (their text goes to `removed`), and
     /// hidden elements anywhere.
-    pub drop: HashSet<NodeId>,
+    pub drop: IdSet,
     /// Blocks inside the roots that caption photos outside any figure.
-    pub captions: HashSet<NodeId>,
+    pub captions: IdSet,
     /// No container held the article: the roots are the whole page.
     pub fallback: bool,
 }
@@ -100,13 +100,13 @@ pub fn find(doc: &Html, shape: &NoteShape) -> Found {
 /// Records the text left outside the article (banners, navigation, teasers, footers) in
 /// `removed`, one snippet for each part of the page beside the path to the article.
 pub fn outside(doc: &Html, found: &Found, removed: &mut Vec<String>) {
-    let mut path: HashSet<NodeId> = HashSet::new();
+    let mut path: IdSet = IdSet::default();
     for &id in &found.roots {
         if let Some(node) = doc.tree.get(id) {
             path.extend(node.ancestors().map(|a| a.id()));
         }
     }
-    let roots: HashSet<NodeId> = found.roots.iter().copied().collect();
+    let roots: IdSet = found.roots.iter().copied().collect();
     // Depth first, in document order, descending only along the path.
     let mut stack = vec![doc.tree.root()];
     while let Some(node) = stack.pop() {
@@ -142,7 +142,7 @@ fn outermost<'a>(
     doc: &'a Html,
     ids: impl Iterator<Item = &'a NodeId> + Clone + 'a,
 ) -> impl Iterator<Item = NodeId> + 'a {
-    let set: HashSet<NodeId> = ids.clone().copied().collect();
+    let set: IdSet = ids.clone().copied().collect();
     ids.copied().filter(move |&id| {
         doc.tree
             .get(id)

@@ -5,25 +5,25 @@
 
 use super::hints::{self, Hint, Tag, tag_of};
 use super::stats::{PageStats, Stats};
+use crate::parse::html::ids::IdSet;
 use crate::parse::html::notes::NoteShape;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
-use std::collections::HashSet;
 
 /// What pruning decided inside the article's containers.
 #[derive(Debug, Default)]
 pub struct Pruned {
     /// Elements to leave out.
-    pub drop: HashSet<NodeId>,
+    pub drop: IdSet,
     /// Blocks that are photo captions or credits outside any figure.
-    pub captions: HashSet<NodeId>,
+    pub captions: IdSet,
 }
 
 /// Decides what inside `roots` to leave out, and which blocks are captions.
 pub fn prune(roots: &[NodeRef<Node>], stats: &PageStats, shape: &NoteShape) -> Pruned {
     let total: u32 = roots.iter().map(|r| stats.get(r.id()).prose).sum();
-    let mut drop = HashSet::new();
-    let mut captions = HashSet::new();
+    let mut drop = IdSet::default();
+    let mut captions = IdSet::default();
     for root in roots {
         let mut stack: Vec<NodeRef<Node>> = root.children().collect();
         while let Some(node) = stack.pop() {

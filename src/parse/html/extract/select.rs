@@ -8,10 +8,10 @@
 use super::hints::{Hint, Tag, tag_of, tag_weight};
 use super::stats::{PARAGRAPH_MIN, PageStats, Stats};
 use crate::parse::html::AttrNamed;
+use crate::parse::html::ids::IdMap;
 use crate::parse::html::notes::NoteShape;
 use ego_tree::{NodeId, NodeRef};
 use scraper::{ElementRef, Node};
-use std::collections::HashMap;
 
 /// How much a paragraph counts for each chrome container around it.
 const CHROME_DISCOUNT: f64 = 0.2;
@@ -30,7 +30,7 @@ pub struct Candidate {
 /// Scores of every container that holds a paragraph.
 pub struct Scores<'a> {
     stats: &'a PageStats,
-    raw: HashMap<NodeId, f64>,
+    raw: IdMap<f64>,
     /// The containers, best first.
     pub ranked: Vec<Candidate>,
 }
@@ -38,7 +38,7 @@ pub struct Scores<'a> {
 impl<'a> Scores<'a> {
     /// Scores the containers under `body`.
     pub fn new(body: ElementRef<'a>, stats: &'a PageStats, shape: &NoteShape) -> Scores<'a> {
-        let mut raw: HashMap<NodeId, f64> = HashMap::new();
+        let mut raw: IdMap<f64> = IdMap::default();
         let mut stack = vec![(*body, 0u32)];
         while let Some((node, chrome)) = stack.pop() {
             let Some(el) = ElementRef::wrap(node) else {

@@ -2,13 +2,12 @@
 //! walk a subtree twice: how much visible text it holds, how much of it sits in links,
 //! its commas, and the paragraphs, images, list items and form fields below it.
 
-use super::hints::{Hint, Tag, tag_of};
+use super::hints::{Hint, HintMemo, Tag, tag_of};
 use crate::parse::html::AttrNamed;
+use crate::parse::html::ids::{IdMap, IdSet};
 use ego_tree::NodeId;
 use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node};
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Shortest run of inline text, in letters (white space not counted), that counts as a
 /// paragraph: shorter runs are labels, buttons and captions.
@@ -99,9 +98,9 @@ impl Stats {
 /// Statistics of every element of a page, and the elements no reader sees.
 #[derive(Debug, Default)]
 pub struct PageStats {
-    by_node: HashMap<NodeId, Stats, BuildHasherDefault<IdHasher>>,
+    by_node: IdMap<Stats>,
     /// Elements hidden from readers (`hidden`, `aria-hidden`, `display: none`).
-    pub hidden: HashSet<NodeId>,
+    pub hidden: IdSet,
 }
 
 impl PageStats {
@@ -112,6 +111,7 @@ impl PageStats {
         let mut stack: Vec<(NodeId, Tag, Stats)> = Vec::new();
         let mut skipping = 0usize;
         let mut links = 0usize;
+        let mut hints = HintMemo::default();
         for edge in doc.tree.root().traverse() {
             match edge {
                 Edge::Open(node) => match node.value() {
@@ -133,7 +133,7 @@ impl PageStats {
                             links += 1;
                         }
                         let stats = Stats {
-                            hint: Hint::of(el),
+                            hint: hints.of(el),
                             ..Stats::default()
                         };
                         stack.push((node.id(), tag, stats));
@@ -185,27 +185,6 @@ impl PageStats {
     /// Whether an element was counted (it is neither hidden nor invisible by kind).
     pub fn seen(&self, id: NodeId) -> bool {
         self.by_node.contains_key(&id)
-    }
-}
-
-/// A hasher for node ids, which are small distinct integers: SipHash's protection against
-/// chosen keys buys nothing here and cost a tenth of a page's extraction.
-#[derive(Debug, Default)]
-pub struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        }
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
 }
 
