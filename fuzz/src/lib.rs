@@ -209,9 +209,11 @@ fn check_layout(layout: Layout) {
 
 /// A line of one character wider than the whole width (a wide character at width 1):
 /// nothing can make it fit, and the wrapper gives it a line of its own rather than drop it.
+/// Clusters that take no room (a bidi mark such as U+061C) may stand beside it: they
+/// cannot make a line of their own.
 fn lone_wide(text: &str, width: usize) -> bool {
-    let mut clusters = lectern::layout::width::clusters(text);
-    matches!((clusters.next(), clusters.next()), (Some((_, _, cols)), None) if cols > width)
+    let mut wide = lectern::layout::width::clusters(text).filter(|&(_, _, cols)| cols > 0);
+    matches!((wide.next(), wide.next()), (Some((_, _, cols)), None) if cols > width)
 }
 
 /// Everything a view may show is sanitised, and every mark, citation and note reference
