@@ -1,7 +1,7 @@
 //! A part's display text: marks turned into looks, note references into markers, with
 //! the map from display offsets back to source offsets.
 
-use super::{Doc, Look, Part, Role, Span, Target, flags};
+use super::{Doc, Look, Part, Role, Span, Target, flags, width};
 use crate::article::{Article, BlockKind, Dir, Mark, MarkKind};
 use std::ops::Range;
 
@@ -73,6 +73,42 @@ impl Display {
             Some(r) => r.src.start + d.saturating_sub(r.disp.start),
             None => self.runs.last().map_or(0, |r| r.src.end),
         }
+    }
+
+    /// Columns display range `range` takes on screen. Each span is drawn cluster by
+    /// cluster on its own, so a cluster that two looks share (a ZWJ sequence half in code)
+    /// is counted as the two pieces the screen shows.
+    pub(super) fn width(&self, range: Range<usize>) -> usize {
+        if self.within_one_run(&range) {
+            return width::of(&self.text[range]);
+        }
+        let mut spans = Vec::new();
+        self.spans(range, &mut spans);
+        spans.iter().map(|s| width::of(&s.text)).sum()
+    }
+
+    /// The clusters of display range `range` as they are drawn: display offset and
+    /// columns of each, cut where the spans are cut.
+    pub(super) fn clusters(&self, range: Range<usize>) -> Vec<(usize, usize)> {
+        if self.within_one_run(&range) {
+            return width::clusters(&self.text[range.clone()])
+                .map(|(i, _, w)| (range.start + i, w))
+                .collect();
+        }
+        let mut spans = Vec::new();
+        self.spans(range.clone(), &mut spans);
+        let mut at = range.start;
+        let mut out = Vec::new();
+        for s in &spans {
+            out.extend(width::clusters(&s.text).map(|(i, _, w)| (at + i, w)));
+            at += s.text.len();
+        }
+        out
+    }
+
+    fn within_one_run(&self, range: &Range<usize>) -> bool {
+        let i = self.runs.partition_point(|r| r.disp.end <= range.start);
+        self.runs.get(i).is_none_or(|r| r.disp.end >= range.end)
     }
 
     /// Cuts display range `range` into spans along run boundaries.

@@ -380,3 +380,22 @@ fn a_prefix_with_no_room_beside_it_gives_way_and_no_letter_is_lost() {
         }
     }
 }
+
+#[test]
+fn a_cluster_across_two_looks_is_measured_as_it_is_drawn() {
+    // The ZWJ sequence "👩‍🍳" with its second emoji in code: each look is drawn as a span
+    // of its own, so the pieces take two columns each, and at width 2 the whole sequence
+    // was one 4-column line whose second emoji the screen cut off.
+    let doc = doc_of(
+        "Cook \u{1f469}\u{200d}`\u{1f373}` today.\n",
+        Format::Markdown,
+    );
+    for w in [2u16, 3, 5, 8] {
+        let lines = body_lines(&doc, w);
+        for line in &lines {
+            assert!(line.width() <= usize::from(w), "{w}: {:?}", line.text());
+        }
+        let shown: String = lines.iter().map(Line::text).collect();
+        assert!(shown.contains('\u{1f373}'), "{w}: {shown:?}");
+    }
+}

@@ -5,6 +5,7 @@ use super::bidi;
 use super::display::Display;
 use super::{Line, Span, Style, flags, hyphen, width};
 use hyphenation::Language;
+use std::ops::Range;
 use textwrap::WordSeparator;
 use textwrap::core::Word;
 use textwrap::wrap_algorithms::{Penalties, wrap_first_fit, wrap_optimal_fit};
@@ -27,7 +28,7 @@ fn words<'a>(d: &Display, text: &'a str, width: usize, style: Style) -> Vec<Word
     } else {
         found
     };
-    let broken = fit_words(split, width);
+    let broken = fit_words(d, split, width);
     debug_assert!(broken.iter().all(|w| w.word.as_ptr() as usize >= base));
     broken
 }
@@ -38,7 +39,7 @@ fn words<'a>(d: &Display, text: &'a str, width: usize, style: Style) -> Vec<Word
 /// (at width 4, "prop-" is five columns): the word is cut there without a hyphen if it must.
 fn dictionary_split<'a>(d: &Display, w: Word<'a>, lang: Language, width: usize) -> Vec<Word<'a>> {
     let word = w.word;
-    let offset = word.as_ptr() as usize - d.text.as_ptr() as usize;
+    let offset = range_of(d, word).start;
     let look = d.look_at(offset);
     if look.flags & (flags::CODE | flags::LINK) != 0 {
         return vec![w];
@@ -56,7 +57,7 @@ fn dictionary_split<'a>(d: &Display, w: Word<'a>, lang: Language, width: usize) 
     let mut out = Vec::with_capacity(points.len() + 1);
     let mut at = 0;
     for p in points.into_iter().map(|p| p + lead) {
-        if width::of(&word[at..p]) + 1 > width {
+        if d.width(offset + at..offset + p) + 1 > width {
             continue;
         }
         out.push(Word {
@@ -79,18 +80,21 @@ fn dictionary_split<'a>(d: &Display, w: Word<'a>, lang: Language, width: usize) 
 /// Gives every word its width on screen and breaks words wider than `width` into pieces
 /// that fit, between grapheme clusters, so combining marks, variation selectors and ZWJ
 /// sequences stay with the character they belong to. A cluster wider than `width` is a
-/// piece of its own: it overflows rather than disappears.
-fn fit_words<'a>(words: Vec<Word<'a>>, width: usize) -> Vec<Word<'a>> {
+/// piece of its own: it overflows rather than disappears. Widths are the display's, as
+/// the spans are drawn.
+fn fit_words<'a>(d: &Display, words: Vec<Word<'a>>, width: usize) -> Vec<Word<'a>> {
     let mut out = Vec::with_capacity(words.len());
     for mut w in words {
-        w.width = width::of(w.word);
+        let range = range_of(d, w.word);
+        w.width = d.width(range.clone());
         if w.width <= width {
             out.push(w);
             continue;
         }
         let text = w.word;
         let (mut start, mut used) = (0, 0);
-        for (i, _, cw) in width::clusters(text) {
+        for (at, cw) in d.clusters(range.clone()) {
+            let i = at - range.start;
             if used + cw > width && i > start {
                 out.push(Word {
                     word: &text[start..i],
@@ -111,6 +115,12 @@ fn fit_words<'a>(words: Vec<Word<'a>>, width: usize) -> Vec<Word<'a>> {
         });
     }
     out
+}
+
+/// Where a piece of the display text lies in it.
+fn range_of(d: &Display, piece: &str) -> Range<usize> {
+    let at = piece.as_ptr() as usize - d.text.as_ptr() as usize;
+    at..at + piece.len()
 }
 
 /// Wraps display text into lines `width` wide, the first `indent` columns taken by a prefix.
