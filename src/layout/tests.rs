@@ -399,3 +399,20 @@ fn a_cluster_across_two_looks_is_measured_as_it_is_drawn() {
         assert!(shown.contains('\u{1f373}'), "{w}: {shown:?}");
     }
 }
+
+#[test]
+fn a_cluster_wider_than_the_line_is_cut_between_its_characters() {
+    // Spacing marks extend a cluster without end (a Thai vowel sign typed 60 times after
+    // one letter); a terminal gives each its own column. As one cluster it overflowed the
+    // line, and the screen, which draws whole clusters, showed none of it.
+    let text = format!("- f{}\n", "\u{e33}".repeat(60));
+    let doc = doc_of(&text, Format::Markdown);
+    for w in [3u16, 10, 30, 46] {
+        let lines = body_lines(&doc, w);
+        for line in &lines {
+            assert!(line.width() <= usize::from(w), "{w}: {:?}", line.text());
+        }
+        let shown: String = lines.iter().map(Line::text).collect();
+        assert_eq!(shown.matches('\u{e33}').count(), 60, "{w}: {shown:?}");
+    }
+}

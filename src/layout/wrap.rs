@@ -93,7 +93,7 @@ fn fit_words<'a>(d: &Display, words: Vec<Word<'a>>, width: usize) -> Vec<Word<'a
         }
         let text = w.word;
         let (mut start, mut used) = (0, 0);
-        for (at, cw) in d.clusters(range.clone()) {
+        for (at, cw) in fitting(d, range.clone(), width) {
             let i = at - range.start;
             if used + cw > width && i > start {
                 out.push(Word {
@@ -113,6 +113,33 @@ fn fit_words<'a>(d: &Display, words: Vec<Word<'a>>, width: usize) -> Vec<Word<'a
             penalty: w.penalty,
             width: used,
         });
+    }
+    out
+}
+
+/// The clusters of a display range as `fit_words` may break between them: a cluster
+/// wider than `width` (spacing marks extend one without end: a Thai vowel sign typed sixty
+/// times) is cut between its characters, each mark that takes no column staying with the
+/// one before it, as a terminal, which gives each character its own columns, shows it.
+fn fitting(d: &Display, range: Range<usize>, width: usize) -> Vec<(usize, usize)> {
+    use unicode_width::UnicodeWidthChar;
+    let clusters = d.clusters(range.clone());
+    if clusters.iter().all(|&(_, cw)| cw <= width) {
+        return clusters;
+    }
+    let mut out = Vec::with_capacity(clusters.len());
+    for (k, &(at, cw)) in clusters.iter().enumerate() {
+        if cw <= width {
+            out.push((at, cw));
+            continue;
+        }
+        let end = clusters.get(k + 1).map_or(range.end, |&(next, _)| next);
+        for (i, c) in d.text[at..end].char_indices() {
+            let w = c.width().unwrap_or(0);
+            if w > 0 || i == 0 {
+                out.push((at + i, w));
+            }
+        }
     }
     out
 }
