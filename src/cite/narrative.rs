@@ -21,6 +21,22 @@ use crate::article::{Citation, CitationKind, Mark, MarkKind, Place};
 /// reporting verb, a citing lead-in or a citation's shape to be one (`after Anderton (1875)`
 /// is a date).
 pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool) -> Vec<Citation> {
+    narrative_read(text, place, marks, by_notes)
+        .into_iter()
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// `narrative`'s citations, each with whether it rests on the name and year alone: no
+/// verb of an author, no lead-in and no citation's shape (`Chicago (1995) rebuilt`), which
+/// a place or a thing has as well as an author; such a one stands only if the article's
+/// references name it.
+pub(super) fn narrative_read(
+    text: &str,
+    place: Place,
+    marks: &[Mark],
+    by_notes: bool,
+) -> Vec<(Citation, bool)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
@@ -122,6 +138,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
             names.start
         };
         let source = &text[names_start..names.end];
+        let bare = !cue && !shaped && !led && !clause && !body_cited;
         let n = y.years.len();
         let only = parts.len() == 1 + more.len();
         let mut digits = "";
@@ -151,7 +168,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
                 if k + 1 == n { y.locator } else { None },
             );
             c.date = Some(date);
-            out.push(cite(c, place, start..end));
+            out.push((cite(c, place, start..end), bare));
         }
         for (k, (r, year)) in more.iter().enumerate() {
             let end = if k + 1 == more.len() && only {
@@ -168,7 +185,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
                 None,
             );
             c.date = Some(year.to_string());
-            out.push(cite(c, place, r.start..end));
+            out.push((cite(c, place, r.start..end), bare));
         }
     }
     out
