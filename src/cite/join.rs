@@ -283,7 +283,7 @@ mod tests {
             form,
             authored: kind != CitationKind::Attribution,
             listed: false,
-            bare: false,
+            support: None,
         }
     }
 

@@ -13,6 +13,7 @@ mod biblio;
 mod entry;
 pub mod groups;
 mod join;
+mod listed;
 mod names;
 mod narrative;
 mod narrative_names;
@@ -85,8 +86,8 @@ struct Found {
     authored: bool,
     /// An entry of a reference list: a work cited, not a citation.
     listed: bool,
-    /// A narrative citation that rests on its name and year alone.
-    bare: bool,
+    /// What makes a narrative citation one, when this is one.
+    support: Option<listed::Support>,
 }
 
 /// A citation read from a piece of text, where it sits in that text.
@@ -195,7 +196,7 @@ pub fn find_citations(article: &mut Article) {
         };
         found.extend(in_block(block, place, listed, by_notes));
     }
-    drop_unlisted_names(&mut found);
+    listed::drop_unlisted_names(&mut found);
     let (citations, references) = join::join(found);
     for (index, cit) in citations.into_iter().enumerate() {
         if let Some(block) = article.block_mut(cit.place) {
@@ -282,9 +283,9 @@ fn in_block(block: &Block, place: Place, listed: bool, by_notes: bool) -> Vec<Fo
             taken.take(whole_entry(text, e, place, range), false);
         }
     }
-    for (c, bare) in narrative::narrative_read(text, place, &block.marks, by_notes) {
+    for (c, support) in narrative::narrative_read(text, place, &block.marks, by_notes) {
         let mut f = found(c, Form::Cited);
-        f.bare = bare;
+        f.support = Some(support);
         taken.take(f, false);
     }
     taken.into_found()
@@ -302,7 +303,7 @@ fn found(cit: Citation, form: Form) -> Found {
         form,
         authored,
         listed: false,
-        bare: false,
+        support: None,
     }
 }
 
@@ -321,39 +322,8 @@ fn whole_entry(text: &str, e: entry::Entry, place: Place, range: Range<usize>) -
         form: Form::Full,
         authored: e.authored,
         listed: false,
-        bare: false,
+        support: None,
     }
-}
-
-/// Drops the narrative citations that rest on a name and year alone when the article's
-/// references name the authors it cites otherwise and none of them is of that name:
-/// `Chicago (1995) rebuilt` and `Leipzig (1864) held` are a place's years, where
-/// `Fenwick (2018) calls` is an author's work the reference list holds. A list that leaves
-/// out some of the authors the article cites with a verb or in parentheses is no record
-/// of who is an author, and drops nothing.
-fn drop_unlisted_names(found: &mut Vec<Found>) {
-    let mut named = std::collections::HashSet::new();
-    for f in found.iter().filter(|f| f.form == Form::Full) {
-        for surname in surnames::surnames(&f.cit.source) {
-            named.extend(
-                crate::article::source_key(&surname)
-                    .split(' ')
-                    .map(str::to_string),
-            );
-        }
-    }
-    let listed = |f: &Found| {
-        surnames_key(&f.cit.source)
-            .split(' ')
-            .all(|w| w == "et" || w == "al" || named.contains(w))
-    };
-    let cited = found
-        .iter()
-        .filter(|f| f.form == Form::Cited && f.cit.kind == CitationKind::AuthorYear && !f.bare);
-    if named.is_empty() || cited.clone().any(|f| !listed(f)) {
-        return;
-    }
-    found.retain(|f| !f.bare || listed(f));
 }
 
 /// The site of the first link inside `within`: `example.org` for
