@@ -283,6 +283,7 @@ mod tests {
             form,
             authored: kind != CitationKind::Attribution,
             listed: false,
+            support: None,
         }
     }
 

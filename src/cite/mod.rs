@@ -13,6 +13,7 @@ mod biblio;
 mod entry;
 pub mod groups;
 mod join;
+mod listed;
 mod names;
 mod narrative;
 mod narrative_names;
@@ -85,6 +86,8 @@ struct Found {
     authored: bool,
     /// An entry of a reference list: a work cited, not a citation.
     listed: bool,
+    /// What makes a narrative citation one, when this is one.
+    support: Option<listed::Support>,
 }
 
 /// A citation read from a piece of text, where it sits in that text.
@@ -193,6 +196,7 @@ pub fn find_citations(article: &mut Article) {
         };
         found.extend(in_block(block, place, listed, by_notes));
     }
+    listed::drop_unlisted_names(&mut found);
     let (citations, references) = join::join(found);
     for (index, cit) in citations.into_iter().enumerate() {
         if let Some(block) = article.block_mut(cit.place) {
@@ -279,8 +283,10 @@ fn in_block(block: &Block, place: Place, listed: bool, by_notes: bool) -> Vec<Fo
             taken.take(whole_entry(text, e, place, range), false);
         }
     }
-    for c in narrative::narrative(text, place, &block.marks, by_notes) {
-        taken.take(found(c, Form::Cited), false);
+    for (c, support) in narrative::narrative_read(text, place, &block.marks, by_notes) {
+        let mut f = found(c, Form::Cited);
+        f.support = Some(support);
+        taken.take(f, false);
     }
     taken.into_found()
 }
@@ -297,6 +303,7 @@ fn found(cit: Citation, form: Form) -> Found {
         form,
         authored,
         listed: false,
+        support: None,
     }
 }
 
@@ -315,6 +322,7 @@ fn whole_entry(text: &str, e: entry::Entry, place: Place, range: Range<usize>) -
         form: Form::Full,
         authored: e.authored,
         listed: false,
+        support: None,
     }
 }
 

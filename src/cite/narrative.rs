@@ -8,6 +8,7 @@
 //! evidence for; a determiner (`the Netherlands (2019)`), a work's kind (`the film Roma
 //! (2018)`), a title's quotation mark or italics are evidence against.
 
+use super::listed::Support;
 use super::narrative_names::authors_before;
 use super::paren::{matching_paren, split_parts, years_and_locator};
 use super::words::{
@@ -21,6 +22,21 @@ use crate::article::{Citation, CitationKind, Mark, MarkKind, Place};
 /// reporting verb, a citing lead-in or a citation's shape to be one (`after Anderton (1875)`
 /// is a date).
 pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool) -> Vec<Citation> {
+    narrative_read(text, place, marks, by_notes)
+        .into_iter()
+        .filter(|(_, s)| *s != Support::Listed)
+        .map(|(c, _)| c)
+        .collect()
+}
+
+/// `narrative`'s citations, each with what makes it one; `narrative` keeps only the sure
+/// and the bare, having no references to read.
+pub(super) fn narrative_read(
+    text: &str,
+    place: Place,
+    marks: &[Mark],
+    by_notes: bool,
+) -> Vec<(Citation, Support)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     for (open, _) in text.match_indices('(') {
@@ -78,13 +94,20 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
         // Assembly (2013)`: a thing named after "the" has none of them.
         let body_cited = matches!(names.before, "the" | "The")
             && (y.locator.is_some() || names.institution && (names.possessive || names.said_by));
+        // A name after "the", or after capitals, with nothing of an author's about it is a
+        // work only when the article's references list it at that year (`The Deutscher
+        // Fußball-Bund (2021) counted`, `UEFA (2020) published`).
+        let mut listed_only = false;
         if NOT_AUTHORS.contains(&names.before)
             && !cue
             && !CITING.contains(&names.before)
             && !clause
             && !body_cited
         {
-            continue;
+            if !matches!(names.before, "the" | "The") {
+                continue;
+            }
+            listed_only = true;
         }
         // A name something is done to (`Welwyn (1920) is treated by both`) is a place or a
         // thing, unless the citation's own shape says otherwise.
@@ -103,14 +126,13 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
         if by_notes && !cue && !shaped && !led {
             continue;
         }
-        if italic(marks, names.start..open) || (doubtful && !cue && !strong) {
+        if italic(marks, names.start..open) {
             continue;
         }
         // Capitals alone are an abbreviation's (`the CCP (1921)`) unless a page or a
         // possessive follows (`FEMA's (2021) guidance`).
-        if doubtful && !cue && names.all_capitals && y.locator.is_none() && !names.possessive {
-            continue;
-        }
+        listed_only |= doubtful && !cue && !strong
+            || doubtful && !cue && names.all_capitals && y.locator.is_none() && !names.possessive;
         if done_by_a_place(rest) && !shaped && !cue {
             continue;
         }
@@ -122,6 +144,13 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
             names.start
         };
         let source = &text[names_start..names.end];
+        let support = if listed_only {
+            Support::Listed
+        } else if !cue && !shaped && !led && !clause && !body_cited {
+            Support::Bare
+        } else {
+            Support::Sure
+        };
         let n = y.years.len();
         let only = parts.len() == 1 + more.len();
         let mut digits = "";
@@ -151,7 +180,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
                 if k + 1 == n { y.locator } else { None },
             );
             c.date = Some(date);
-            out.push(cite(c, place, start..end));
+            out.push((cite(c, place, start..end), support));
         }
         for (k, (r, year)) in more.iter().enumerate() {
             let end = if k + 1 == more.len() && only {
@@ -168,7 +197,7 @@ pub(super) fn narrative(text: &str, place: Place, marks: &[Mark], by_notes: bool
                 None,
             );
             c.date = Some(year.to_string());
-            out.push(cite(c, place, r.start..end));
+            out.push((cite(c, place, r.start..end), support));
         }
     }
     out

@@ -33,21 +33,23 @@ const REPORTED: &[&str] = &["reported", "reports", "said", "says", "wrote", "wri
 /// Every attribution in the sentence of `text`: where it is and the outlet's name.
 pub(super) fn in_prose(text: &str) -> Vec<Cite> {
     let mut out = Vec::new();
-    for lead in [
-        "according to ",
-        "According to ",
-        "told ",
-        "reported by ",
-        "quoted by ",
-    ] {
+    for lead in LEADS {
         for (i, _) in text.match_indices(lead) {
             if i > 0 && !text[..i].ends_with(' ') {
                 continue;
             }
             let from = i + lead.len();
-            let at = from + article_len(&text[from..]);
+            let article = article_len(&text[from..]);
+            let at = from + article;
             if let Some(end) = outlet_after(text, at) {
-                push(&mut out, text, at..end);
+                let declined = matches!(&text[from..at], "der " | "dem " | "des ");
+                let name = &text[at..end];
+                let name = if declined {
+                    undeclined(name)
+                } else {
+                    name.to_string()
+                };
+                push(&mut out, text, at..end, &name);
             }
         }
     }
@@ -62,7 +64,7 @@ pub(super) fn in_prose(text: &str) -> Vec<Cite> {
                 .or_else(|| kind_named_before(text, i - 1))
                 .or_else(|| super::reported::reporter_before(text, i - 1, verb, after))
             {
-                push(&mut out, text, start..i - 1);
+                push(&mut out, text, start..i - 1, &text[start..i - 1]);
             }
         }
     }
@@ -70,10 +72,39 @@ pub(super) fn in_prose(text: &str) -> Vec<Cite> {
     out
 }
 
-/// Adds the attribution at `at` unless its sentence also cites the outlet in parentheses,
-/// which is then the citation.
-fn push(out: &mut Vec<Cite>, text: &str, at: Range<usize>) {
-    let name = &text[at.clone()];
+/// Words that attribute what follows to the outlet named after them, in English and in
+/// the languages of the papers a report may cite or be written in (`volgens het Algemeen
+/// Dagblad`, `laut der Süddeutschen Zeitung`, `segundo o Diário de Notícias`, `según El
+/// País`, `selon Le Monde`), a verb of saying among them where the language puts the
+/// outlet after it (`zei de Volkskrant`, `meldde het Nederlands Dagblad`).
+#[rustfmt::skip]
+const LEADS: &[&str] = &[
+    "according to ", "According to ", "told ", "reported by ", "quoted by ",
+    "volgens ", "Volgens ", "zei ", "meldde ", "schreef ", "zei tegen ", "aldus ",
+    "laut ", "Laut ", "berichtete ", "meldete ", "schrieb ", "sagte ",
+    "segundo ", "Segundo ", "noticiou ", "según ", "Según ", "informó ",
+    "selon ", "Selon ", "d'après ", "D'après ", "d’après ", "D’après ",
+];
+
+/// A German outlet's name as its own title writes it, when the sentence declines it after
+/// `der`, `dem` or `des`: `Süddeutschen Zeitung` is the `Süddeutsche Zeitung`.
+fn undeclined(name: &str) -> String {
+    let words: Vec<&str> = name.split(' ').collect();
+    let last = words.len() - 1;
+    words
+        .iter()
+        .enumerate()
+        .map(|(i, w)| match w.strip_suffix("en") {
+            Some(stem) if i < last && w.starts_with(char::is_uppercase) => format!("{stem}e"),
+            _ => w.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Adds the attribution at `at` of the outlet `name` unless its sentence also cites the
+/// outlet in parentheses, which is then the citation.
+fn push(out: &mut Vec<Cite>, text: &str, at: Range<usize>, name: &str) {
     let sentence_end = text[at.end..].find(". ").map_or(text.len(), |e| at.end + e);
     let sentence_start = text[..at.start].rfind(". ").map_or(0, |s| s + 2);
     let sentence = &text[sentence_start..sentence_end];
@@ -92,7 +123,9 @@ fn push(out: &mut Vec<Cite>, text: &str, at: Range<usize>) {
 
 /// The length of a determiner at the start of `s`, which is the sentence's, not the name's.
 fn article_len(s: &str) -> usize {
-    ["the ", "The "]
+    // Other languages' articles too, lower case, as a sentence writes them (`het Algemeen
+    // Dagblad`, `o Diário de Notícias`); `de Volkskrant` is the paper's own title.
+    ["the ", "The ", "het ", "der ", "dem ", "des ", "o ", "el "]
         .iter()
         .find(|t| s.starts_with(*t))
         .map_or(0, |t| t.len())
@@ -276,6 +309,39 @@ mod tests {
             "El Salvador reported 40 cases of sickness.",
             "Hong Kong reported on Monday that arrivals fell.",
             "the minister Rahman said on Monday",
+        ] {
+            assert!(read(t).is_empty(), "{t}: {:?}", read(t));
+        }
+    }
+
+    #[test]
+    fn outlets_attributed_in_other_languages() {
+        for (t, name) in [
+            ("La huelga empieza el lunes, según El País.", "El País"),
+            (
+                "A greve continua, segundo o Diário de Notícias.",
+                "Diário de Notícias",
+            ),
+            ("La grève commence lundi, selon Le Monde.", "Le Monde"),
+            (
+                "Laut der Frankfurter Allgemeinen Zeitung fehlt das Geld.",
+                "Frankfurter Allgemeine Zeitung",
+            ),
+            (
+                "De staking gaat door, zei de Volkskrant woensdag.",
+                "de Volkskrant",
+            ),
+        ] {
+            let r = read(t);
+            assert_eq!(r.len(), 1, "{t}: {r:?}");
+            assert_eq!(r[0].1, name, "{t}");
+        }
+        for t in [
+            "según el Gobierno, la huelga es ilegal",
+            "selon le ministre, rien ne change",
+            "volgens de werkgevers is dat onbetaalbaar",
+            "laut der Polizei blieb es ruhig",
+            "segundo o Governo, a greve acabou",
         ] {
             assert!(read(t).is_empty(), "{t}: {:?}", read(t));
         }

@@ -77,10 +77,25 @@ pub fn surnames(authors: &str) -> Vec<String> {
                     && (i == 0 || !is_particle(w, i))
             })
             .count();
-        let institution = capitals >= 3
+        // A surname's particle (`Julián Fernández de la Vega`) makes three capitals a
+        // person's name, read by its last capital and the particles before it.
+        let particled = words[1..].iter().any(|w| PARTICLES.contains(w));
+        let institution = capitals >= 3 && !particled
             || words.iter().any(|w| INSTITUTION_LINKS.contains(w))
             || words.last().is_some_and(|w| INSTITUTIONS.contains(w));
-        if institution {
+        // `Fernández de la Vega, Julián`, `De la Cruz, M.`: a surname that holds particles,
+        // inverted before the given names, which are no second author.
+        let compound = words.len() >= 3
+            && words[1..words.len() - 1]
+                .iter()
+                .any(|w| PARTICLES.contains(w))
+            && !single(&first);
+        if !institution && compound && rest.first().is_some_and(|p| given(p) || is_initials(p)) {
+            out.extend(natural_surname(first));
+            for other in rest.iter().skip(1) {
+                out.extend(natural_surname(other));
+            }
+        } else if institution {
             out.push(without_descriptors(&words).join(" "));
         } else if !single(&first) {
             // Natural order: `Simon Pirani, Jonathan Stern`.
@@ -192,6 +207,30 @@ mod tests {
         assert_eq!(
             surnames_key("Mac Giolla Chríost, Diarmait"),
             "mac giolla chríost"
+        );
+    }
+
+    #[test]
+    fn an_inverted_name_with_particles_is_one_surname() {
+        for (inverted, natural) in [
+            (
+                "Fernández de la Vega, Julián",
+                "Julián Fernández de la Vega",
+            ),
+            ("De la Cruz, Maria", "Maria De la Cruz"),
+            ("van der Berg, Anna", "Anna van der Berg"),
+            ("de Souza, M.", "M. de Souza"),
+            ("von Trotha, K.", "K. von Trotha"),
+            ("Pereira da Silva, Ana", "Ana Pereira da Silva"),
+        ] {
+            assert_eq!(surnames_key(inverted), surnames_key(natural), "{inverted}");
+            // A short note names the surname alone: `Fernández de la Vega 2004`.
+            let surname = inverted.split(',').next().unwrap();
+            assert_eq!(surnames_key(surname), surnames_key(natural), "{surname}");
+        }
+        assert_eq!(
+            surnames_key("Fernández de la Vega, Julián; Lenz, Paul"),
+            surnames_key("Julián Fernández de la Vega and Paul Lenz")
         );
     }
 

@@ -103,7 +103,8 @@ pub(super) const OUTLET_WORDS: &[&str] = &[
     "Chronicle", "Mail", "Express", "Observer", "Guardian", "Standard", "Courier", "Inquirer",
     "Dispatch", "Economist", "Independent", "Mercury", "Advertiser", "Examiner", "Record",
     "Statesman", "Sentinel", "Bulletin", "Globe", "Monitor", "Star", "Register", "Argus",
-    "Enquirer", "Pioneer",
+    "Enquirer", "Pioneer", "Dagblad", "Handelsblad", "Nieuwsblad", "Courant", "Zeitung",
+    "Presse", "Tageblatt", "Rundschau", "Kurier", "Notícias", "Noticias", "Diário", "Diario",
 ];
 
 /// The kinds of a Nordic local body, written in lower case after its place's name
