@@ -45,6 +45,26 @@ const FOREIGN_MONTHS: &[&str] = &[
     // Finnish, in the partitive a date writes
     "tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta",
     "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta",
+    // Romanian
+    "ianuarie", "februarie", "martie", "aprilie", "iunie", "iulie", "septembrie",
+    "octombrie", "noiembrie", "decembrie",
+    // Hungarian, whose dates put the year first (`2026. március 6.`)
+    "január", "február", "március", "április", "május", "június", "július", "augusztus",
+    "szeptember", "október",
+    // Icelandic
+    "janúar", "febrúar", "apríl", "maí", "júní", "júlí", "ágúst", "nóvember",
+    // Turkish
+    "Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül",
+    "Ekim", "Kasım", "Aralık",
+    // Bulgarian, and Russian and Ukrainian in the genitive a date writes
+    "януари", "февруари", "март", "април", "май", "юни", "юли", "август", "септември",
+    "октомври", "ноември", "декември", "января", "февраля", "марта", "апреля", "мая", "июня",
+    "июля", "августа", "сентября", "октября", "ноября", "декабря", "січня", "лютого",
+    "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня",
+    "листопада", "грудня",
+    // Serbian, in Cyrillic and in Latin letters
+    "јануар", "фебруар", "април", "мај", "јун", "јул", "септембар", "октобар", "новембар",
+    "децембар", "avgust", "septembar", "oktobar", "novembar", "decembar",
 ];
 
 /// Days of the week in the languages of `FOREIGN_MONTHS`, as an outlet in them dates its
@@ -219,6 +239,16 @@ fn tail_date<'t>(date: &'t str) -> Ends<'t> {
                     .chars(digit, 2, 2)
             },
             &foreign_day,
+            // 2026. március 6.: the year first, as Hungarian writes it.
+            &|e| {
+                e.chars(digit, 4, 4)
+                    .exact(&["."])
+                    .space()
+                    .then(foreign)
+                    .space()
+                    .chars(digit, 1, 2)
+                    .maybe_char('.')
+            },
         ])
     };
     let worded = |e: Ends<'t>| {
@@ -423,6 +453,14 @@ mod tests {
             "12 März 2020",
             "Tuesday, May 4",
             "Sept. 2020",
+            "3 martie 2026",
+            "4 март 2026",
+            "5 марта",
+            "17. febrúar",
+            "2026. március 6.",
+            "2026. március 6",
+            "12 Şubat 2024",
+            "8. listopadu 2023",
         ] {
             assert!(is_tail_date(d), "{d}");
         }
@@ -435,6 +473,8 @@ mod tests {
             "12",
             "Spring",
             "4 mais",
+            "2026. március",
+            "2026. 6.",
         ] {
             assert!(!is_tail_date(d), "{d}");
         }
