@@ -147,6 +147,12 @@ pub(super) fn is_news_date(date: &str) -> bool {
     is_news_year(date) && is_tail_date(date)
 }
 
+/// Whether `s` starts with a month's name in one of `FOREIGN_MONTHS`' languages: after
+/// `3.` it is a German date's month (`3. Oktober 1913`), not a new sentence.
+pub(super) fn starts_with_foreign_month(s: &str) -> bool {
+    !Ends::start(s).word(FOREIGN_MONTHS).failed()
+}
+
 /// `is_tail_date` without a bare year: what a source outside parentheses must carry.
 pub(super) fn is_full_tail_date(date: &str) -> bool {
     !(date.len() == 4 && date.bytes().all(|b| b.is_ascii_digit())) && is_news_date(date)
