@@ -260,12 +260,14 @@ fn done_by_a_place(after: &str) -> bool {
     PLACE_VERBS.contains(&verb)
 }
 
-/// What follows a parenthesis past an emphatic pronoun: `the Society (1999) itself
-/// conceded` is the Society conceding.
+/// What follows a parenthesis past an emphatic pronoun or an auxiliary before an author's
+/// verb: `the Society (1999) itself conceded` is the Society conceding, `Fenwick (2016)
+/// had predicted` Fenwick predicting.
 fn past_emphatic(after: &str) -> &str {
     let s = after.trim_start_matches([',', ' ']);
     match s.split_once(' ') {
         Some(("itself" | "themselves" | "himself" | "herself", rest)) => rest,
+        Some(("had" | "has" | "have", rest)) if REPORTING.contains(&next_word(rest)) => rest,
         _ => after,
     }
 }

@@ -473,9 +473,17 @@ pub(super) fn short(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)
         .flat_map(|p| p.split(" and "))
         .flat_map(|p| p.split(", "))
         .all(|p| (1..=3).contains(&p.split_whitespace().count()));
-    if !surnames_only || title.split_whitespace().count() > 8 {
+    // A body's name is longer than an author's surnames (`Fishery Board for Scotland,
+    // *Annual Report*`): its short note stands only if it joins the body's full note.
+    let body_named = !surnames_only && !title.is_empty() && super::names::is_source_name(names);
+    if !(surnames_only || body_named) || title.split_whitespace().count() > 8 {
         return None;
     }
+    // A yearly report's short note gives the year it covers before the page: `1907, p. 58`.
+    let locator = locator
+        .split_once(", ")
+        .filter(|(y, l)| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) && is_locator(l))
+        .map_or(locator, |(_, l)| l);
     if !locator.is_empty() && !is_locator(locator) && !dated_entry(locator) {
         return None;
     }
@@ -492,7 +500,7 @@ pub(super) fn short(body: &str, italics: &[Range<usize>]) -> Option<(Cite, Form)
         // An author and a page alone: a short note only with the page.
         return locator.map(|_| (c, Form::ShortAlone));
     }
-    if record_kind(title) {
+    if record_kind(title) || body_named {
         // A record named by its kind is one only if its author's full note is found.
         c.title = Some(title.to_string());
         return Some((c, Form::ShortAlone));

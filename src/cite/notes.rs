@@ -325,7 +325,10 @@ fn ends_sentence(text: &str, i: usize) -> bool {
         .next()
         .unwrap_or("");
     let initial = word.chars().count() == 1 && word.starts_with(char::is_uppercase);
-    !(initial || ABBREVIATIONS.contains(&word) || (word.contains('.') && word.len() <= 5))
+    let day = (1..=2).contains(&word.len())
+        && word.bytes().all(|b| b.is_ascii_digit())
+        && super::when::starts_with_foreign_month(next);
+    !(initial || day || ABBREVIATIONS.contains(&word) || (word.contains('.') && word.len() <= 5))
 }
 
 #[cfg(test)]

@@ -173,6 +173,8 @@ fn classify_one(part: &str, before: Option<&str>) -> Vec<Cite> {
         let plain = y.years.len() == 1 && y.locator.is_none() && !y.trailing;
         let plain = plain && year_len(y.years[0].1).is_some_and(|n| n == 4);
         let authors = authors.trim().trim_end_matches(',');
+        // A body that gives its acronym is named as an author is, not as a news source.
+        let plain = plain && !y.acronym;
         if is_plausible_author(authors) && (!corporate || !plain) {
             return spread(part, lead, authors, &y, CitationKind::AuthorYear);
         }
@@ -286,6 +288,8 @@ pub(super) struct Years<'a> {
     pub locator: Option<&'a str>,
     /// Words follow the year: `for a review`.
     pub trailing: bool,
+    /// The authors carry their acronym in brackets: `Department for Education [DfE]`.
+    pub acronym: bool,
 }
 
 /// Words that may follow the year of a citation in parentheses: `(Mbeki 2019 for a
@@ -397,6 +401,7 @@ pub(super) fn years_and_locator(s: &str, lead: bool) -> Option<Years<'_>> {
         years,
         locator,
         trailing,
+        acronym: false,
     })
 }
 
@@ -436,6 +441,10 @@ pub(super) fn author_year(body: &str, lead: bool) -> Option<(&str, Years<'_>)> {
     // Authors cannot hold a digit or "n.d.", so at most one reading of them leaves a year.
     authors_ends(body).positions().iter().find_map(|&end| {
         let rest = &body[end..];
+        // A body's acronym in brackets after its name: `Department for Education [DfE],
+        // 2014`. The name is the author; the acronym is how later citations name it.
+        let acronym = bracketed_acronym(rest);
+        let rest = &rest[acronym..];
         let rest = rest.strip_prefix(',').unwrap_or(rest);
         let at_year = rest.trim_start();
         if at_year.len() == rest.len() {
@@ -446,8 +455,25 @@ pub(super) fn author_year(body: &str, lead: bool) -> Option<(&str, Years<'_>)> {
         for (r, _) in &mut y.years {
             *r = r.start + offset..r.end + offset;
         }
+        y.acronym = acronym > 0;
         Some((&body[..end], y))
     })
+}
+
+/// The length of ` [IPCC]` (an acronym of two to eight letters, the first a capital, in
+/// brackets) at the start of `s`, or 0.
+fn bracketed_acronym(s: &str) -> usize {
+    let Some(inner) = s.strip_prefix(" [") else {
+        return 0;
+    };
+    let Some(close) = inner.find(']') else {
+        return 0;
+    };
+    let word = &inner[..close];
+    let ok = (2..=8).contains(&word.len())
+        && word.starts_with(|c: char| c.is_ascii_uppercase())
+        && word.bytes().all(|b| b.is_ascii_alphabetic());
+    if ok { " [".len() + close + 1 } else { 0 }
 }
 
 /// One citation per year, the first holding the lead-in and authors, the last what
@@ -517,6 +543,30 @@ mod tests {
         assert_eq!(
             read("Mac Giolla Chríost 2005"),
             Some(("Mac Giolla Chríost", vec!["2005"], None))
+        );
+    }
+
+    #[test]
+    fn a_body_with_its_acronym_in_brackets() {
+        assert_eq!(
+            read("Department for Education [DfE], 2014, p. 7"),
+            Some(("Department for Education", vec!["2014"], Some("p. 7")))
+        );
+        assert_eq!(
+            read("Intergovernmental Panel on Climate Change [IPCC] 2014"),
+            Some((
+                "Intergovernmental Panel on Climate Change",
+                vec!["2014"],
+                None
+            ))
+        );
+        assert_eq!(
+            read("IPCC 2014, Table 3.3"),
+            Some(("IPCC", vec!["2014"], Some("Table 3.3")))
+        );
+        assert_eq!(
+            read("Project Seagrass 2023, Appendix B"),
+            Some(("Project Seagrass", vec!["2023"], Some("Appendix B")))
         );
     }
 

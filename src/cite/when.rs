@@ -167,6 +167,12 @@ pub(super) fn is_news_date(date: &str) -> bool {
     is_news_year(date) && is_tail_date(date)
 }
 
+/// Whether `s` starts with a month's name in one of `FOREIGN_MONTHS`' languages: after
+/// `3.` it is a German date's month (`3. Oktober 1913`), not a new sentence.
+pub(super) fn starts_with_foreign_month(s: &str) -> bool {
+    !Ends::start(s).word(FOREIGN_MONTHS).failed()
+}
+
 /// `is_tail_date` without a bare year: what a source outside parentheses must carry.
 pub(super) fn is_full_tail_date(date: &str) -> bool {
     !(date.len() == 4 && date.bytes().all(|b| b.is_ascii_digit())) && is_news_date(date)
@@ -359,6 +365,16 @@ const LOCATOR_LABELS: &[&str] = &[
     "Appendix", "Box", "Map", "Plate", "pl.", "Pl.", "Eq.", "n.d.",
 ];
 
+/// Labels of parts that reports letter: `Appendix B`, `Table A1`, `Annex C`.
+const LETTERED_LABELS: &[&str] = &[
+    "Appendix", "App.", "Annex", "Table", "Tables", "Figure", "Fig.", "Box", "Map", "Plate",
+];
+
+/// A number with a stop between a chapter's number and the item's: `3.21`.
+fn dotted(e: Ends<'_>) -> Ends<'_> {
+    e.chars(digit, 1, ANY).exact(&["."]).chars(digit, 1, ANY)
+}
+
 /// A whole locator: `12`, `pp. 3–4`, `ch. 2`, `§ 5`, `45ff.`, `p. xii`, `17–19, 23`.
 pub(super) fn is_locator(s: &str) -> bool {
     // Roman numerals only after a label: `p. xii`, but never a word such as `civil`.
@@ -391,6 +407,21 @@ pub(super) fn is_locator(s: &str) -> bool {
                 e.exact(LOCATOR_LABELS)
                     .any_space()
                     .then(|e| numbers(e, roman, 8))
+            },
+            // Reports number their tables and pages by chapter (`Table 3.3`, `p. 3.21`);
+            // only after a label, where a stop between digits cannot end a sentence.
+            &|e| {
+                e.exact(LOCATOR_LABELS)
+                    .any_space()
+                    .then(dotted)
+                    .maybe(|e| e.any_space().exact(&["-", "–"]).any_space().then(dotted))
+            },
+            // An appendix or table lettered rather than numbered: `Appendix B`, `Table A1`.
+            &|e| {
+                e.exact(LETTERED_LABELS)
+                    .any_space()
+                    .chars(|c| c.is_ascii_uppercase(), 1, 1)
+                    .maybe(|e| e.chars(digit, 1, 3))
             },
         ])
         .whole()
