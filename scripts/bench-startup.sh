@@ -7,7 +7,7 @@
 #        scripts/bench-startup.sh RUNS FILE LECTERN_TEXT LESS_TEXT
 #          any file: the first frame is when LECTERN_TEXT (for Lectern) or LESS_TEXT (for
 #          less, which shows the raw file) is on screen
-#        BUILD=0 skips the release build.
+#        BUILD=0 skips the release build; BIN=PATH times another build of lectern.
 #        HIGHLIGHTS=N first seeds the reading state with N highlights spread through the
 #          file (examples/seed_highlights.rs), so the first frame is one of an article
 #          that has them.
@@ -17,7 +17,7 @@ runs=${1:-9}
 ttff=../shared/tools/ttff.sh
 [[ -x $ttff ]] || { echo "bench-startup: $ttff not found" >&2; exit 1; }
 [[ ${BUILD:-1} == 0 ]] || cargo build --release --quiet
-bin=$PWD/target/release/lectern
+bin=${BIN:-$PWD/target/release/lectern}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
