@@ -220,7 +220,7 @@ fn short_match(found: &[Found], ix: &Index, i: usize) -> Option<usize> {
 
 /// The year of a date as written, and its letter: `2019a` → (2019, a), `March 14, 1911`
 /// → (1911, none), `in press` → itself.
-fn year_of(date: &str) -> Option<(String, Option<char>)> {
+pub(super) fn year_of(date: &str) -> Option<(String, Option<char>)> {
     if super::when::NOT_YET.contains(&date) || date == "n.d." {
         return Some((date.to_string(), None));
     }

@@ -4,7 +4,7 @@
 
 use super::surnames::{self, surnames_key};
 use super::{Form, Found};
-use crate::article::{Citation, CitationKind};
+use crate::article::CitationKind;
 use std::collections::HashSet;
 
 /// What makes a narrative citation one.
@@ -38,10 +38,7 @@ pub(super) fn drop_unlisted_names(found: &mut Vec<Found>) {
                     .map(str::to_string),
             );
         }
-        works.insert((
-            surnames_key(&f.cit.source),
-            year(&f.cit).map(str::to_string),
-        ));
+        works.insert(work(f));
     }
     let listed = |f: &Found| {
         surnames_key(&f.cit.source)
@@ -56,18 +53,14 @@ pub(super) fn drop_unlisted_names(found: &mut Vec<Found>) {
     let complete = !named.is_empty() && cited.clone().all(listed);
     found.retain(|f| match f.support {
         Some(Support::Bare) => !complete || listed(f),
-        Some(Support::Listed) => works.contains(&(
-            surnames_key(&f.cit.source),
-            year(&f.cit).map(str::to_string),
-        )),
+        Some(Support::Listed) => works.contains(&work(f)),
         _ => true,
     });
 }
 
-/// The four digits of a citation's year, when its date has them.
-fn year(c: &Citation) -> Option<&str> {
-    let date = c.date.as_deref()?;
-    let at = date.find(|ch: char| ch.is_ascii_digit())?;
-    date.get(at..at + 4)
-        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()))
+/// A work as a citation names it: its authors' key and the year it is dated, as the
+/// join reads it.
+fn work(f: &Found) -> (String, Option<String>) {
+    let year = f.cit.date.as_deref().and_then(super::join::year_of);
+    (surnames_key(&f.cit.source), year.map(|(y, _)| y))
 }
