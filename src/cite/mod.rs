@@ -52,11 +52,18 @@ pub fn cites(text: &str) -> bool {
         || !narrative::narrative(text, place, &[], false).is_empty()
 }
 
-/// Whether `text` starts with a surname's lower-case particle (`de Souza`, `van Dijk`).
+/// Whether `text` starts with a surname's lower-case particles (`de Souza`, `van Dijk`,
+/// `van der Linden`, `de la Court`).
 pub fn starts_with_particle(text: &str) -> bool {
-    text.split_once(' ').is_some_and(|(w, rest)| {
-        words::PARTICLES.contains(&w) && rest.starts_with(char::is_uppercase)
-    })
+    let mut rest = text;
+    let mut particles = 0;
+    while let Some((w, after)) = rest.split_once(' ')
+        && words::PARTICLES.contains(&w)
+    {
+        rest = after;
+        particles += 1;
+    }
+    particles > 0 && rest.starts_with(char::is_uppercase)
 }
 
 /// What part a citation plays in joining.

@@ -10,10 +10,12 @@ fn a_reference_list_one_entry_a_line_is_one_block_an_entry() {
          Aldred, R. (2021) Pop-up lanes. Active Travel 1: 40–58.\n\
          Department for Transport (2020) Walking Statistics. London: DfT.\n\
          Sustrans (2022) Bike Life. Bristol: Sustrans.\n\
-         Winters, M. (forthcoming) Who stays on the bike? Cycling Research.\n",
+         Winters, M. (forthcoming) Who stays on the bike? Cycling Research.\n\
+         van der Berg, T. and de la Rosa, M. (2019) Lanes. Delft: Polder.\n",
     );
     let texts: Vec<&str> = a.blocks.iter().map(|b| b.text.as_str()).collect();
-    assert_eq!(texts.len(), 6, "{texts:?}");
+    assert_eq!(texts.len(), 7, "{texts:?}");
+    assert!(texts[6].starts_with("van der Berg"), "{texts:?}");
     assert!(texts[3].starts_with("Department"), "{texts:?}");
     // Prose wrapped under such a heading stays one paragraph.
     let a = parse("Title\n\nBody.\n\nSources\n\nWe read the minutes\nof 1901 and 1902.\n");
