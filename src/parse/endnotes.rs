@@ -177,26 +177,37 @@ pub fn superscript_digit(c: char) -> Option<u8> {
 }
 
 /// Where each run of Unicode superscript digits in `text` is and the note number it
-/// writes (`¹²` is 12), when it can be a note reference: not the exponent of a number
-/// (`10⁶`) or of a unit (`km²`, `m³`), which follow a digit or a word of one or two
-/// lower-case letters, nor the number that opens a note's own line (`¹ See…`).
+/// writes (`¹²` is 12), or each caret and digits that plain text writes for one (`^12`),
+/// when it can be a note reference: not the exponent of a number (`10⁶`, `10^6`) or of a
+/// unit (`km²`, `m^3`), which follow a digit or a word of one or two lower-case letters,
+/// nor the number that opens a note's own line (`¹ See…`).
 pub fn unicode_refs(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, String)> + '_ {
     let mut chars = text.char_indices().peekable();
     std::iter::from_fn(move || {
         loop {
             let (start, c) = chars.next()?;
-            let Some(first) = superscript_digit(c) else {
+            let digit: fn(char) -> Option<u8> = if c == '^' {
+                |c| c.is_ascii_digit().then(|| c as u8 - b'0')
+            } else if superscript_digit(c).is_some() {
+                superscript_digit
+            } else {
                 continue;
             };
-            let mut label = String::from(char::from(b'0' + first));
+            let mut label = String::new();
             let mut end = start + c.len_utf8();
+            if c != '^' {
+                label.extend(superscript_digit(c).map(|d| char::from(b'0' + d)));
+            }
             while let Some(&(i, c)) = chars.peek() {
-                let Some(d) = superscript_digit(c) else {
+                let Some(d) = digit(c) else {
                     break;
                 };
                 label.push(char::from(b'0' + d));
                 end = i + c.len_utf8();
                 chars.next();
+            }
+            if label.is_empty() {
+                continue;
             }
             let before = &text[..start];
             let word = before

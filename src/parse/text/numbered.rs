@@ -1,6 +1,7 @@
 //! Endnotes in plain text written as a numbered list under a notes heading (`Notes`, then
 //! `1. …`, `2) …` or `¹ …` lines), the body pointing into it with Unicode superscript
-//! digits (`¹`, `¹²`). Without the superscripts in the body such a list is a list.
+//! digits (`¹`, `¹²`), carets (`^12`) or brackets (`[12]`). Without such marks in the body
+//! such a list is a list.
 
 use super::*;
 use crate::parse::endnotes::{is_notes_heading, superscript_digit, unicode_refs};
@@ -89,7 +90,15 @@ pub(super) fn scan(paras: &[Para], body_start: usize, tail_start: usize) -> Opti
     let seen: HashSet<String> = paras[..heading]
         .iter()
         .flat_map(|p| p.lines.iter())
-        .flat_map(|l| unicode_refs(l).map(|(_, label)| label).collect::<Vec<_>>())
+        .flat_map(|l| {
+            let bracketed = super::marks::note_refs(l)
+                .map(|(_, label)| label.to_string())
+                .filter(|label| label.bytes().all(|b| b.is_ascii_digit()));
+            unicode_refs(l)
+                .map(|(_, label)| label)
+                .chain(bracketed)
+                .collect::<Vec<_>>()
+        })
         .collect();
     let labels: HashSet<String> = numbers.intersection(&seen).cloned().collect();
     (!labels.is_empty() && labels.len() * 2 >= numbers.len()).then_some(NumberedNotes {
@@ -201,6 +210,30 @@ mod tests {
             .filter(|c| matches!(c.place, Place::Note { .. }))
             .count();
         assert_eq!(in_notes, 2, "{:?}", a.citations);
+    }
+
+    #[test]
+    fn notes_pointed_into_with_carets_or_brackets_are_the_notes() {
+        for (one, two) in [("^1", "^2"), ("[1]", "[2]")] {
+            let a = parse(&format!(
+                "Title\n\nThe mills stood on the dykes.{one} They failed in 1881.{two} \
+                 A field of 10^6 gallons and 3 m^2.\n\nNotes\n\n\
+                 1. H. C. Darby, The Draining of the Fens (Cambridge: CUP, 1956), 162.\n\n\
+                 2. Ibid., 164.\n",
+            ));
+            let labels: Vec<_> = a.footnotes.iter().map(|f| f.label.as_str()).collect();
+            assert_eq!(labels, ["1", "2"], "{one}");
+            assert!(a.footnotes.iter().all(|f| f.defined), "{one}");
+            assert_eq!(a.blocks.len(), 1, "{one}: {:?}", a.blocks);
+            let body = &a.blocks[0];
+            let refs: Vec<&str> = body
+                .marks
+                .iter()
+                .filter(|m| matches!(m.kind, MarkKind::FootnoteRef { .. }))
+                .map(|m| &body.text[m.range.clone()])
+                .collect();
+            assert_eq!(refs, [one, two]);
+        }
     }
 
     #[test]
